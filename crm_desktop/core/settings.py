@@ -1,0 +1,78 @@
+"""User settings, kept as a small JSON file beside the database.
+
+Written atomically (temporary file + rename) so a crash or a full disk never
+leaves a half-written file; an unreadable file falls back to defaults and says so.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("", "en", "zh_CN")  # "" follows the system locale
+CURRENCIES = ("CNY", "USD", "EUR", "GBP", "JPY", "HKD", "TWD", "SGD", "AUD", "CAD", "CHF")
+
+
+@dataclass
+class Settings:
+    language: str = ""
+    default_region: str = ""  # ISO 3166 code for phone numbers; "" = from the system locale
+    currency: str = ""  # ISO 4217; "" = from the system locale
+    current_user_id: int | None = None
+    contact_columns: list[str] = field(default_factory=list)  # empty = the default set
+    company_columns: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        settings = cls()
+        for key, value in raw.items():
+            if key in known and isinstance(value, type(getattr(settings, key)) | None):
+                setattr(settings, key, value)
+        return settings
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(asdict(self), fh, ensure_ascii=False, indent=2)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def region_from_locale(locale_name: str) -> str:
+    """'zh_CN' → 'CN', 'en-US' → 'US', 'C' → ''."""
+    for sep in ("_", "-"):
+        if sep in locale_name:
+            region = locale_name.split(sep)[1].split(".")[0].upper()
+            return region if len(region) == 2 and region.isalpha() else ""
+    return ""
+
+
+_REGION_CURRENCY = {
+    "CN": "CNY", "US": "USD", "GB": "GBP", "JP": "JPY", "HK": "HKD", "TW": "TWD", "SG": "SGD",
+    "AU": "AUD", "CA": "CAD", "CH": "CHF", "DE": "EUR", "FR": "EUR", "IT": "EUR", "ES": "EUR",
+    "NL": "EUR", "IE": "EUR", "AT": "EUR", "BE": "EUR", "FI": "EUR", "PT": "EUR",
+}
+
+
+def currency_for_region(region: str) -> str:
+    return _REGION_CURRENCY.get(region, "USD")

@@ -1,0 +1,103 @@
+"""Use cases over storage: one object per area, all sharing one ServiceContext."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.clock import Clock
+from ..core.errors import DataDirError
+from ..core.paths import DataPaths
+from ..core.records import Counts
+from ..core.settings import Settings
+from ..storage import Storage
+from .changes import Change, ChangeFeed
+from .companies import CompanyService
+from .contacts import ContactService
+from .context import ServiceContext
+from .demo import seed_demo
+from .lookups import LookupService
+from .search import SearchService
+from .trash import TrashService
+
+__all__ = ["Change", "ChangeFeed", "Info", "ServiceContext", "Services", "ensure_data_dir"]
+
+
+def ensure_data_dir(root: Path) -> None:
+    """Create the data folder (private to the user) and check that it can be written."""
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=root)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise DataDirError(str(root), exc.strerror or str(exc)) from exc
+
+
+@dataclass(frozen=True)
+class Info:
+    data_dir: Path
+    database: Path
+    schema_version: int
+    size_bytes: int
+    counts: Counts
+
+
+class Services:
+    def __init__(self, ctx: ServiceContext, paths: DataPaths | None = None) -> None:
+        self.ctx = ctx
+        self.paths = paths
+        self.contacts = ContactService(ctx)
+        self.companies = CompanyService(ctx)
+        self.lookups = LookupService(ctx)
+        self.search = SearchService(ctx)
+        self.trash = TrashService(ctx, self.contacts, self.companies)
+
+    @classmethod
+    def open(cls, data_dir: Path, *, fallback_region: str = "US", clock: Clock | None = None,
+             busy_timeout_ms: int = 5000) -> Services:
+        paths = DataPaths(data_dir)
+        ensure_data_dir(paths.root)
+        settings = Settings.load(paths.settings)
+        storage = Storage.open(paths.database, busy_timeout_ms=busy_timeout_ms,
+                               backup_dir=paths.backups)
+        if paths.database.exists():
+            os.chmod(paths.database, 0o600)
+        ctx = ServiceContext(storage, settings, paths.settings, clock or Clock(),
+                             fallback_region=fallback_region)
+        services = cls(ctx, paths)
+        services.lookups.ensure_current_user()
+        return services
+
+    @property
+    def changes(self) -> ChangeFeed:
+        return self.ctx.changes
+
+    @property
+    def settings(self) -> Settings:
+        return self.ctx.settings
+
+    def save_settings(self) -> None:
+        if self.ctx.settings_path is not None:
+            self.ctx.settings.save(self.ctx.settings_path)
+        self.ctx.changes.emit(Change("settings", "update"))
+
+    def seed_demo(self, **kwargs) -> tuple[int, int]:
+        return seed_demo(self.ctx, self.contacts, self.companies, self.lookups, **kwargs)
+
+    def counts(self) -> Counts:
+        storage = self.ctx.storage
+        with self.ctx.read():
+            trashed = len(storage.contacts.trashed()) + len(storage.companies.trashed())
+            return Counts(storage.contacts.count(), storage.companies.count(),
+                          storage.tags.count(), storage.users.count(), trashed)
+
+    def info(self) -> Info:
+        db = self.ctx.storage.database
+        size = db.path.stat().st_size if db.path.exists() else 0
+        return Info(db.path.parent, db.path, db.schema_version(), size, self.counts())
+
+    def close(self) -> None:
+        self.ctx.storage.close()

@@ -1,0 +1,183 @@
+"""Use cases on people: create (one or many), edit, tag, trash, find duplicates, list."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Sequence
+
+from ..core.emails import normalize_email
+from ..core.errors import FieldError, NotFoundError, ValidationError
+from ..core.names import display_name
+from ..core.query import ListQuery
+from ..core.records import CompanyDraft, ContactDraft, ContactRecord, DuplicateHit
+from ..core.text import company_key
+from ..core.validation import validate_contact
+from ..storage import ContactWrite
+from .changes import Change
+from .context import ServiceContext
+
+Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+
+class ContactService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.store = ctx.storage.contacts
+
+    # -- writing -------------------------------------------------------------------------
+    def validate(self, draft: ContactDraft) -> ContactDraft:
+        return validate_contact(draft, self.ctx.region, self.ctx.clock.today())
+
+    def create(self, draft: ContactDraft) -> int:
+        return self.create_many([draft])[0]
+
+    def create_many(self, drafts: Iterable[ContactDraft], *, batch_size: int = 10_000,
+                    progress: Progress | None = None, total: int = 0) -> list[int]:
+        """Validate and store contacts in batches, one transaction per batch.
+
+        Every draft of a batch is checked before any is written; a ValidationError
+        names the first bad draft by its position (FieldError.index) and nothing of
+        that batch is stored.
+        """
+        ids: list[int] = []
+        batch: list[ContactDraft] = []
+        for draft in drafts:
+            batch.append(draft)
+            if len(batch) >= batch_size:
+                ids += self._create_batch(batch, offset=len(ids))
+                batch = []
+                if progress and progress(len(ids), total) is False:
+                    break
+        if batch:
+            ids += self._create_batch(batch, offset=len(ids))
+            if progress:
+                progress(len(ids), total)
+        self.ctx.changes.emit(Change("contact", "create", tuple(ids) if len(ids) < 1000 else ()))
+        return ids
+
+    def _create_batch(self, drafts: Sequence[ContactDraft], offset: int) -> list[int]:
+        clean = []
+        for i, draft in enumerate(drafts):
+            try:
+                clean.append(self.validate(draft))
+            except ValidationError as exc:
+                raise ValidationError([dataclasses.replace(e, index=offset + i) if e.index is None
+                                       else e for e in exc.errors]) from None
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            self._resolve_companies(clean)
+            tag_ids = self.ctx.storage.tags.ensure({t for d in clean for t in d.tags}, now)
+            writes = [ContactWrite(d, display_name(d.given_name, d.family_name),
+                                   [tag_ids[t] for t in d.tags]) for d in clean]
+            return self.store.insert(writes, now)
+
+    def _resolve_companies(self, drafts: Sequence[ContactDraft]) -> None:
+        """Link each draft to its company: by id, or by normalised name (creating it)."""
+        companies = self.ctx.storage.companies
+        by_id: dict[int, str | None] = {}
+        for d in drafts:
+            if d.company_id is not None:
+                if d.company_id not in by_id:
+                    by_id[d.company_id] = companies.name_of(d.company_id)
+                if by_id[d.company_id] is None:
+                    raise ValidationError([FieldError("company_id", "unknown_company",
+                                                      str(d.company_id))])
+                d.company_name = by_id[d.company_id] or ""
+        named = [d for d in drafts if d.company_id is None and d.company_name]
+        if not named:
+            return
+        known = companies.find_by_key([d.company_name for d in named])
+        now = self.ctx.clock.now()
+        for d in named:
+            key = company_key(d.company_name)
+            if key not in known:
+                known[key] = companies.insert(
+                    CompanyDraft(name=d.company_name, owner_id=d.owner_id), [], now)
+            d.company_id = known[key]
+
+    def update(self, contact_id: int, draft: ContactDraft) -> None:
+        clean = self.validate(draft)
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            self._resolve_companies([clean])
+            tag_ids = self.ctx.storage.tags.ensure(clean.tags, now)
+            write = ContactWrite(clean, display_name(clean.given_name, clean.family_name),
+                                 [tag_ids[t] for t in clean.tags])
+            self.store.update(contact_id, write, now)
+        self.ctx.changes.emit(Change("contact", "update", (contact_id,)))
+
+    def add_tag(self, ids: Sequence[int], tag_name: str) -> int:
+        name = " ".join(tag_name.split())
+        if not name:
+            raise ValidationError([FieldError("tags", "required")])
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            tag_id = self.ctx.storage.tags.ensure([name], now)[name]
+            self.store.add_tag(ids, tag_id, now)
+        self.ctx.changes.emit(Change("contact", "update", tuple(ids)))
+        return tag_id
+
+    def remove_tag(self, ids: Sequence[int], tag_id: int) -> None:
+        with self.ctx.write():
+            self.store.remove_tag(ids, tag_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("contact", "update", tuple(ids)))
+
+    def delete(self, ids: Sequence[int]) -> int:
+        """Move contacts to the trash."""
+        with self.ctx.write():
+            n = self.store.soft_delete(ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("contact", "delete", tuple(ids)))
+        return n
+
+    def restore(self, ids: Sequence[int]) -> int:
+        with self.ctx.write():
+            n = self.store.restore(ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("contact", "restore", tuple(ids)))
+        return n
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed contacts for good."""
+        with self.ctx.write():
+            n = self.store.purge(ids)
+        self.ctx.changes.emit(Change("contact", "purge", tuple(ids)))
+        return n
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, contact_id: int) -> ContactRecord:
+        with self.ctx.read():
+            return self.store.get(contact_id)
+
+    def exists(self, contact_id: int) -> bool:
+        try:
+            self.get(contact_id)
+        except NotFoundError:
+            return False
+        return True
+
+    def duplicates(self, draft: ContactDraft, exclude_id: int | None = None) -> list[DuplicateHit]:
+        """Live contacts that already have one of the draft's e-mails or phones."""
+        clean = self.validate(draft)
+        emails = [normalize_email(e.value) for e in clean.emails]
+        phones = [p.value for p in clean.phones]
+        with self.ctx.read():
+            hits = self.store.find_by_channel("email", emails, exclude_id)
+            hits += self.store.find_by_channel("phone", phones, exclude_id)
+        seen: set[tuple[int, str]] = set()
+        unique = []
+        for hit in hits:
+            if (hit.record_id, hit.reason) not in seen:
+                seen.add((hit.record_id, hit.reason))
+                unique.append(hit)
+        return unique
+
+    def count(self, query: ListQuery = ListQuery()) -> int:
+        with self.ctx.read():
+            return self.store.count(query)
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list[tuple]:
+        with self.ctx.read():
+            return self.store.page(query, offset, limit)
+
+    def tags_for(self, ids: Sequence[int]) -> dict[int, list[str]]:
+        with self.ctx.read():
+            return self.store.tags_for(ids)

@@ -1,0 +1,88 @@
+"""Tags, owners (users) and custom field definitions."""
+
+from __future__ import annotations
+
+import getpass
+import re
+
+from ..core.errors import FieldError, ValidationError
+from ..core.records import TAG_KINDS, Tag, User
+from .changes import Change
+from .context import ServiceContext
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+USER_COLORS = ("#2d7ff9", "#20c997", "#f59f00", "#e64980", "#7950f2", "#12b886", "#fd7e14")
+
+
+class LookupService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def tags(self) -> list[Tag]:
+        with self.ctx.read():
+            return self.ctx.storage.tags.all()
+
+    def create_tag(self, name: str, kind: str = "other", color: str = "") -> int:
+        name = " ".join(name.split())
+        errors = []
+        if not name:
+            errors.append(FieldError("name", "required"))
+        if kind not in TAG_KINDS:
+            errors.append(FieldError("kind", "unknown_kind", kind))
+        if color and not _COLOR.fullmatch(color):
+            errors.append(FieldError("color", "invalid_color", color))
+        if any(t.name.casefold() == name.casefold() for t in self.tags()):
+            errors.append(FieldError("name", "exists", name))
+        if errors:
+            raise ValidationError(errors)
+        with self.ctx.write():
+            tag_id = self.ctx.storage.tags.create(name, kind, color, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("tag", "create", (tag_id,)))
+        return tag_id
+
+    def users(self) -> list[User]:
+        with self.ctx.read():
+            return self.ctx.storage.users.all()
+
+    def create_user(self, name: str, email: str = "") -> int:
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError([FieldError("name", "required")])
+        color = USER_COLORS[len(self.users()) % len(USER_COLORS)]
+        with self.ctx.write():
+            user_id = self.ctx.storage.users.create(name, email.strip(), color, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("user", "create", (user_id,)))
+        return user_id
+
+    def ensure_current_user(self) -> User:
+        """The person using the app; on a new database, the account's login name."""
+        users = self.users()
+        current = next((u for u in users if u.id == self.ctx.settings.current_user_id), None)
+        if current is None:
+            if not users:
+                try:
+                    login = getpass.getuser()
+                except (OSError, KeyError):
+                    login = "me"
+                self.create_user(login)
+                users = self.users()
+            current = users[0]
+            self.ctx.settings.current_user_id = current.id
+            if self.ctx.settings_path is not None:
+                self.ctx.settings.save(self.ctx.settings_path)
+        return current
+
+    def custom_fields(self, entity: str) -> list[tuple[int, str, str, str]]:
+        with self.ctx.read():
+            return self.ctx.storage.custom_fields.fields(entity)
+
+    def create_custom_field(self, entity: str, label: str, field_type: str = "text") -> int:
+        label = " ".join(label.split())
+        if not label:
+            raise ValidationError([FieldError("label", "required")])
+        key = re.sub(r"\W+", "_", label.casefold()).strip("_") or "field"
+        with self.ctx.write():
+            field_id = self.ctx.storage.custom_fields.create(
+                entity, key, label, field_type, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("custom_field", "create", (field_id,)))
+        return field_id

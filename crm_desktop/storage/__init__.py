@@ -1,0 +1,39 @@
+"""Persistence: the only layer that imports Peewee or speaks SQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .companies import CompanyStore
+from .contacts import ContactStore, ContactWrite
+from .database import Database
+from .search import SearchIndex
+from .tags import CustomFieldStore, TagStore, UserStore
+
+__all__ = ["CompanyStore", "ContactStore", "ContactWrite", "CustomFieldStore", "Database",
+           "SearchIndex", "Storage", "TagStore", "UserStore"]
+
+
+class Storage:
+    """Everything storage offers over one open database."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        db = database.db
+        self.index = SearchIndex(db)
+        self.contacts = ContactStore(db, self.index)
+        self.companies = CompanyStore(db, self.index)
+        self.tags = TagStore(db)
+        self.users = UserStore(db)
+        self.custom_fields = CustomFieldStore(db)
+
+    @classmethod
+    def open(cls, path: Path, **kwargs) -> Storage:
+        return cls(Database(path, **kwargs).open())
+
+    def write(self):
+        """A write transaction that takes the write lock up front (no upgrade deadlocks)."""
+        return self.database.db.atomic("IMMEDIATE")
+
+    def close(self) -> None:
+        self.database.close()

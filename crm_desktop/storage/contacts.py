@@ -1,0 +1,301 @@
+"""Reading and writing contacts: bulk-friendly inserts, list pages, soft deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import peewee as pw
+
+from ..core.errors import NotFoundError
+from ..core.query import ListQuery
+from ..core.records import Channel, ContactDraft, ContactRecord, DuplicateHit, Stamp
+from .common import chunks, marks, new_uuid, next_id, parse_ts, ts
+from .search import SearchIndex, contact_document
+from .tags import CustomFieldStore
+
+SORT_SQL = {
+    "name": "full_name COLLATE NOCASE",
+    "company": "company_name COLLATE NOCASE",
+    "title": "title COLLATE NOCASE",
+    "email": "email COLLATE NOCASE",
+    "phone": "phone",
+    "city": "city COLLATE NOCASE",
+    "created": "created_at",
+    "updated": "updated_at",
+}
+
+# What a list row holds, in this order.
+LIST_COLUMNS = (
+    "id", "full_name", "company_id", "company_name", "title", "email", "phone", "city",
+    "country", "owner_id", "source", "created_at", "updated_at",
+)
+
+_ROW_FIELDS = (
+    "given_name", "family_name", "title", "street", "city", "region", "postal_code", "country",
+    "website", "preferred_channel", "source", "notes", "owner_id",
+)
+
+
+@dataclass
+class ContactWrite:
+    """A validated draft with what the services resolved for it."""
+
+    draft: ContactDraft
+    full_name: str
+    tag_ids: Sequence[int] = ()
+
+
+def _row_values(w: ContactWrite) -> list:
+    d = w.draft
+    return [
+        *(getattr(d, f) for f in _ROW_FIELDS),
+        w.full_name, d.company_id, d.company_name if d.company_id else "",
+        d.emails[0].value if d.emails else "", d.phones[0].value if d.phones else "",
+        d.birthday.isoformat() if d.birthday else None,
+    ]
+
+
+_ROW_COLUMNS = (*_ROW_FIELDS, "full_name", "company_id", "company_name", "email", "phone", "birthday")
+
+
+def _channel_rows(contact_id: int, d: ContactDraft) -> list[tuple]:
+    rows = []
+    for pos, ch in enumerate(d.emails):
+        rows.append((contact_id, "email", "", ch.label, ch.value, ch.value.lower(), pos))
+    for pos, ch in enumerate(d.phones):
+        rows.append((contact_id, "phone", "", ch.label, ch.value, ch.value, pos))
+    for pos, ch in enumerate(d.handles):
+        rows.append((contact_id, "handle", ch.kind, ch.label, ch.value, ch.value.lower(), pos))
+    return rows
+
+
+def list_where(q: ListQuery, trashed: bool = False) -> tuple[str, list]:
+    clauses = ["deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"]
+    params: list = []
+    expr = SearchIndex.match_expression(q.search) if q.search else None
+    if expr:
+        clauses.append(f"id IN ({SearchIndex.match_subquery('contact_fts')})")
+        params.append(expr)
+    if q.tag_id is not None:
+        clauses.append("id IN (SELECT contact_id FROM contact_tag WHERE tag_id = ?)")
+        params.append(q.tag_id)
+    if q.owner_id is not None:
+        clauses.append("owner_id = ?")
+        params.append(q.owner_id)
+    if q.company_id is not None:
+        clauses.append("company_id = ?")
+        params.append(q.company_id)
+    return " AND ".join(clauses), params
+
+
+class ContactStore:
+    def __init__(self, db: pw.SqliteDatabase, index: SearchIndex) -> None:
+        self.db = db
+        self.index = index
+        self.custom = CustomFieldStore(db)
+
+    # -- writing -------------------------------------------------------------------------
+    def insert(self, writes: Sequence[ContactWrite], now: dt.datetime) -> list[int]:
+        """Insert validated contacts with their channels, tags and index documents."""
+        if not writes:
+            return []
+        conn = self.db.connection()
+        first = next_id(self.db, "contact")
+        ids = list(range(first, first + len(writes)))
+        stamp = ts(now)
+        cols = ", ".join(("id", "uuid", "created_at", "updated_at", *_ROW_COLUMNS))
+        conn.executemany(
+            f"INSERT INTO contact({cols}) VALUES ({marks(4 + len(_ROW_COLUMNS))})",
+            [(cid, new_uuid(), stamp, stamp, *_row_values(w)) for cid, w in zip(ids, writes, strict=True)],
+        )
+        conn.executemany(
+            "INSERT INTO contact_channel(contact_id, channel, kind, label, value, normalized, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [row for cid, w in zip(ids, writes, strict=True) for row in _channel_rows(cid, w.draft)],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)",
+            [(cid, tid) for cid, w in zip(ids, writes, strict=True) for tid in w.tag_ids],
+        )
+        custom = [(fid, cid, v) for cid, w in zip(ids, writes, strict=True)
+                  for fid, v in w.draft.custom.items() if v]
+        if custom:
+            conn.executemany("INSERT INTO custom_value(field_id, record_id, value) VALUES (?,?,?)", custom)
+        self.index.put_contacts([
+            (cid, contact_document(
+                w.full_name, w.draft.company_name if w.draft.company_id else "",
+                (e.value for e in w.draft.emails), (p.value for p in w.draft.phones),
+                w.draft.tags, w.draft.notes, w.draft.title, w.draft.city))
+            for cid, w in zip(ids, writes, strict=True)
+        ])
+        return ids
+
+    def update(self, contact_id: int, w: ContactWrite, now: dt.datetime) -> None:
+        assignments = ", ".join(f"{c} = ?" for c in _ROW_COLUMNS)
+        cur = self.db.execute_sql(
+            f"UPDATE contact SET {assignments}, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            (*_row_values(w), ts(now), contact_id))
+        if cur.rowcount == 0:
+            raise NotFoundError("contact", contact_id)
+        self.db.execute_sql("DELETE FROM contact_channel WHERE contact_id = ?", (contact_id,))
+        self.db.connection().executemany(
+            "INSERT INTO contact_channel(contact_id, channel, kind, label, value, normalized, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", _channel_rows(contact_id, w.draft))
+        self.db.execute_sql("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
+        self.db.connection().executemany(
+            "INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)",
+            [(contact_id, t) for t in w.tag_ids])
+        self.custom.set_values(contact_id, "contact", w.draft.custom)
+        self.index.reindex_contacts([contact_id])
+
+    def add_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        self.db.connection().executemany(
+            "INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)",
+            [(i, tag_id) for i in ids])
+        self._touch(ids, now)
+        self.index.reindex_contacts(ids)
+
+    def remove_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        for chunk in chunks(list(ids)):
+            self.db.execute_sql(
+                f"DELETE FROM contact_tag WHERE tag_id = ? AND contact_id IN ({marks(len(chunk))})",
+                (tag_id, *chunk))
+        self._touch(ids, now)
+        self.index.reindex_contacts(ids)
+
+    def _touch(self, ids: Sequence[int], now: dt.datetime) -> None:
+        for chunk in chunks(list(ids)):
+            self.db.execute_sql(
+                f"UPDATE contact SET updated_at = ? WHERE id IN ({marks(len(chunk))})", (ts(now), *chunk))
+
+    def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
+        changed = 0
+        for chunk in chunks(list(ids)):
+            cur = self.db.execute_sql(
+                f"UPDATE contact SET deleted_at = ?, updated_at = ? "
+                f"WHERE deleted_at IS NULL AND id IN ({marks(len(chunk))})", (ts(now), ts(now), *chunk))
+            changed += cur.rowcount
+        self.index.remove_contacts(ids)
+        return changed
+
+    def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
+        changed = 0
+        for chunk in chunks(list(ids)):
+            cur = self.db.execute_sql(
+                f"UPDATE contact SET deleted_at = NULL, updated_at = ? "
+                f"WHERE deleted_at IS NOT NULL AND id IN ({marks(len(chunk))})", (ts(now), *chunk))
+            changed += cur.rowcount
+        self.index.reindex_contacts(ids)
+        return changed
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed contacts for good, with everything that hangs off them."""
+        removed = 0
+        for chunk in chunks(list(ids)):
+            m = marks(len(chunk))
+            self.db.execute_sql(
+                f"DELETE FROM custom_value WHERE record_id IN ({m}) AND field_id IN "
+                f"(SELECT id FROM custom_field WHERE entity = 'contact')", chunk)
+            cur = self.db.execute_sql(
+                f"DELETE FROM contact WHERE deleted_at IS NOT NULL AND id IN ({m})", chunk)
+            removed += cur.rowcount
+        self.index.remove_contacts(ids)
+        return removed
+
+    def set_company(self, ids: Sequence[int], company_id: int | None, company_name: str,
+                    now: dt.datetime) -> None:
+        for chunk in chunks(list(ids)):
+            self.db.execute_sql(
+                f"UPDATE contact SET company_id = ?, company_name = ?, updated_at = ? "
+                f"WHERE id IN ({marks(len(chunk))})", (company_id, company_name, ts(now), *chunk))
+        self.index.reindex_contacts(ids)
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, contact_id: int, include_deleted: bool = False) -> ContactRecord:
+        row = self.db.execute_sql(
+            f"SELECT id, uuid, created_at, updated_at, deleted_at, {', '.join(_ROW_COLUMNS)} "
+            f"FROM contact WHERE id = ?", (contact_id,)).fetchone()
+        if row is None or (row[4] is not None and not include_deleted):
+            raise NotFoundError("contact", contact_id)
+        stamp = Stamp(row[0], row[1], parse_ts(row[2]), parse_ts(row[3]), parse_ts(row[4]))
+        values = dict(zip(_ROW_COLUMNS, row[5:], strict=True))
+        draft = ContactDraft(**{f: values[f] for f in _ROW_FIELDS})
+        draft.company_id = values["company_id"]
+        draft.company_name = values["company_name"]
+        draft.birthday = dt.date.fromisoformat(values["birthday"]) if values["birthday"] else None
+        for channel, kind, label, value in self.db.execute_sql(
+                "SELECT channel, kind, label, value FROM contact_channel WHERE contact_id = ? "
+                "ORDER BY channel, position", (contact_id,)):
+            target = {"email": draft.emails, "phone": draft.phones}.get(channel, draft.handles)
+            target.append(Channel(value, label, kind))
+        draft.tags = [r[0] for r in self.db.execute_sql(
+            "SELECT t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+            "WHERE ct.contact_id = ? AND t.deleted_at IS NULL ORDER BY lower(t.name)", (contact_id,))]
+        draft.custom = self.custom.values(contact_id, "contact")
+        return ContactRecord(stamp, draft, values["full_name"])
+
+    def count(self, q: ListQuery = ListQuery()) -> int:
+        where, params = list_where(q)
+        return self.db.execute_sql(f"SELECT count(*) FROM contact WHERE {where}", params).fetchone()[0]
+
+    def page(self, q: ListQuery, offset: int, limit: int) -> list[tuple]:
+        """``limit`` list rows (LIST_COLUMNS) starting at ``offset`` in the query's order."""
+        where, params = list_where(q)
+        order = SORT_SQL.get(q.sort, SORT_SQL["name"])
+        direction = "DESC" if q.descending else "ASC"
+        return self.db.execute_sql(
+            f"SELECT {', '.join(LIST_COLUMNS)} FROM contact WHERE {where} "
+            f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?",
+            (*params, limit, offset)).fetchall()
+
+    def tags_for(self, ids: Sequence[int]) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for chunk in chunks(list(ids)):
+            for cid, name in self.db.execute_sql(
+                    f"SELECT ct.contact_id, t.name FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id "
+                    f"WHERE ct.contact_id IN ({marks(len(chunk))}) AND t.deleted_at IS NULL "
+                    f"ORDER BY lower(t.name)", chunk):
+                out.setdefault(cid, []).append(name)
+        return out
+
+    def names(self, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        out = {}
+        for chunk in chunks(list(ids)):
+            for cid, name, company in self.db.execute_sql(
+                    f"SELECT id, full_name, company_name FROM contact WHERE id IN ({marks(len(chunk))})",
+                    chunk):
+                out[cid] = (name, company)
+        return out
+
+    def trashed(self, limit: int = 10_000) -> list[tuple[int, str, str]]:
+        return self.db.execute_sql(
+            "SELECT id, full_name, deleted_at FROM contact WHERE deleted_at IS NOT NULL "
+            "ORDER BY deleted_at DESC LIMIT ?", (limit,)).fetchall()
+
+    def find_by_channel(self, channel: str, values: Sequence[str], exclude_id: int | None = None
+                        ) -> list[DuplicateHit]:
+        if not values:
+            return []
+        rows = self.db.execute_sql(
+            f"SELECT c.id, c.full_name, ch.normalized FROM contact_channel ch "
+            f"JOIN contact c ON c.id = ch.contact_id "
+            f"WHERE ch.channel = ? AND ch.normalized IN ({marks(len(values))}) "
+            f"AND c.deleted_at IS NULL AND c.id IS NOT ?", (channel, *values, exclude_id))
+        return [DuplicateHit(cid, name, channel, value) for cid, name, value in rows]
+
+    def existing_channels(self, channel: str, values: Sequence[str]) -> set[str]:
+        """Which of ``values`` some live contact already has (for bulk duplicate checks)."""
+        found: set[str] = set()
+        for chunk in chunks(list(values)):
+            for (value,) in self.db.execute_sql(
+                    f"SELECT ch.normalized FROM contact_channel ch JOIN contact c ON c.id = ch.contact_id "
+                    f"WHERE ch.channel = ? AND ch.normalized IN ({marks(len(chunk))}) "
+                    f"AND c.deleted_at IS NULL", (channel, *chunk)):
+                found.add(value)
+        return found
+
+    def ids_of_company(self, company_id: int) -> list[int]:
+        return [r[0] for r in self.db.execute_sql(
+            "SELECT id FROM contact WHERE company_id = ?", (company_id,))]

@@ -1,0 +1,140 @@
+"""Opening the database file: checks, pragmas, migrations, backups.
+
+Nothing is written to a file that is not ours: a foreign or damaged file, a file
+written by a newer version, or one locked by another process is refused with a
+StorageError before any write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+import peewee as pw
+from playhouse.migrations import Runner
+
+from ..core.errors import StorageError, StorageProblem
+from .errors import translated_errors
+from .schema import MODELS
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+HISTORY_TABLE = "schema_migration"
+
+
+def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
+    return [
+        ("journal_mode", "wal"),
+        ("foreign_keys", 1),
+        ("busy_timeout", busy_timeout_ms),
+        ("synchronous", "normal"),
+        ("cache_size", -32_000),  # KiB
+        ("temp_store", "memory"),
+    ]
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise StorageError(StorageProblem.CANNOT_OPEN, str(path), str(exc)) from exc
+    if header != SQLITE_HEADER:
+        raise StorageError(StorageProblem.NOT_A_DATABASE, str(path))
+
+
+def migration_names() -> list[str]:
+    return sorted(p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py"))
+
+
+def backup_file(source: pw.SqliteDatabase | sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy of a live database through SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    conn = source.connection() if isinstance(source, pw.SqliteDatabase) else source
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+class Database:
+    """The app's one SQLite file. Open it with ``open()``; models are bound to it."""
+
+    def __init__(self, path: Path, *, busy_timeout_ms: int = 5000, backup_dir: Path | None = None):
+        self.path = Path(path)
+        self.backup_dir = backup_dir or self.path.parent / "backups"
+        self.busy_timeout_ms = busy_timeout_ms
+        self.db = pw.SqliteDatabase(
+            None, pragmas=_pragmas(busy_timeout_ms), timeout=busy_timeout_ms / 1000
+        )
+        self.migrated_from: int | None = None
+
+    # -- opening -----------------------------------------------------------------------
+    def open(self, *, migrate: bool = True) -> Database:
+        _check_header(self.path)
+        self.db.init(str(self.path))
+        with translated_errors(str(self.path)):
+            self.db.connect(reuse_if_open=True)
+            self.db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            self._probe_write()
+            self.db.bind(MODELS)
+            if migrate:
+                self._migrate()
+        return self
+
+    def _probe_write(self) -> None:
+        """Fail now, with a clear reason, if the file is locked or read-only."""
+        self.db.execute_sql("BEGIN IMMEDIATE")
+        self.db.execute_sql("ROLLBACK")
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+    # -- schema ------------------------------------------------------------------------
+    def applied_migrations(self) -> list[str]:
+        if not self.db.table_exists(HISTORY_TABLE):
+            return []
+        rows = self.db.execute_sql(f"SELECT name FROM {HISTORY_TABLE}").fetchall()
+        return sorted(r[0] for r in rows)
+
+    def schema_version(self) -> int:
+        applied = self.applied_migrations()
+        return int(applied[-1].split("_", 1)[0]) if applied else 0
+
+    def _migrate(self) -> None:
+        known = migration_names()
+        applied = self.applied_migrations()
+        unknown = sorted(set(applied) - set(known))
+        if unknown:
+            raise StorageError(StorageProblem.TOO_NEW, str(self.path), ", ".join(unknown))
+        pending = [name for name in known if name not in applied]
+        if not pending:
+            return
+        has_tables = bool(self.db.get_tables())
+        if has_tables:
+            self.migrated_from = self.schema_version()
+            self.backup(f"before-migration-{self.migrated_from}")
+        runner = Runner(self.db, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+        applied_now = runner.up()
+        version = int(applied_now[-1].split("_", 1)[0])
+        self.db.execute_sql(f"PRAGMA user_version = {version}")
+        log.info("migrated %s: %s", self.path, ", ".join(applied_now))
+
+    def backup(self, reason: str) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.backup_dir / f"{self.path.stem}-{stamp}-{reason}.sqlite3"
+        with translated_errors(str(target)):
+            return backup_file(self.db, target)
+
+    # -- transactions ------------------------------------------------------------------
+    def atomic(self):
+        return self.db.atomic()

@@ -1,0 +1,58 @@
+"""Classify sqlite errors once, at the storage boundary.
+
+Problems of the environment (a locked, read-only, full, damaged or foreign file)
+become StorageError with a StorageProblem the UI can explain; anything else is a
+bug and propagates unchanged to the crash dialog.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+
+import peewee
+
+from ..core.errors import StorageError, StorageProblem
+
+_MESSAGES = (
+    ("database is locked", StorageProblem.LOCKED),
+    ("database table is locked", StorageProblem.LOCKED),
+    ("readonly database", StorageProblem.READ_ONLY),
+    ("read-only", StorageProblem.READ_ONLY),
+    ("disk is full", StorageProblem.DISK_FULL),
+    ("disk i/o error", StorageProblem.DISK_FULL),
+    ("database disk image is malformed", StorageProblem.CORRUPT),
+    ("malformed", StorageProblem.CORRUPT),
+    ("file is not a database", StorageProblem.NOT_A_DATABASE),
+    ("file is encrypted or is not a database", StorageProblem.NOT_A_DATABASE),
+    ("unable to open database file", StorageProblem.CANNOT_OPEN),
+)
+
+_SQLITE_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError, peewee.OperationalError,
+                  peewee.DatabaseError)
+
+
+def classify(exc: BaseException) -> StorageProblem | None:
+    """The environment problem behind ``exc``, or None when it is a bug."""
+    if not isinstance(exc, _SQLITE_ERRORS) or isinstance(exc, peewee.IntegrityError):
+        return None
+    text = str(exc).lower()
+    for needle, problem in _MESSAGES:
+        if needle in text:
+            return problem
+    return None
+
+
+@contextlib.contextmanager
+def translated_errors(path: str = "") -> Iterator[None]:
+    """Re-raise environment problems as StorageError; let bugs through."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except Exception as exc:
+        problem = classify(exc)
+        if problem is None:
+            raise
+        raise StorageError(problem, path, str(exc)) from exc

@@ -1,0 +1,124 @@
+"""Tags, users and custom field definitions: the small lookup tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import peewee as pw
+
+from ..core.records import Tag as TagRecord
+from ..core.records import User
+from .common import new_uuid, ts
+from .schema import AppUser, CustomField, Tag
+
+
+class TagStore:
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def all(self) -> list[TagRecord]:
+        query = (Tag.select(Tag.id, Tag.name, Tag.kind, Tag.color)
+                 .where(Tag.deleted_at.is_null()).order_by(pw.fn.lower(Tag.name)).tuples())
+        return [TagRecord(*row) for row in query]
+
+    def ensure(self, names: Iterable[str], now: dt.datetime, kinds: dict[str, str] | None = None
+               ) -> dict[str, int]:
+        """Ids for tag names (case-insensitive), creating the missing ones."""
+        wanted = {n.casefold(): n for n in names if n}
+        if not wanted:
+            return {}
+        found: dict[str, int] = {}
+        for tag_id, name in self.db.execute_sql(
+                "SELECT id, name FROM tag WHERE deleted_at IS NULL"):
+            if name.casefold() in wanted:
+                found[name.casefold()] = tag_id
+        stamp = ts(now)
+        for key, name in wanted.items():
+            if key not in found:
+                kind = (kinds or {}).get(name) or _default_kind(name)
+                cur = self.db.execute_sql(
+                    "INSERT INTO tag(uuid, name, kind, color, created_at, updated_at) "
+                    "VALUES (?, ?, ?, '', ?, ?)", (new_uuid(), name, kind, stamp, stamp))
+                found[key] = cur.lastrowid
+        return {wanted[k]: v for k, v in found.items()}
+
+    def create(self, name: str, kind: str, color: str, now: dt.datetime) -> int:
+        stamp = ts(now)
+        cur = self.db.execute_sql(
+            "INSERT INTO tag(uuid, name, kind, color, created_at, updated_at) VALUES (?,?,?,?,?,?)",
+            (new_uuid(), name, kind, color, stamp, stamp))
+        return cur.lastrowid
+
+    def count(self) -> int:
+        return Tag.select().where(Tag.deleted_at.is_null()).count()
+
+
+_KIND_WORDS = {
+    "customer": "customer", "client": "customer", "客户": "customer",
+    "prospect": "prospect", "lead": "prospect", "潜在客户": "prospect", "线索": "prospect",
+    "partner": "partner", "合作伙伴": "partner", "伙伴": "partner",
+    "supplier": "supplier", "vendor": "supplier", "供应商": "supplier",
+}
+
+
+def _default_kind(name: str) -> str:
+    return _KIND_WORDS.get(name.casefold(), "other")
+
+
+class UserStore:
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def all(self) -> list[User]:
+        query = (AppUser.select(AppUser.id, AppUser.name, AppUser.email, AppUser.color)
+                 .where(AppUser.deleted_at.is_null()).order_by(AppUser.id).tuples())
+        return [User(*row) for row in query]
+
+    def create(self, name: str, email: str, color: str, now: dt.datetime) -> int:
+        stamp = ts(now)
+        cur = self.db.execute_sql(
+            "INSERT INTO app_user(uuid, name, email, color, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?)", (new_uuid(), name, email, color, stamp, stamp))
+        return cur.lastrowid
+
+    def count(self) -> int:
+        return AppUser.select().where(AppUser.deleted_at.is_null()).count()
+
+
+class CustomFieldStore:
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def fields(self, entity: str) -> list[tuple[int, str, str, str]]:
+        """(id, key, label, type) of the live custom fields of an entity, in display order."""
+        query = (CustomField.select(CustomField.id, CustomField.key, CustomField.label,
+                                    CustomField.field_type)
+                 .where(CustomField.entity == entity, CustomField.deleted_at.is_null())
+                 .order_by(CustomField.position, CustomField.id).tuples())
+        return list(query)
+
+    def create(self, entity: str, key: str, label: str, field_type: str, now: dt.datetime) -> int:
+        stamp = ts(now)
+        position = self.db.execute_sql(
+            "SELECT coalesce(max(position), 0) + 1 FROM custom_field WHERE entity = ?",
+            (entity,)).fetchone()[0]
+        cur = self.db.execute_sql(
+            "INSERT INTO custom_field(uuid, entity, key, label, field_type, position, created_at, "
+            "updated_at) VALUES (?,?,?,?,?,?,?,?)",
+            (new_uuid(), entity, key, label, field_type, position, stamp, stamp))
+        return cur.lastrowid
+
+    def values(self, record_id: int, entity: str) -> dict[int, str]:
+        rows = self.db.execute_sql(
+            "SELECT v.field_id, v.value FROM custom_value v JOIN custom_field f ON f.id = v.field_id "
+            "WHERE v.record_id = ? AND f.entity = ?", (record_id, entity))
+        return dict(rows.fetchall())
+
+    def set_values(self, record_id: int, entity: str, values: dict[int, str]) -> None:
+        self.db.execute_sql(
+            "DELETE FROM custom_value WHERE record_id = ? AND field_id IN "
+            "(SELECT id FROM custom_field WHERE entity = ?)", (record_id, entity))
+        self.db.connection().executemany(
+            "INSERT INTO custom_value(field_id, record_id, value) VALUES (?, ?, ?)",
+            [(fid, record_id, v) for fid, v in values.items() if v])
