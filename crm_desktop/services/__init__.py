@@ -79,6 +79,10 @@ class Services:
     def settings(self) -> Settings:
         return self.ctx.settings
 
+    @property
+    def database_path(self) -> Path:
+        return self.ctx.storage.database.path
+
     def save_settings(self) -> None:
         if self.ctx.settings_path is not None:
             self.ctx.settings.save(self.ctx.settings_path)

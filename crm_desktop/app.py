@@ -1,0 +1,56 @@
+"""The composition root: reads the command line, then runs a CLI command or the GUI.
+
+    crm-desktop [--data-dir DIR] [--lang en|zh_CN] [--demo] [--smoke-test]   the app
+    crm-desktop info [--data-dir DIR]                                      path, schema, counts
+    crm-desktop demo [--data-dir DIR] [--people N] [--companies N]           add demo data
+
+The data folder is --data-dir, else $CRM_DESKTOP_DATA_DIR, else the user data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+from .core.paths import DATA_DIR_ENV, resolve_data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", metavar="DIR",
+        help=f"folder holding the database (default: ${DATA_DIR_ENV} or the user data folder)",
+    )
+    parser = argparse.ArgumentParser(prog="crm-desktop", parents=[common],
+                                     description="An offline-first desktop CRM for small businesses.")
+    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
+    parser.add_argument("--lang", choices=("en", "zh_CN"), help="language of the interface")
+    parser.add_argument("--demo", action="store_true", help="fill an empty database with demo data")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the main window, check it, and exit (offscreen when there is no display)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("info", parents=[common], help="show the database path, schema version and counts")
+    demo = sub.add_parser("demo", parents=[common], help="add realistic demo data")
+    demo.add_argument("--people", type=int, default=400)
+    demo.add_argument("--companies", type=int, default=150)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command is not None:
+        from . import cli
+
+        return cli.run(args, data_dir)
+    if args.smoke_test and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .ui.application import run
+
+    return run(args, data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
