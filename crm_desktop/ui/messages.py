@@ -6,9 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core.errors import CrmError, DataDirError, FieldError, StorageError, StorageProblem
 
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("Messages", text, disambiguation, n)
+# Called with a literal context and text so that pyside6-lupdate can extract every message.
+translate = QCoreApplication.translate
 
 
 def field_error_text(error: FieldError) -> str:
@@ -16,58 +15,85 @@ def field_error_text(error: FieldError) -> str:
     code = error.code
     if code == "required":
         if error.field == "given_name":
-            return tr("Enter a name (given or family name).")
-        return tr("This field is required.")
+            return translate("Messages", "Enter a name (given or family name).")
+        return translate("Messages", "This field is required.")
     if code == "invalid_email":
-        return tr("“%1” is not a valid e-mail address.").replace("%1", error.value)
+        return translate("Messages", "“%1” is not a valid e-mail address.").replace("%1", error.value)
     if code == "invalid_phone":
-        return tr("“%1” is not a valid phone number for the default country. "
-                  "Add the country code, e.g. +86 or +1.").replace("%1", error.value)
+        return translate(
+            "Messages",
+            "“%1” is not a valid phone number for the default country. "
+            "Add the country code, e.g. +86 or +1.",
+        ).replace("%1", error.value)
     if code == "too_long":
-        return tr("This text is too long.")
+        return translate("Messages", "This text is too long.")
     if code == "in_future":
-        return tr("The date cannot be in the future.")
+        return translate("Messages", "The date cannot be in the future.")
     if code == "negative":
-        return tr("Enter zero or a positive number.")
+        return translate("Messages", "Enter zero or a positive number.")
     if code == "unknown_company":
-        return tr("That company no longer exists.")
+        return translate("Messages", "That company no longer exists.")
     if code == "exists":
-        return tr("“%1” already exists.").replace("%1", error.value)
+        return translate("Messages", "“%1” already exists.").replace("%1", error.value)
     if code == "invalid_color":
-        return tr("Choose a colour such as #2d7ff9.")
-    return tr("This value is not valid.")
+        return translate("Messages", "Choose a colour such as #2d7ff9.")
+    return translate("Messages", "This value is not valid.")
+
+
+def _storage_template(problem: StorageProblem) -> str:
+    if problem is StorageProblem.LOCKED:
+        return translate(
+            "Messages",
+            "The database %1 is locked by another program. Close the other program "
+            "(or another copy of crm-desktop using it) and try again.",
+        )
+    if problem is StorageProblem.READ_ONLY:
+        return translate(
+            "Messages",
+            "The database %1 cannot be written: the file or its folder is read-only. "
+            "Check its permissions or choose another data folder.",
+        )
+    if problem is StorageProblem.DISK_FULL:
+        return translate(
+            "Messages",
+            "The disk holding %1 is full. Free some space and try again; "
+            "nothing was saved from the last change.",
+        )
+    if problem is StorageProblem.CORRUPT:
+        return translate(
+            "Messages",
+            "The database %1 is damaged. It was not changed. "
+            "Restore it from a backup in the backups folder next to it.",
+        )
+    if problem is StorageProblem.NOT_A_DATABASE:
+        return translate(
+            "Messages",
+            "The file %1 is not a crm-desktop database. It was not changed. "
+            "Choose another data folder or move the file away.",
+        )
+    if problem is StorageProblem.TOO_NEW:
+        return translate(
+            "Messages",
+            "The database %1 was written by a newer version of crm-desktop. "
+            "Install the newer version to open it; this version will not change it.",
+        )
+    return translate("Messages", "The database %1 cannot be opened.")
 
 
 def storage_error_text(error: StorageError) -> str:
-    path = error.path
-    problem = error.problem
-    if problem is StorageProblem.LOCKED:
-        text = tr("The database %1 is locked by another program. Close the other program "
-                  "(or another copy of crm-desktop using it) and try again.")
-    elif problem is StorageProblem.READ_ONLY:
-        text = tr("The database %1 cannot be written: the file or its folder is read-only. "
-                  "Check its permissions or choose another data folder.")
-    elif problem is StorageProblem.DISK_FULL:
-        text = tr("The disk holding %1 is full. Free some space and try again; "
-                  "nothing was saved from the last change.")
-    elif problem is StorageProblem.CORRUPT:
-        text = tr("The database %1 is damaged. It was not changed. Restore it from a backup "
-                  "in the backups folder next to it.")
-    elif problem is StorageProblem.NOT_A_DATABASE:
-        text = tr("The file %1 is not a crm-desktop database. It was not changed. "
-                  "Choose another data folder or move the file away.")
-    elif problem is StorageProblem.TOO_NEW:
-        text = tr("The database %1 was written by a newer version of crm-desktop. "
-                  "Install the newer version to open it; this version will not change it.")
-    else:
-        text = tr("The database %1 cannot be opened.")
-    return text.replace("%1", path)
+    return _storage_template(error.problem).replace("%1", error.path)
 
 
 def error_text(error: CrmError) -> str:
     if isinstance(error, StorageError):
         return storage_error_text(error)
     if isinstance(error, DataDirError):
-        return tr("The data folder %1 cannot be used: %2. Choose a folder you can write to "
-                  "with --data-dir.").replace("%1", error.path).replace("%2", error.detail)
+        return (
+            translate(
+                "Messages",
+                "The data folder %1 cannot be used: %2. Choose a folder you can write to with --data-dir.",
+            )
+            .replace("%1", error.path)
+            .replace("%2", error.detail)
+        )
     return str(error)
