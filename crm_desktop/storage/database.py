@@ -62,6 +62,7 @@ def backup_file(source: pw.SqliteDatabase | sqlite3.Connection, target: Path) ->
         conn.backup(dest)
     finally:
         dest.close()
+    target.chmod(0o600)  # as private as the database it copies
     return target
 
 
@@ -81,19 +82,32 @@ class Database:
     def open(self, *, migrate: bool = True) -> Database:
         _check_header(self.path)
         self.db.init(str(self.path))
-        with translated_errors(str(self.path)):
-            self.db.connect(reuse_if_open=True)
-            self.db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-            self._probe_write()
-            self.db.bind(MODELS)
-            if migrate:
-                self._migrate()
+        try:
+            with translated_errors(str(self.path)):
+                self.db.connect(reuse_if_open=True)
+                self.db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+                self._probe_write()
+                self.db.bind(MODELS)
+                if migrate:
+                    self._migrate()
+        except BaseException:
+            # A refused file must not stay open: the caller never gets an object to close.
+            self.close()
+            raise
         return self
 
     def _probe_write(self) -> None:
-        """Fail now, with a clear reason, if the file is locked or read-only."""
+        """Fail now, with a clear reason, if the file is locked or read-only.
+
+        In WAL mode BEGIN IMMEDIATE succeeds on a read-only file, so the probe also
+        writes the header (with the value it already has) and rolls that back.
+        """
+        version = self.db.execute_sql("PRAGMA user_version").fetchone()[0]
         self.db.execute_sql("BEGIN IMMEDIATE")
-        self.db.execute_sql("ROLLBACK")
+        try:
+            self.db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        finally:
+            self.db.execute_sql("ROLLBACK")
 
     def close(self) -> None:
         if not self.db.is_closed():
