@@ -49,12 +49,13 @@ class InstanceServer(QObject):
     def _on_server_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
-            self.activation_requested.emit()
+            # The other copy writes one short line right after connecting; waiting for it
+            # here keeps the socket's lifetime simple (no callbacks outliving the server).
+            if socket.bytesAvailable() or socket.waitForReadyRead(500):
+                if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
+                    self.activation_requested.emit()
+            socket.disconnectFromServer()
+            socket.deleteLater()
 
     def close(self) -> None:
         self._server.close()
