@@ -51,9 +51,9 @@ class InstanceServer(QObject):
             socket = self._server.nextPendingConnection()
             # The other copy writes one short line right after connecting; waiting for it
             # here keeps the socket's lifetime simple (no callbacks outliving the server).
-            if socket.bytesAvailable() or socket.waitForReadyRead(500):
-                if bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
-                    self.activation_requested.emit()
+            arrived = socket.bytesAvailable() > 0 or socket.waitForReadyRead(500)
+            if arrived and bytes(socket.readAll().data()).startswith(_MESSAGE.strip()):
+                self.activation_requested.emit()
             socket.disconnectFromServer()
             socket.deleteLater()
 
