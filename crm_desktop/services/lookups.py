@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import re
 
+from ..core.emails import is_valid_email
 from ..core.errors import FieldError, ValidationError
 from ..core.records import TAG_KINDS, Tag, User
 from .changes import Change
@@ -22,7 +23,7 @@ class LookupService:
         with self.ctx.read():
             return self.ctx.storage.tags.all()
 
-    def create_tag(self, name: str, kind: str = "other", color: str = "") -> int:
+    def _check_tag(self, name: str, kind: str, color: str, tag_id: int | None) -> str:
         name = " ".join(name.split())
         errors = []
         if not name:
@@ -31,14 +32,31 @@ class LookupService:
             errors.append(FieldError("kind", "unknown_kind", kind))
         if color and not _COLOR.fullmatch(color):
             errors.append(FieldError("color", "invalid_color", color))
-        if any(t.name.casefold() == name.casefold() for t in self.tags()):
+        if any(t.name.casefold() == name.casefold() and t.id != tag_id for t in self.tags()):
             errors.append(FieldError("name", "exists", name))
         if errors:
             raise ValidationError(errors)
+        return name
+
+    def create_tag(self, name: str, kind: str = "other", color: str = "") -> int:
+        name = self._check_tag(name, kind, color, None)
         with self.ctx.write():
             tag_id = self.ctx.storage.tags.create(name, kind, color, self.ctx.clock.now())
         self.ctx.changes.emit(Change("tag", "create", (tag_id,)))
         return tag_id
+
+    def update_tag(self, tag_id: int, name: str, kind: str, color: str) -> None:
+        """Rename or recolour a tag; records carrying it are found under the new name."""
+        name = self._check_tag(name, kind, color, tag_id)
+        storage = self.ctx.storage
+        with self.ctx.write():
+            storage.tags.update(tag_id, name, kind, color, self.ctx.clock.now())
+            contacts, companies = storage.tags.users_of(tag_id)
+            storage.index.reindex_contacts(contacts)
+            storage.index.reindex_companies(companies)
+        self.ctx.changes.emit(Change("tag", "update", (tag_id,)))
+        self.ctx.changes.emit(Change("contact", "update", tuple(contacts)))
+        self.ctx.changes.emit(Change("company", "update", tuple(companies)))
 
     def users(self) -> list[User]:
         with self.ctx.read():
@@ -53,6 +71,17 @@ class LookupService:
             user_id = self.ctx.storage.users.create(name, email.strip(), color, self.ctx.clock.now())
         self.ctx.changes.emit(Change("user", "create", (user_id,)))
         return user_id
+
+    def update_user(self, user_id: int, name: str, email: str = "") -> None:
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError([FieldError("name", "required")])
+        email = email.strip()
+        if email and not is_valid_email(email):
+            raise ValidationError([FieldError("email", "invalid_email", email)])
+        with self.ctx.write():
+            self.ctx.storage.users.update(user_id, name, email, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("user", "update", (user_id,)))
 
     def ensure_current_user(self) -> User:
         """The person using the app; on a new database, the account's login name."""

@@ -50,6 +50,18 @@ class TagStore:
             (new_uuid(), name, kind, color, stamp, stamp))
         return cur.lastrowid
 
+    def update(self, tag_id: int, name: str, kind: str, color: str, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE tag SET name = ?, kind = ?, color = ?, updated_at = ? WHERE id = ?",
+                            (name, kind, color, ts(now), tag_id))
+
+    def users_of(self, tag_id: int) -> tuple[list[int], list[int]]:
+        """(contact ids, company ids) carrying a tag: their search documents name it."""
+        contacts = [r[0] for r in self.db.execute_sql(
+            "SELECT contact_id FROM contact_tag WHERE tag_id = ?", (tag_id,))]
+        companies = [r[0] for r in self.db.execute_sql(
+            "SELECT company_id FROM company_tag WHERE tag_id = ?", (tag_id,))]
+        return contacts, companies
+
     def count(self) -> int:
         return Tag.select().where(Tag.deleted_at.is_null()).count()
 
@@ -81,6 +93,10 @@ class UserStore:
             "INSERT INTO app_user(uuid, name, email, color, created_at, updated_at) "
             "VALUES (?,?,?,?,?,?)", (new_uuid(), name, email, color, stamp, stamp))
         return cur.lastrowid
+
+    def update(self, user_id: int, name: str, email: str, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE app_user SET name = ?, email = ?, updated_at = ? WHERE id = ?",
+                            (name, email, ts(now), user_id))
 
     def count(self) -> int:
         return AppUser.select().where(AppUser.deleted_at.is_null()).count()
