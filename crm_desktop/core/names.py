@@ -22,12 +22,15 @@ def display_name(given: str, family: str) -> str:
 def split_full_name(full: str) -> tuple[str, str]:
     """Return (given, family) for a full name as people type it.
 
-    张伟 → (伟, 张); 欧阳娜娜 → (娜娜, 欧阳); "Alice Smith" → (Alice, Smith);
+    张伟 and 张 伟 → (伟, 张); 欧阳娜娜 → (娜娜, 欧阳); "Alice Smith" → (Alice, Smith);
     "Smith, Alice" → (Alice, Smith); a single word is a given name.
     """
     full = " ".join(full.split())
     if not full:
         return "", ""
+    if has_cjk(full) and "," not in full and " " in full:
+        family, _, given = full.partition(" ")  # family name first, as in 张 伟
+        return given, family
     if has_cjk(full) and " " not in full:
         if len(full) >= 3 and full[:2] in _COMPOUND_SURNAMES:
             return full[2:], full[:2]

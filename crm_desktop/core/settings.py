@@ -42,7 +42,7 @@ class Settings:
         known = {f.name for f in fields(cls)}
         settings = cls()
         for key, value in raw.items():
-            if key in known and isinstance(value, type(getattr(settings, key)) | None):
+            if key in known and _fits(getattr(settings, key), value):
                 setattr(settings, key, value)
         return settings
 
@@ -56,6 +56,13 @@ class Settings:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _fits(default, value) -> bool:
+    """Whether a value read from the file has the type of the field's default."""
+    if default is None:  # the optional fields hold record ids
+        return value is None or (isinstance(value, int) and not isinstance(value, bool))
+    return isinstance(value, type(default))
 
 
 def region_from_locale(locale_name: str) -> str:
