@@ -65,14 +65,24 @@ class ContactService:
                                        else e for e in exc.errors]) from None
         with self.ctx.write():
             now = self.ctx.clock.now()
-            self._resolve_companies(clean)
+            created = self._resolve_companies(clean)
             tag_ids = self.ctx.storage.tags.ensure({t for d in clean for t in d.tags}, now)
             writes = [ContactWrite(d, display_name(d.given_name, d.family_name),
                                    [tag_ids[t] for t in d.tags]) for d in clean]
-            return self.store.insert(writes, now)
+            ids = self.store.insert(writes, now)
+        self._announce_companies(created)
+        return ids
 
-    def _resolve_companies(self, drafts: Sequence[ContactDraft]) -> None:
-        """Link each draft to its company: by id, or by normalised name (creating it)."""
+    def _announce_companies(self, created: Sequence[int]) -> None:
+        if created:
+            self.ctx.changes.emit(Change("company", "create", tuple(created)))
+
+    def _resolve_companies(self, drafts: Sequence[ContactDraft]) -> list[int]:
+        """Link each draft to its company: by id, or by normalised name (creating it).
+
+        A linked draft takes the company's own spelling of its name. Returns the ids
+        of the companies created.
+        """
         companies = self.ctx.storage.companies
         by_id: dict[int, str | None] = {}
         for d in drafts:
@@ -85,25 +95,32 @@ class ContactService:
                 d.company_name = by_id[d.company_id] or ""
         named = [d for d in drafts if d.company_id is None and d.company_name]
         if not named:
-            return
+            return []
         known = companies.find_by_key([d.company_name for d in named])
+        spelling = companies.names(list(known.values()))
+        created: list[int] = []
         now = self.ctx.clock.now()
         for d in named:
             key = company_key(d.company_name)
             if key not in known:
                 known[key] = companies.insert(
                     CompanyDraft(name=d.company_name, owner_id=d.owner_id), [], now)
+                spelling[known[key]] = d.company_name
+                created.append(known[key])
             d.company_id = known[key]
+            d.company_name = spelling[d.company_id]
+        return created
 
     def update(self, contact_id: int, draft: ContactDraft) -> None:
         clean = self.validate(draft)
         with self.ctx.write():
             now = self.ctx.clock.now()
-            self._resolve_companies([clean])
+            created = self._resolve_companies([clean])
             tag_ids = self.ctx.storage.tags.ensure(clean.tags, now)
             write = ContactWrite(clean, display_name(clean.given_name, clean.family_name),
                                  [tag_ids[t] for t in clean.tags])
             self.store.update(contact_id, write, now)
+        self._announce_companies(created)
         self.ctx.changes.emit(Change("contact", "update", (contact_id,)))
 
     def add_tag(self, ids: Sequence[int], tag_name: str) -> int:

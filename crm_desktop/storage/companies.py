@@ -134,7 +134,7 @@ class CompanyStore:
                 f"DELETE FROM custom_value WHERE record_id IN ({lm}) AND field_id IN "
                 f"(SELECT id FROM custom_field WHERE entity = 'company')", live)
             self.db.execute_sql(f"DELETE FROM company WHERE id IN ({lm})", live)
-        self.index.remove_companies(ids)
+            self.index.remove_companies(live)
         return unlinked
 
     # -- reading -------------------------------------------------------------------------

@@ -191,17 +191,24 @@ class ContactStore:
         return changed
 
     def purge(self, ids: Sequence[int]) -> int:
-        """Delete trashed contacts for good, with everything that hangs off them."""
+        """Delete trashed contacts for good, with everything that hangs off them.
+
+        Ids of live contacts are ignored: only what is in the trash can be purged.
+        """
         removed = 0
         for chunk in chunks(list(ids)):
-            m = marks(len(chunk))
+            trashed = [r[0] for r in self.db.execute_sql(
+                f"SELECT id FROM contact WHERE deleted_at IS NOT NULL AND id IN ({marks(len(chunk))})",
+                chunk)]
+            if not trashed:
+                continue
+            m = marks(len(trashed))
             self.db.execute_sql(
                 f"DELETE FROM custom_value WHERE record_id IN ({m}) AND field_id IN "
-                f"(SELECT id FROM custom_field WHERE entity = 'contact')", chunk)
-            cur = self.db.execute_sql(
-                f"DELETE FROM contact WHERE deleted_at IS NOT NULL AND id IN ({m})", chunk)
+                f"(SELECT id FROM custom_field WHERE entity = 'contact')", trashed)
+            cur = self.db.execute_sql(f"DELETE FROM contact WHERE id IN ({m})", trashed)
             removed += cur.rowcount
-        self.index.remove_contacts(ids)
+            self.index.remove_contacts(trashed)
         return removed
 
     def set_company(self, ids: Sequence[int], company_id: int | None, company_name: str,
