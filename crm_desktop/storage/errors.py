@@ -24,6 +24,8 @@ _MESSAGES = (
     ("disk i/o error", StorageProblem.DISK_FULL),
     ("database disk image is malformed", StorageProblem.CORRUPT),
     ("malformed", StorageProblem.CORRUPT),
+    # FTS5 says this when its shadow tables are damaged; our own schema defines them correctly.
+    ("vtable constructor failed", StorageProblem.CORRUPT),
     ("file is not a database", StorageProblem.NOT_A_DATABASE),
     ("file is encrypted or is not a database", StorageProblem.NOT_A_DATABASE),
     ("unable to open database file", StorageProblem.CANNOT_OPEN),
@@ -44,6 +46,14 @@ def classify(exc: BaseException) -> StorageProblem | None:
     return None
 
 
+def _hidden_cause(exc: BaseException) -> BaseException:
+    """On a full disk SQLite rolls the transaction back itself; the rollback that follows
+    then fails with "no transaction is active" and would hide the error that matters."""
+    while "no transaction is active" in str(exc) and exc.__context__ is not None:
+        exc = exc.__context__
+    return exc
+
+
 @contextlib.contextmanager
 def translated_errors(path: str = "") -> Iterator[None]:
     """Re-raise environment problems as StorageError; let bugs through."""
@@ -52,7 +62,8 @@ def translated_errors(path: str = "") -> Iterator[None]:
     except StorageError:
         raise
     except Exception as exc:
-        problem = classify(exc)
+        cause = _hidden_cause(exc)
+        problem = classify(cause)
         if problem is None:
             raise
-        raise StorageError(problem, path, str(exc)) from exc
+        raise StorageError(problem, path, str(cause)) from cause
