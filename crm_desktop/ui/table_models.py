@@ -13,7 +13,15 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 
 from ..core.errors import CrmError
 from ..core.phones import format_phone
@@ -55,16 +63,15 @@ def _column(key: str, sort_keys: Sequence[str], shown: bool = True, width: int =
     return Column(key, key if key in sort_keys else None, shown, width)
 
 
-def local_date(stamp: str | None) -> dt.date | None:
-    """The user's calendar date of a stored naive-UTC timestamp."""
-    if not stamp:
-        return None
-    return dt.datetime.fromisoformat(stamp).replace(tzinfo=dt.UTC).astimezone().date()
+def stamp(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
 
 
-def date_text(day: dt.date | None, locale: QLocale) -> str:
-    if day is None:
+def date_text(utc: dt.datetime | None, locale: QLocale) -> str:
+    """The user's calendar date of a stored naive-UTC timestamp, in the locale's short format."""
+    if utc is None:
         return ""
+    day = utc.replace(tzinfo=dt.UTC).astimezone().date()
     return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
 
 
@@ -299,13 +306,12 @@ class ContactTableModel(RecordTableModel):
         c = _CONTACT
         phone = raw[c["phone"]] or ""
         owner = self._owner(raw[c["owner_id"]])
-        created, updated = local_date(raw[c["created_at"]]), local_date(raw[c["updated_at"]])
+        created, updated = stamp(raw[c["created_at"]]), stamp(raw[c["updated_at"]])
         texts = [raw[c[k]] or "" for k in ("full_name", "company_name", "title", "email")]
         places = [raw[c[k]] or "" for k in ("city", "country", "source")]
         display = (*texts, format_phone(phone) if phone else "", ", ".join(tags), owner, *places,
                    date_text(created, locale), date_text(updated, locale))
-        sort = (*texts, phone, ", ".join(tags), owner, *places,
-                _stamp(raw[c["created_at"]]), _stamp(raw[c["updated_at"]]))
+        sort = (*texts, phone, ", ".join(tags), owner, *places, created, updated)
         return CachedRow(raw[c["id"]], display, sort, tags)
 
 
@@ -344,14 +350,8 @@ class CompanyTableModel(RecordTableModel):
         name, industry = raw[c["name"]] or "", raw[c["industry"]] or ""
         email, website = raw[c["email"]] or "", raw[c["website"]] or ""
         city, country = raw[c["city"]] or "", raw[c["country"]] or ""
-        joined = ", ".join(tags)
+        joined, created = ", ".join(tags), stamp(raw[c["created_at"]])
         display = (name, industry, locale.toString(people), format_phone(phone) if phone else "",
-                   email, website, joined, owner, city, country,
-                   date_text(local_date(raw[c["created_at"]]), locale))
-        sort = (name, industry, people, phone, email, website, joined, owner, city, country,
-                _stamp(raw[c["created_at"]]))
+                   email, website, joined, owner, city, country, date_text(created, locale))
+        sort = (name, industry, people, phone, email, website, joined, owner, city, country, created)
         return CachedRow(raw[c["id"]], display, sort, tags)
-
-
-def _stamp(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
