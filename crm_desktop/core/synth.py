@@ -7,6 +7,7 @@ import random
 from collections.abc import Iterator
 
 from .records import Channel, CompanyDraft, ContactDraft
+from .text import fold
 
 _EN_GIVEN = [
     "James",
@@ -282,7 +283,7 @@ class Synth:
             handles = [Channel(f"wx_{n}", "", "wechat")] if r.random() < 0.5 else []
         else:
             given, family = r.choice(_EN_GIVEN), r.choice(_EN_FAMILY)
-            ascii_given = given.encode("ascii", "ignore").decode().lower() or "user"
+            ascii_given = fold(given).encode("ascii", "ignore").decode() or "user"
             email = f"{ascii_given}.{n}@{r.choice(['example.com', 'mail.com', 'corp.example'])}"
             phone = f"+1 ({r.choice(['212', '415', '512', '617'])}) 555-{r.randint(1000, 9999)}"
             title, city, country = r.choice(_TITLES_EN), r.choice(_EN_CITIES), "United States"

@@ -84,9 +84,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _smoke_test(app: QApplication, window, services: Services, started: float) -> int:
     """Let the window paint once, check it, and exit."""
-    QTimer.singleShot(0, app.quit)
+    seen: list[bool] = []
+
+    def check() -> None:
+        # Checked inside the event loop: quitting closes every window.
+        seen.append(window.isVisible() and window.windowTitle() != "")
+        app.quit()
+
+    QTimer.singleShot(0, check)
     app.exec()
-    ok = window.isVisible() and window.windowTitle() != ""
+    ok = seen == [True]
     counts = services.counts()
     elapsed = (time.perf_counter() - started) * 1000
     print(f"smoke test {'ok' if ok else 'FAILED'}: window shown in {elapsed:.0f} ms, "
