@@ -49,23 +49,33 @@ def crowd(services) -> Crowd:
 
 
 @pytest.fixture
-def contacts_page(services, bridge, crowd, qtbot):
-    page = ContactsPage(services, bridge)
-    qtbot.addWidget(page)
-    page.resize(1100, 600)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+def open_page(services, bridge, qtbot):
+    """Opens pages and keeps them referenced until pytest-qt has closed them.
+
+    A page dropped by a test while Qt still paints could be collected mid-paint.
+    """
+    pages = []
+
+    def open_(kind):
+        page = kind(services, bridge)
+        qtbot.addWidget(page)
+        pages.append(page)
+        page.resize(1100, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        return page
+
+    return open_
 
 
 @pytest.fixture
-def companies_page(services, bridge, crowd, qtbot):
-    page = CompaniesPage(services, bridge)
-    qtbot.addWidget(page)
-    page.resize(1100, 600)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+def contacts_page(open_page, crowd):
+    return open_page(ContactsPage)
+
+
+@pytest.fixture
+def companies_page(open_page, crowd):
+    return open_page(CompaniesPage)
 
 
 def select_rows(view: QTableView, *rows: int) -> None:
@@ -207,7 +217,7 @@ def test_header_clicks_sort_only_sortable_columns(contacts_page, services, qtbot
     assert header.sortIndicatorOrder() == model.sort_order()
 
 
-def test_header_right_click_toggles_columns_and_the_choice_is_kept(services, bridge, contacts_page, qtbot):
+def test_header_right_click_toggles_columns_and_the_choice_is_kept(services, open_page, contacts_page, qtbot):
     view = contacts_page.view
     assert view.isColumnHidden(ContactTableModel.COL_COUNTRY)
     header = view.horizontalHeader()
@@ -223,8 +233,7 @@ def test_header_right_click_toggles_columns_and_the_choice_is_kept(services, bri
     assert view.isColumnHidden(ContactTableModel.COL_TITLE)
     saved = Settings.load(services.paths.settings).contact_columns
     assert "country" in saved and "title" not in saved and "name" in saved
-    again = ContactsPage(services, bridge)
-    qtbot.addWidget(again)
+    again = open_page(ContactsPage)
     assert not again.view.isColumnHidden(ContactTableModel.COL_COUNTRY)
     assert again.view.isColumnHidden(ContactTableModel.COL_TITLE)
 
@@ -236,6 +245,28 @@ def test_company_columns_are_saved_separately(services, companies_page):
     assert companies_page.view.isColumnHidden(CompanyTableModel.COL_WEBSITE)
     assert "website" not in services.settings.company_columns
     assert services.settings.contact_columns == []
+
+
+def test_selecting_everything_does_not_walk_every_row(open_page, crowd, qtbot, monkeypatch):
+    calls = []
+    original = ContactTableModel.rowCount
+
+    def counted(self, *args):
+        calls.append(1)
+        return original(self, *args)
+
+    # Before the page exists: Qt looks up a Python override once per object.
+    monkeypatch.setattr(ContactTableModel, "rowCount", counted)
+    page = open_page(ContactsPage)
+    page.view.setFocus()
+    calls.clear()
+    page.grab()
+    painting_alone = len(calls)
+    calls.clear()
+    qtbot.keyClick(page.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert page.view.selectionModel().hasSelection()
+    page.grab()
+    assert len(calls) - painting_alone < PEOPLE / 10, "painting asked about every selected row"
 
 
 # -- opening -----------------------------------------------------------------------------
