@@ -150,6 +150,12 @@ def configure_table_view(view: QTableView, model: RecordTableModel) -> None:
     view.setWordWrap(False)
     view.setCornerButtonEnabled(False)
     view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    _configure_headers(view, model)
+    view.setSortingEnabled(True)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+
+def _configure_headers(view: QTableView, model: RecordTableModel) -> None:
     rows = view.verticalHeader()
     rows.hide()
     # Fixed heights let the view place any row without measuring the rows above it.
@@ -164,8 +170,6 @@ def configure_table_view(view: QTableView, model: RecordTableModel) -> None:
     for column, spec in enumerate(model.COLUMNS):
         view.setColumnWidth(column, spec.width)
     header.setSortIndicator(model.sort_column(), model.sort_order())
-    view.setSortingEnabled(True)
-    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
 
 class ListHeader(QObject):
@@ -291,10 +295,12 @@ class BulkActions(QObject):
         super().__init__(page)
         self._page, self._view, self._services, self._service = page, view, services, service
         self._texts = texts
-        self.add_tag_action = self._action(translate("ListPage", "Add tag…"), self._on_add_tag_triggered)
+        self.add_tag_action = self._action(translate("ListPage", "Add tag…"),
+                                           self._on_add_tag_action_triggered)
         self.remove_tag_action = self._action(translate("ListPage", "Remove tag…"),
-                                              self._on_remove_tag_triggered)
-        self.delete_action = self._action(translate("ListPage", "Delete"), self._on_delete_triggered)
+                                              self._on_remove_tag_action_triggered)
+        self.delete_action = self._action(translate("ListPage", "Delete"),
+                                          self._on_delete_action_triggered)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # Only while the table has focus: Delete in the filter box edits text.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -327,7 +333,7 @@ class BulkActions(QObject):
         action.triggered.connect(slot)
         return action
 
-    def _on_add_tag_triggered(self) -> None:
+    def _on_add_tag_action_triggered(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
@@ -335,7 +341,7 @@ class BulkActions(QObject):
         if name and self._run(self._service.add_tag, ids, name):
             self.status_posted.emit(self._texts("tag_added", len(ids)).replace("%1", name))
 
-    def _on_remove_tag_triggered(self) -> None:
+    def _on_remove_tag_action_triggered(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
@@ -349,7 +355,7 @@ class BulkActions(QObject):
         if tag is not None and self._run(self._service.remove_tag, ids, tag.id):
             self.status_posted.emit(self._texts("tag_removed", len(ids)).replace("%1", tag.name))
 
-    def _on_delete_triggered(self) -> None:
+    def _on_delete_action_triggered(self) -> None:
         ids = self.selected_ids()
         if ids and self._confirm_delete(len(ids)) and self._run(self._service.delete, ids):
             self.status_posted.emit(self._texts("deleted", len(ids)))

@@ -169,6 +169,21 @@ def test_choosing_an_owner_and_a_company(contacts_page, crowd, qtbot):
         d.owner_id == owner and d.company_name == "Cedar Logistics" for d in crowd.drafts)
 
 
+def test_a_company_can_be_picked_from_the_completion_popup(contacts_page, crowd, qtbot):
+    combo = contacts_page.company_combo
+    qtbot.keyClicks(combo.lineEdit(), "river")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    with qtbot.waitSignal(contacts_page.model.modelReset):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.company_id() == crowd.company_ids["Blue River Foods"]
+    assert contacts_page.model.rowCount() == sum(d.company_name == "Blue River Foods" for d in crowd.drafts)
+    combo.lineEdit().clear()
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.company_id() is None and contacts_page.model.rowCount() == PEOPLE
+
+
 def test_company_choices_model_passes_the_model_tester(qtmodeltester, qapp):
     choices = ChoiceListModel()
     qtmodeltester.check(choices)
