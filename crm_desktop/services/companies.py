@@ -51,6 +51,11 @@ class CompanyService:
         self.ctx.changes.emit(Change("company", "update", tuple(ids)))
         return tag_id
 
+    def remove_tag(self, ids: Sequence[int], tag_id: int) -> None:
+        with self.ctx.write():
+            self.store.remove_tag(ids, tag_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("company", "update", tuple(ids)))
+
     def delete(self, ids: Sequence[int]) -> int:
         with self.ctx.write():
             n = self.store.soft_delete(ids, self.ctx.clock.now())

@@ -94,7 +94,21 @@ class CompanyStore:
         self.db.connection().executemany(
             "INSERT OR IGNORE INTO company_tag(company_id, tag_id) VALUES (?, ?)",
             [(i, tag_id) for i in ids])
+        self._touch(ids, now)
         self.index.reindex_companies(ids)
+
+    def remove_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        for chunk in chunks(list(ids)):
+            self.db.execute_sql(
+                f"DELETE FROM company_tag WHERE tag_id = ? AND company_id IN ({marks(len(chunk))})",
+                (tag_id, *chunk))
+        self._touch(ids, now)
+        self.index.reindex_companies(ids)
+
+    def _touch(self, ids: Sequence[int], now: dt.datetime) -> None:
+        for chunk in chunks(list(ids)):
+            self.db.execute_sql(
+                f"UPDATE company SET updated_at = ? WHERE id IN ({marks(len(chunk))})", (ts(now), *chunk))
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
         changed = 0

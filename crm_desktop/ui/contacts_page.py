@@ -151,7 +151,7 @@ class ContactsPage(QWidget):
         self.count_label = QLabel(self)
         self.bulk = BulkActions(self, self.view, services, services.contacts, self._text)
         self._keeper = SelectionKeeper(self.view, self.model)
-        self.new_action = QAction(self.tr("New contact"), self)
+        self.new_action = QAction(self.tr("New person"), self)
         self.edit_action = QAction(self.tr("Edit…"), self)
         self.row_menu = QMenu(self)
         self.row_menu.addActions([self.edit_action, *self.bulk.actions()])
@@ -243,17 +243,17 @@ class ContactsPage(QWidget):
         # translations give every plural form of the %Ln strings.
         one = n == 1
         if key == "count":
-            return self.tr("1 contact") if one else self.tr("%Ln contacts", "", n)
+            return self.tr("1 person") if one else self.tr("%Ln people", "", n)
         if key == "confirm_delete":
-            return (self.tr("Move the selected contact to the trash?") if one
-                    else self.tr("Move the %Ln selected contacts to the trash?", "", n))
+            return (self.tr("Move the selected person to the trash?") if one
+                    else self.tr("Move the %Ln selected people to the trash?", "", n))
         if key == "deleted":
-            return (self.tr("1 contact moved to the trash.") if one
-                    else self.tr("%Ln contacts moved to the trash.", "", n))
+            return (self.tr("1 person moved to the trash.") if one
+                    else self.tr("%Ln people moved to the trash.", "", n))
         if key == "tag_added":
-            return (self.tr("Tag “%1” added to 1 contact.") if one
-                    else self.tr("Tag “%1” added to %Ln contacts.", "", n))
+            return (self.tr("Tag “%1” added to 1 person.") if one
+                    else self.tr("Tag “%1” added to %Ln people.", "", n))
         if key == "tag_removed":
-            return (self.tr("Tag “%1” removed from 1 contact.") if one
-                    else self.tr("Tag “%1” removed from %Ln contacts.", "", n))
-        return self.tr("The selected contacts have no tags.")
+            return (self.tr("Tag “%1” removed from 1 person.") if one
+                    else self.tr("Tag “%1” removed from %Ln people.", "", n))
+        return self.tr("The selected people have no tags.")

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.errors import CrmError, DataDirError, FieldError, StorageError, StorageProblem
+from ..core.errors import (
+    CrmError,
+    DataDirError,
+    FieldError,
+    StorageError,
+    StorageProblem,
+    ValidationError,
+)
 
 # Called with a literal context and text so that pyside6-lupdate can extract every message.
 translate = QCoreApplication.translate
@@ -85,6 +92,8 @@ def storage_error_text(error: StorageError) -> str:
 
 
 def error_text(error: CrmError) -> str:
+    if isinstance(error, ValidationError):
+        return "\n".join(field_error_text(e) for e in error.errors)
     if isinstance(error, StorageError):
         return storage_error_text(error)
     if isinstance(error, DataDirError):

@@ -123,7 +123,7 @@ def many(n: int, noun: str) -> str:
 
 # -- filtering ---------------------------------------------------------------------------
 def test_the_count_label_names_how_many_are_listed(contacts_page, companies_page):
-    assert contacts_page.count_label.text() == many(PEOPLE, "contacts")
+    assert contacts_page.count_label.text() == many(PEOPLE, "people")
     assert companies_page.count_label.text() == many(len(FIRMS), "companies")
 
 
@@ -135,7 +135,7 @@ def test_typing_in_the_filter_narrows_the_view_and_escape_clears_it(services, co
     qtbot.waitUntil(lambda: contacts_page.model.rowCount() == 1)
     assert contacts_page.view.model().index(0, 0).data() == "Zebulon Quixote"
     assert contacts_page.model.record_id(0) == wanted
-    assert contacts_page.count_label.text() == "1 contact"
+    assert contacts_page.count_label.text() == "1 person"
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     assert edit.text() == ""
     qtbot.waitUntil(lambda: contacts_page.model.rowCount() == PEOPLE + 1)
@@ -148,7 +148,7 @@ def test_choosing_a_tag_shows_only_people_with_it(contacts_page, crowd, qtbot):
         combo.setCurrentIndex(combo.findText("VIP"))
     expected = sum("VIP" in d.tags for d in crowd.drafts)
     assert contacts_page.model.rowCount() == expected
-    assert contacts_page.count_label.text() == many(expected, "contacts")
+    assert contacts_page.count_label.text() == many(expected, "people")
     record = contacts_page.model.record_id(0)
     assert "VIP" in contacts_page.model.index(0, ContactTableModel.COL_TAGS).data().split(", ")
     assert record is not None
@@ -332,7 +332,7 @@ def test_bulk_add_and_remove_tag(contacts_page, services, qtbot, monkeypatch):
                         lambda names, editable: offered.append((names, editable)) or "  Hot   lead ")
     with qtbot.waitSignal(contacts_page.status_posted) as blocker:
         contacts_page.bulk.add_tag_action.trigger()
-    assert blocker.args == ["Tag “Hot lead” added to 3 contacts."]
+    assert blocker.args == ["Tag “Hot lead” added to 3 people."]
     assert offered[0][1] is True and "VIP" in offered[0][0]
     assert all("Hot lead" in services.contacts.get(i).data.tags for i in ids)
     assert "Hot lead" not in services.contacts.get(untouched).data.tags
@@ -358,11 +358,11 @@ def test_bulk_delete_asks_first_and_moves_to_the_trash(contacts_page, services, 
     monkeypatch.setattr(contacts_page.bulk, "_confirm_delete", lambda n: asked.append(n) or True)
     with qtbot.waitSignal(contacts_page.status_posted) as blocker:
         contacts_page.bulk.delete_action.trigger()
-    assert blocker.args == ["2 contacts moved to the trash."]
+    assert blocker.args == ["2 people moved to the trash."]
     assert not any(services.contacts.exists(i) for i in ids)
     assert {i.record_id for i in services.trash.items()} == set(ids)
     assert model.rowCount() == PEOPLE - 2
-    assert contacts_page.count_label.text() == many(PEOPLE - 2, "contacts")
+    assert contacts_page.count_label.text() == many(PEOPLE - 2, "people")
     assert view.currentIndex().row() == 10, "the cursor stays where the deleted rows were"
 
 
@@ -417,13 +417,19 @@ def test_company_page_shows_people_of_the_chosen_company(companies_page, contact
 def test_company_bulk_tag_delete_and_open(companies_page, services, qtbot, monkeypatch):
     view, model = companies_page.view, companies_page.model
     assert [a.text() for a in companies_page.row_menu.actions()] == [
-        "Edit…", "Show people", "Add tag…", "Delete"]
+        "Edit…", "Show people", "Add tag…", "Remove tag…", "Delete"]
     select_rows(view, 0, 1)
     ids = [model.record_id(0), model.record_id(1)]
     monkeypatch.setattr(companies_page.bulk, "_ask_tag", lambda names, editable: "Reseller")
     companies_page.bulk.add_tag_action.trigger()
     assert all("Reseller" in services.companies.get(i).data.tags for i in ids)
     qtbot.waitUntil(lambda: "Reseller" in model.index(0, CompanyTableModel.COL_TAGS).data())
+    select_rows(view, 1, 1)
+    monkeypatch.setattr(companies_page.bulk, "_ask_tag", lambda names, editable: "Reseller")
+    companies_page.bulk.remove_tag_action.trigger()
+    assert "Reseller" in services.companies.get(ids[0]).data.tags
+    assert "Reseller" not in services.companies.get(ids[1]).data.tags
+    select_rows(view, 0, 1)
     monkeypatch.setattr(companies_page.bulk, "_confirm_delete", lambda n: n == 2)
     with qtbot.waitSignal(companies_page.status_posted) as blocker:
         companies_page.bulk.delete_action.trigger()
