@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from crm_desktop.core.paths import DATABASE_NAME  # noqa: E402
-from crm_desktop.services import Services  # noqa: E402
+from crm_desktop.core.paths import DATABASE_NAME
+from crm_desktop.services import Services
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

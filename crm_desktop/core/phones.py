@@ -5,10 +5,97 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, NumberParseException, PhoneNumber
+from phonenumbers import (
+    COUNTRY_CODE_TO_REGION_CODE,
+    REGION_CODE_FOR_NON_GEO_ENTITY,
+    NumberParseException,
+    PhoneMetadata,
+)
 
 _FORMATTING = re.compile(r"[\s\-().\u00a0/]")
 _INTERNATIONAL = re.compile(r"\+[1-9]\d{6,14}")
+
+
+# The kinds of number phonenumbers knows; the commonest in a contact list first.
+_TYPE_DESCS = ("fixed_line", "premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager",
+               "uan", "voicemail")
+_Rule = tuple[frozenset[int], re.Pattern[str]] | None
+
+
+def _rule(desc) -> _Rule:
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+
+
+def _matches(nsn: str, rule: _Rule) -> bool:
+    if rule is None:
+        return False
+    lengths, pattern = rule
+    if lengths and len(nsn) not in lengths:
+        return False
+    return pattern.fullmatch(nsn) is not None
+
+
+class _RegionRules:
+    """One region's validity patterns, compiled once (phonenumbers looks them up per call)."""
+
+    def __init__(self, metadata) -> None:
+        self.country_code = metadata.country_code
+        self.general = _rule(metadata.general_desc)
+        kinds = [_rule(getattr(metadata, name)) for name in _TYPE_DESCS]
+        if not metadata.same_mobile_and_fixed_line_pattern:
+            kinds.insert(0, _rule(metadata.mobile))
+        # Any kind will do (the order does not change the answer, only how soon it comes).
+        self.kinds = [k for k in kinds if k is not None]
+        self.leading = re.compile(metadata.leading_digits) if metadata.leading_digits is not None else None
+
+    def valid(self, nsn: str) -> bool:
+        """What ``_number_type_helper(nsn, metadata) != UNKNOWN`` answers."""
+        return _matches(nsn, self.general) and any(_matches(nsn, k) for k in self.kinds)
+
+
+_RULES: dict[tuple[int, str], _RegionRules | None] = {}
+
+
+def _region_rules(code: int, region: str) -> _RegionRules | None:
+    key = (code, region)
+    if key not in _RULES:
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region.upper())
+        _RULES[key] = _RegionRules(metadata) if metadata is not None else None
+    return _RULES[key]
+
+
+def _is_valid(code: int, nsn: str) -> bool:
+    """``phonenumbers.is_valid_number`` for a number without leading zeros, from compiled rules.
+
+    The same steps: pick the region among those sharing the calling code (by leading
+    digits, else by a valid pattern), then check the number against that region.
+    """
+    regions = COUNTRY_CODE_TO_REGION_CODE.get(code)
+    if not regions:
+        return False
+    region, known_valid = None, False
+    if len(regions) == 1:
+        region = regions[0]
+    else:
+        for candidate in regions:
+            rules = _region_rules(code, candidate)
+            if rules is None:
+                continue
+            if rules.leading is not None:
+                if rules.leading.match(nsn):
+                    region = candidate
+                    break
+            elif rules.valid(nsn):
+                region, known_valid = candidate, True
+                break
+    if region is None:
+        return False
+    rules = _region_rules(code, region)
+    if rules is None or (region != REGION_CODE_FOR_NON_GEO_ENTITY and rules.country_code != code):
+        return False
+    return known_valid or rules.valid(nsn)
 
 
 def _fast_international(cleaned: str) -> str | None:
@@ -16,15 +103,16 @@ def _fast_international(cleaned: str) -> str | None:
 
     ``phonenumbers.parse`` spends most of its time normalising free text; for the
     common case of a clean international number we find the country code and
-    check the number directly, which is about three times faster and gives the
-    same answer. Anything unusual falls back to the full parser.
+    check the number directly against precompiled patterns, which gives the same
+    answer as ``phonenumbers.is_valid_number`` several times faster. Anything
+    unusual falls back to the full parser.
     """
     digits = cleaned[1:]
     for length in (1, 2, 3):
         code = int(digits[:length])
         if code in COUNTRY_CODE_TO_REGION_CODE:
-            number = PhoneNumber(country_code=code, national_number=int(digits[length:] or 0))
-            if digits[length:length + 1] != "0" and phonenumbers.is_valid_number(number):
+            national = digits[length:]
+            if national[:1] != "0" and _is_valid(code, str(int(national or 0))):
                 return "+" + digits
             return None
     return None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-CONTACT_SORT_KEYS = ("name", "company", "title", "email", "phone", "city", "created", "updated")
-COMPANY_SORT_KEYS = ("name", "industry", "city", "country", "phone", "created", "updated")
+CONTACT_SORT_KEYS = ("name", "company", "title", "email", "phone", "city", "country", "created", "updated")
+COMPANY_SORT_KEYS = (
+    "name", "industry", "city", "country", "phone", "employees", "created", "updated",
+)
 
 
 @dataclass(frozen=True)

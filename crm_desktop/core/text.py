@@ -31,11 +31,20 @@ def index_text(text: str) -> str:
     """Text as it is stored in the full-text index: every CJK character stands alone."""
     if not text or not has_cjk(text):
         return text or ""
-    return _CJK_CHAR.sub(lambda m: f" {m.group()} ", text)
+    return _CJK_CHAR.sub(r" \g<0> ", text)
+
+
+_PHONE_LIKE = re.compile(r"\+?[\d\s\-().\u00a0/]*\d[\d\s\-().\u00a0/]*")
 
 
 def query_terms(text: str) -> list[str]:
-    """Split what a user typed into search terms: latin words and CJK runs."""
+    """Split what a user typed into search terms: latin words and CJK runs.
+
+    A query that looks like a phone number typed with separators ("650-253 00")
+    becomes one run of digits, which is how numbers are indexed.
+    """
+    if _PHONE_LIKE.fullmatch(text.strip()) and sum(c.isdigit() for c in text) >= 3:
+        return ["".join(c for c in text if c.isdigit())]
     terms: list[str] = []
     for chunk in _CJK_RUN.split(text):
         terms.extend(_WORD.findall(chunk))

@@ -7,8 +7,8 @@ so a dialog can mark all wrong fields together.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+from operator import attrgetter
 
 from .emails import is_valid_email
 from .errors import FieldError, ValidationError
@@ -26,14 +26,21 @@ _NOTES_LIMIT = 100_000
 
 
 def _clean_text_fields(draft, names, errors: list[FieldError]) -> dict[str, str]:
-    cleaned = {}
-    for name in names:
-        value = (getattr(draft, name) or "").strip()
-        limit = _NOTES_LIMIT if name == "notes" else _TEXT_LIMIT
-        if len(value) > limit:
-            errors.append(FieldError(name, "too_long", value[:40]))
-        cleaned[name] = value
+    cleaned = {name: (value or "").strip() for name, value in zip(names, attrgetter(*names)(draft),
+                                                                  strict=True)}
+    if max(map(len, cleaned.values())) > _TEXT_LIMIT:
+        for name, value in cleaned.items():
+            if len(value) > (_NOTES_LIMIT if name == "notes" else _TEXT_LIMIT):
+                errors.append(FieldError(name, "too_long", value[:40]))
     return cleaned
+
+
+def _replace(draft, **changes):
+    """``dataclasses.replace`` for the plain draft dataclasses, without its per-call field walk."""
+    copy = object.__new__(type(draft))
+    copy.__dict__.update(draft.__dict__)
+    copy.__dict__.update(changes)
+    return copy
 
 
 def _clean_emails(emails: list[Channel], errors: list[FieldError], field: str = "emails"):
@@ -114,7 +121,7 @@ def validate_contact(draft: ContactDraft, region: str, today: dt.date | None = N
         errors.append(FieldError("birthday", "in_future", draft.birthday.isoformat()))
     if errors:
         raise ValidationError(errors)
-    return dataclasses.replace(
+    return _replace(
         draft, **text, emails=emails, phones=phones, handles=handles,
         tags=_clean_tags(draft.tags),
         custom={k: v.strip() for k, v in draft.custom.items()},
@@ -145,7 +152,7 @@ def validate_company(draft: CompanyDraft, region: str) -> CompanyDraft:
         errors.append(FieldError("employees", "negative", str(draft.employees)))
     if errors:
         raise ValidationError(errors)
-    return dataclasses.replace(
+    return _replace(
         draft, **text, email=email, phone=phone, tags=_clean_tags(draft.tags),
         custom={k: v.strip() for k, v in draft.custom.items()},
     )

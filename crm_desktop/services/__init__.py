@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -64,7 +65,9 @@ class Services:
         storage = Storage.open(paths.database, busy_timeout_ms=busy_timeout_ms,
                                backup_dir=paths.backups)
         if paths.database.exists():
-            os.chmod(paths.database, 0o600)
+            # Customer data is private to the user; a file owned by someone else stays as it is.
+            with contextlib.suppress(OSError):
+                os.chmod(paths.database, 0o600)
         ctx = ServiceContext(storage, settings, paths.settings, clock or Clock(),
                              fallback_region=fallback_region)
         services = cls(ctx, paths)

@@ -70,12 +70,12 @@ class CompanyService:
 
     def purge(self, ids: Sequence[int]) -> int:
         with self.ctx.write():
-            unlinked = self.store.purge(ids)
+            removed, unlinked = self.store.purge(ids)
             self.ctx.storage.index.reindex_contacts(unlinked)
         self.ctx.changes.emit(Change("company", "purge", tuple(ids)))
         if unlinked:
             self.ctx.changes.emit(Change("contact", "update", tuple(unlinked)))
-        return len(ids)
+        return removed
 
     def get(self, company_id: int) -> CompanyRecord:
         with self.ctx.read():

@@ -96,12 +96,14 @@ class ContactService:
         named = [d for d in drafts if d.company_id is None and d.company_name]
         if not named:
             return []
-        known = companies.find_by_key([d.company_name for d in named])
+        # A batch names a few companies many times: normalise each distinct name once.
+        keys = {name: company_key(name) for name in dict.fromkeys(d.company_name for d in named)}
+        known = companies.find_by_key(list(keys))
         spelling = companies.names(list(known.values()))
         created: list[int] = []
         now = self.ctx.clock.now()
         for d in named:
-            key = company_key(d.company_name)
+            key = keys[d.company_name]
             if key not in known:
                 known[key] = companies.insert(
                     CompanyDraft(name=d.company_name, owner_id=d.owner_id), [], now)

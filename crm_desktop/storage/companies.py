@@ -21,13 +21,14 @@ SORT_SQL = {
     "city": "city COLLATE NOCASE",
     "country": "country COLLATE NOCASE",
     "phone": "phone",
+    "employees": "employees",
     "created": "created_at",
     "updated": "updated_at",
 }
 
 LIST_COLUMNS = (
     "id", "name", "industry", "website", "phone", "email", "city", "country", "owner_id",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "employees",
 )
 
 _FIELDS = (
@@ -130,9 +131,13 @@ class CompanyStore:
         self.index.reindex_companies(ids)
         return changed
 
-    def purge(self, ids: Sequence[int]) -> list[int]:
-        """Delete trashed companies for good; returns the ids of contacts that were unlinked."""
+    def purge(self, ids: Sequence[int]) -> tuple[int, list[int]]:
+        """Delete trashed companies for good.
+
+        Returns how many were deleted and the ids of the contacts that were unlinked from them.
+        """
         unlinked: list[int] = []
+        removed = 0
         for chunk in chunks(list(ids)):
             m = marks(len(chunk))
             live = [r[0] for r in self.db.execute_sql(
@@ -147,9 +152,9 @@ class CompanyStore:
             self.db.execute_sql(
                 f"DELETE FROM custom_value WHERE record_id IN ({lm}) AND field_id IN "
                 f"(SELECT id FROM custom_field WHERE entity = 'company')", live)
-            self.db.execute_sql(f"DELETE FROM company WHERE id IN ({lm})", live)
+            removed += self.db.execute_sql(f"DELETE FROM company WHERE id IN ({lm})", live).rowcount
             self.index.remove_companies(live)
-        return unlinked
+        return removed, unlinked
 
     # -- reading -------------------------------------------------------------------------
     def get(self, company_id: int, include_deleted: bool = False) -> CompanyRecord:

@@ -22,6 +22,7 @@ SORT_SQL = {
     "email": "email COLLATE NOCASE",
     "phone": "phone",
     "city": "city COLLATE NOCASE",
+    "country": "country COLLATE NOCASE",
     "created": "created_at",
     "updated": "updated_at",
 }
@@ -244,6 +245,13 @@ class ContactStore:
         return ContactRecord(stamp, draft, values["full_name"])
 
     def count(self, q: ListQuery = ListQuery()) -> int:
+        if q.search and q.tag_id is None and q.owner_id is None and q.company_id is None:
+            expr = SearchIndex.match_expression(q.search)
+            if expr:
+                # The index holds a document for every live contact and for nothing else
+                # (see SearchIndex), so a search alone is counted there: no row lookup per match.
+                return self.db.execute_sql(
+                    "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?", (expr,)).fetchone()[0]
         where, params = list_where(q)
         return self.db.execute_sql(f"SELECT count(*) FROM contact WHERE {where}", params).fetchone()[0]
 

@@ -322,11 +322,12 @@ class CompanyTableModel(RecordTableModel):
         ("name", True, 200), ("industry", True, 140), ("people", True, 70), ("phone", True, 140),
         ("email", True, 180), ("website", True, 180), ("tags", True, 140), ("owner", True, 110),
         ("city", True, 110), ("country", True, 110), ("created", False, 100),
+        ("employees", False, 90),
     ))
     ENTITY = "company"
     RELATED = frozenset({"contact", "tag", "user"})
     (COL_NAME, COL_INDUSTRY, COL_PEOPLE, COL_PHONE, COL_EMAIL, COL_WEBSITE, COL_TAGS, COL_OWNER,
-     COL_CITY, COL_COUNTRY, COL_CREATED) = range(11)
+     COL_CITY, COL_COUNTRY, COL_CREATED, COL_EMPLOYEES) = range(12)
 
     def _source(self):
         return self._services.companies
@@ -334,7 +335,7 @@ class CompanyTableModel(RecordTableModel):
     def _header_texts(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Industry"), self.tr("People"), self.tr("Phone"),
                 self.tr("Email"), self.tr("Website"), self.tr("Tags"), self.tr("Owner"),
-                self.tr("City"), self.tr("Country"), self.tr("Created"))
+                self.tr("City"), self.tr("Country"), self.tr("Created"), self.tr("Employees"))
 
     def _build_rows(self, raws: list[tuple], locale: QLocale) -> list[CachedRow]:
         ids = [raw[0] for raw in raws]
@@ -351,7 +352,10 @@ class CompanyTableModel(RecordTableModel):
         email, website = raw[c["email"]] or "", raw[c["website"]] or ""
         city, country = raw[c["city"]] or "", raw[c["country"]] or ""
         joined, created = ", ".join(tags), stamp(raw[c["created_at"]])
+        employees = raw[c["employees"]]
         display = (name, industry, locale.toString(people), format_phone(phone) if phone else "",
-                   email, website, joined, owner, city, country, date_text(created, locale))
-        sort = (name, industry, people, phone, email, website, joined, owner, city, country, created)
+                   email, website, joined, owner, city, country, date_text(created, locale),
+                   locale.toString(employees) if employees is not None else "")
+        sort = (name, industry, people, phone, email, website, joined, owner, city, country, created,
+                employees if employees is not None else -1)
         return CachedRow(raw[c["id"]], display, sort, tags)

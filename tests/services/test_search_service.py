@@ -10,7 +10,7 @@ from service_helpers import found, person
 
 from crm_desktop.core.names import display_name
 from crm_desktop.core.query import ListQuery
-from crm_desktop.core.records import CompanyDraft, SearchHit
+from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft, SearchHit
 from crm_desktop.core.text import has_cjk
 
 NAMES = {
@@ -201,3 +201,9 @@ def test_any_stored_name_is_found_by_its_full_name_and_its_characters(crm, given
     for word in full.split():
         if not has_cjk(word):
             assert contact_id in found(crm, word[:1]), word
+
+
+def test_phone_typed_with_separators_finds_the_person(services):
+    pat = services.contacts.create(ContactDraft(given_name="Pat", phones=[Channel("+1 650 253 0000")]))
+    for typed in ("650-253-0000", "(650) 253", "+1 650 253 0000", "650 253 00"):
+        assert [h.record_id for h in services.search.search(typed)] == [pat], typed
