@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from crm_desktop.core.errors import FieldError, StorageError, StorageProblem
+from crm_desktop.core.errors import FieldError, NotFoundError, StorageError, StorageProblem
 from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft
 from crm_desktop.core.settings import Settings
 from crm_desktop.ui.dialogs import CompanyDialog, ContactDialog, SettingsDialog, record_dialog
@@ -66,6 +67,8 @@ class Answers:
 def test_new_person_typed_into_the_form_is_stored_exactly(qtbot, services):
     acme = services.companies.create(CompanyDraft(name="Acme Trading"))
     dialog = shown(qtbot, ContactDialog(services))
+    assert dialog.given_name_edit.hasFocus()
+    assert dialog.windowTitle() == "New person"
     qtbot.keyClicks(dialog.given_name_edit, "Alice")
     qtbot.keyClicks(dialog.family_name_edit, "Smith")
     qtbot.keyClicks(dialog.title_edit, "Head of purchasing")
@@ -386,7 +389,7 @@ def test_ask_for_a_person_that_is_gone_says_so(qtbot, services, monkeypatch):
     monkeypatch.setattr(record_dialog.QMessageBox, "warning",
                         lambda parent, title, text: messages.append(text))
     assert ContactDialog.ask(None, services, contact_id=999) is None
-    assert messages == ["contact 999 not found"]
+    assert messages == [error_text(NotFoundError("contact", 999))]
 
 
 def test_prefill_is_shown_and_not_counted_as_a_change(qtbot, services):
@@ -399,6 +402,7 @@ def test_prefill_is_shown_and_not_counted_as_a_change(qtbot, services):
 # -- company dialog --------------------------------------------------------------------------
 def test_new_company_typed_into_the_form_is_stored_exactly(qtbot, services):
     dialog = shown(qtbot, CompanyDialog(services))
+    assert dialog.name_edit.hasFocus()
     qtbot.keyClicks(dialog.name_edit, "Cedar Logistics Ltd")
     qtbot.keyClicks(dialog.website_edit, "https://cedar.example")
     qtbot.keyClicks(dialog.industry_edit, "Logistics")
@@ -507,12 +511,16 @@ def test_country_list_has_names_with_calling_codes_sorted_by_name(qtbot, service
 
 
 def test_open_folder_uses_the_replaceable_opener(qtbot, services):
+    shutil.rmtree(services.paths.backups, ignore_errors=True)
+    services.paths.logs.mkdir(exist_ok=True)
     dialog = shown(qtbot, SettingsDialog(services))
     opened = []
     dialog.opener = lambda url: opened.append(url) or True
     qtbot.mouseClick(dialog.folder_buttons["data"], Qt.MouseButton.LeftButton)
-    assert opened == [QUrl.fromLocalFile(str(services.paths.root))]
-    assert not dialog.folder_buttons["backups"].isEnabled() or services.paths.backups.is_dir()
+    qtbot.mouseClick(dialog.folder_buttons["logs"], Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(services.paths.root)),
+                      QUrl.fromLocalFile(str(services.paths.logs))]
+    assert not dialog.folder_buttons["backups"].isEnabled()
 
 
 def test_settings_that_cannot_be_written_are_not_kept(qtbot, services, monkeypatch):
