@@ -11,6 +11,7 @@ import faulthandler
 import logging
 import platform
 import sys
+import threading
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -169,8 +170,16 @@ class ExceptHook:
             dialog.deleteLater()
 
 
+def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """Exceptions in worker threads are logged; the user hears of them through their results."""
+    name = args.thread.name if args.thread is not None else "?"
+    log.critical("uncaught exception in thread %s", name,
+                 exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+
 def install_excepthook(log_path: Path | None) -> ExceptHook:
     """Route uncaught exceptions (in slots too) to the log and to the user."""
     hook = ExceptHook(log_path)
     sys.excepthook = hook
+    threading.excepthook = _log_thread_exception
     return hook

@@ -130,7 +130,7 @@ def test_every_invalid_field_is_marked_at_once_and_nothing_is_saved(qtbot, servi
 
     assert services.contacts.count() == 0
     assert dialog.isVisible()
-    name_box = dialog.errors._targets["given_name"]
+    name_box = dialog.errors.target("given_name")
     assert name_box.error_label.isVisible()
     assert name_box.error_label.text() == field_error_text(FieldError("given_name", "required"))
     assert email_row.error_label.text() == field_error_text(FieldError("emails", "invalid_email", "alice@"))
@@ -427,8 +427,8 @@ def test_company_errors_are_shown_inline(qtbot, services):
     dialog = shown(qtbot, CompanyDialog(services))
     qtbot.keyClicks(dialog.email_edit, "info@")
     click_save_expecting_nothing(qtbot, dialog)
-    assert dialog.errors._targets["name"].error_label.isVisible()
-    assert dialog.errors._targets["email"].error_label.isVisible()
+    assert dialog.errors.target("name").error_label.isVisible()
+    assert dialog.errors.target("email").error_label.isVisible()
     assert dialog.name_edit.hasFocus()
     assert services.companies.choices() == []
 

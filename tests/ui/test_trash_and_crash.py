@@ -5,6 +5,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -213,6 +214,7 @@ def dialogs(monkeypatch):
 @pytest.fixture
 def hook(log_dir, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     return install_excepthook(setup_logging(log_dir))
 
 
@@ -290,6 +292,16 @@ def test_without_an_application_the_hook_only_logs(qapp, hook, dialogs, log_dir,
     monkeypatch.setattr(crash.QApplication, "instance", staticmethod(lambda: None))
     hook(RuntimeError, RuntimeError("too early"), None)
     assert "RuntimeError: too early" in (log_dir / "crm-desktop.log").read_text("utf-8")
+    assert dialogs == []
+
+
+def test_an_exception_in_a_worker_thread_is_logged_without_a_dialog(qapp, hook, dialogs, log_dir):
+    worker = threading.Thread(target=raise_runtime_error, name="importer")
+    worker.start()
+    worker.join()
+    text = (log_dir / "crm-desktop.log").read_text("utf-8")
+    assert "uncaught exception in thread importer" in text
+    assert "RuntimeError: the widget fell over" in text
     assert dialogs == []
 
 

@@ -117,6 +117,9 @@ class ErrorBoard:
         self._targets[field] = target
         self._order.setdefault(field, len(self._order))
 
+    def target(self, field: str) -> ErrorTarget:
+        return self._targets[field]
+
     def clear(self) -> None:
         for target in self._targets.values():
             target.clear_errors()
