@@ -1,0 +1,109 @@
+"""Benchmarks for the figures the foundation must reach, on seeded synthetic data.
+
+    python scripts/bench.py gen --size 1m        # build (or reuse) bench-data/contacts-1m/
+    python scripts/bench.py insert               # 100k contacts into a fresh database
+    python scripts/bench.py search --size 1m     # search as you type (global box and list filter)
+    python scripts/bench.py list --size 1m       # contacts list: first paint, jump to end, memory
+    python scripts/bench.py startup --size 1m    # start-up to a shown main window vs a bare window
+    python scripts/bench.py all --size 1m
+
+Add ``--write`` to put the results into docs/benchmarks.md (each command owns one
+section of that file and leaves the others alone). Databases are cached under
+bench-data/ (git-ignored) and reused while their manifest matches the seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+SCRIPTS = Path(__file__).resolve().parent
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+import bench_common as common  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_text: str, size: bool = True, default_size: str = "1m"):
+        p = sub.add_parser(name, help=help_text)
+        if size:
+            p.add_argument("--size", default=default_size, choices=sorted(common.SIZES),
+                           help="database size (default %(default)s)")
+        p.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+        return p
+
+    p = add("gen", "build the seeded database of the given size (reused if present)")
+    p.add_argument("--force", action="store_true", help="rebuild even if a cached copy exists")
+    p = add("insert", "insert contacts through the services into a fresh database", size=False)
+    p.add_argument("--count", type=int, default=100_000)
+    p.add_argument("--runs", type=int, default=3)
+    p = add("search", "search as you type: global search box and list filter")
+    p.add_argument("--rounds", type=int, default=15, help="timed passes over the query set")
+    p = add("list", "contacts list view: first paint, jump to last row, memory")
+    p.add_argument("--runs", type=int, default=5)
+    p = add("startup", "start-up to a shown main window vs a bare window")
+    p.add_argument("--runs", type=int, default=7)
+    p = add("all", "every benchmark")
+    p.add_argument("--runs", type=int, default=0, help="override the number of runs of each")
+    # Children run in fresh processes (memory and start-up must not see the parent's state).
+    p = sub.add_parser("_list-child")
+    p.add_argument("--data-dir", required=True)
+    p.add_argument("--widget", choices=("view", "page"), default="view")
+    sub.add_parser("_bare-window")
+
+    args = parser.parse_args(argv)
+    if args.command == "gen":
+        import bench_gen
+        result = bench_gen.run(args.size, force=args.force)
+    elif args.command == "insert":
+        import bench_insert
+        result = bench_insert.run(args.count, args.runs)
+    elif args.command == "search":
+        import bench_search
+        result = bench_search.run(args.size, args.rounds)
+    elif args.command == "list":
+        import bench_list
+        result = bench_list.run(args.size, args.runs)
+    elif args.command == "startup":
+        import bench_startup
+        result = bench_startup.run(args.size, args.runs)
+    elif args.command == "all":
+        import bench_gen
+        import bench_insert
+        import bench_list
+        import bench_search
+        import bench_startup
+        bench_gen.run(args.size)
+        results = [
+            bench_insert.run(100_000, args.runs or 3),
+            bench_search.run(args.size, args.runs or 15),
+            bench_list.run(args.size, args.runs or 5),
+            bench_startup.run(args.size, args.runs or 7),
+        ]
+        if args.write:
+            for r in results:
+                common.write_section(r)
+        return 0
+    elif args.command == "_list-child":
+        import bench_list
+        return bench_list.child(Path(args.data_dir), args.widget)
+    elif args.command == "_bare-window":
+        import bench_startup
+        return bench_startup.bare_window()
+    else:  # pragma: no cover
+        parser.error(args.command)
+    if getattr(args, "write", False) and result is not None:
+        common.write_section(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
