@@ -26,11 +26,20 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-class DataPaths:
-    """Every file the app keeps under one data folder."""
+def uses_default_data_dir(cli_value: str | None = None, environ=os.environ) -> bool:
+    return not cli_value and not environ.get(DATA_DIR_ENV)
 
-    def __init__(self, root: Path) -> None:
+
+class DataPaths:
+    """Every file the app keeps under one data folder.
+
+    Logs go to the platform's log folder for the default data folder, and beside the
+    data otherwise (so a test or a second CRM keeps its logs apart).
+    """
+
+    def __init__(self, root: Path, logs: Path | None = None) -> None:
         self.root = root
+        self._logs = logs
 
     @property
     def database(self) -> Path:
@@ -50,4 +59,4 @@ class DataPaths:
 
     @property
     def logs(self) -> Path:
-        return self.root / "logs"
+        return self._logs or self.root / "logs"

@@ -57,9 +57,9 @@ class Services:
         self.trash = TrashService(ctx, self.contacts, self.companies)
 
     @classmethod
-    def open(cls, data_dir: Path, *, fallback_region: str = "US", clock: Clock | None = None,
+    def open(cls, data_dir: Path | DataPaths, *, fallback_region: str = "US", clock: Clock | None = None,
              busy_timeout_ms: int = 5000) -> Services:
-        paths = DataPaths(data_dir)
+        paths = data_dir if isinstance(data_dir, DataPaths) else DataPaths(data_dir)
         ensure_data_dir(paths.root)
         settings = Settings.load(paths.settings)
         storage = Storage.open(paths.database, busy_timeout_ms=busy_timeout_ms,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, __version__
 from ..core.errors import CrmError
-from ..core.paths import DataPaths, log_dir
+from ..core.paths import DataPaths, log_dir, uses_default_data_dir
 from ..core.resources import resource_path
 from ..core.settings import Settings, region_from_locale
 from ..services import Services
@@ -37,7 +37,7 @@ def _make_app() -> QApplication:
     return app
 
 
-def _open_services(data_dir: Path, locale: QLocale) -> Services | None:
+def _open_services(data_dir: DataPaths, locale: QLocale) -> Services | None:
     region = region_from_locale(locale.name()) or region_from_locale(QLocale.system().name()) or "US"
     try:
         return Services.open(data_dir, fallback_region=region)
@@ -51,8 +51,8 @@ def _open_services(data_dir: Path, locale: QLocale) -> Services | None:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     started = time.perf_counter()
     app = _make_app()
-    paths = DataPaths(data_dir)
-    log_file = setup_logging(paths.logs if args.data_dir else log_dir())
+    paths = DataPaths(data_dir, log_dir() if uses_default_data_dir(args.data_dir) else None)
+    log_file = setup_logging(paths.logs)
     install_excepthook(log_file)
     settings = Settings.load(paths.settings)
     locale = choose_locale(settings.language, args.lang)
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if not args.smoke_test and notify_running(name):
         log.info("another copy is running for %s; asked it to come forward", data_dir)
         return 0
-    services = _open_services(data_dir, locale)
+    services = _open_services(paths, locale)
     if services is None:
         return 2
     if args.demo and services.counts().contacts == 0:

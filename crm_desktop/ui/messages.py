@@ -8,6 +8,7 @@ from ..core.errors import (
     CrmError,
     DataDirError,
     FieldError,
+    NotFoundError,
     StorageError,
     StorageProblem,
     ValidationError,
@@ -96,6 +97,8 @@ def error_text(error: CrmError) -> str:
         return "\n".join(field_error_text(e) for e in error.errors)
     if isinstance(error, StorageError):
         return storage_error_text(error)
+    if isinstance(error, NotFoundError):
+        return translate("Messages", "This record no longer exists. It may have been deleted.")
     if isinstance(error, DataDirError):
         return (
             translate(
