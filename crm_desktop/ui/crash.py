@@ -49,6 +49,7 @@ LAYERS = ("crm_desktop.core", "crm_desktop.storage", "crm_desktop.services",
 class _State:
     handler: RotatingFileHandler | None = None
     crash_file = None
+    faulthandler_was_on = False
     showing = False
 
 
@@ -66,6 +67,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
         logging.getLogger(name).setLevel(level)
     _State.handler = handler
     _State.crash_file = open(log_dir / CRASH_LOG_NAME, "a", encoding="utf-8")  # noqa: SIM115
+    _State.faulthandler_was_on = faulthandler.is_enabled()
     faulthandler.enable(_State.crash_file)
     log.info("%s %s started on %s", APP_NAME, __version__, platform.platform())
     return log_path
@@ -81,6 +83,8 @@ def teardown_logging() -> None:
         faulthandler.disable()
         _State.crash_file.close()
         _State.crash_file = None
+        if _State.faulthandler_was_on:  # e.g. the test runner's own crash reports
+            faulthandler.enable(sys.__stderr__)
 
 
 def environment_text() -> str:
