@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from xapp import app_env, start_app, wait_for_window
+from xapp import app_env, output, start_app, wait_for_window
 
 pytestmark = pytest.mark.e2e
 
@@ -24,9 +24,9 @@ def test_window_appears_and_a_second_start_brings_it_forward(x_display, tmp_path
     first = start_app(x_display, tmp_path, "--demo")
     try:
         windows = wait_for_window(x_display, "crm-desktop")
-        assert windows, first.stderr.read() if first.poll() is not None else "no window"
+        assert windows, output(first)
         second = start_app(x_display, tmp_path)
-        assert second.wait(60) == 0  # it handed over to the running copy and left
+        assert second.wait(60) == 0, output(second)  # it handed over to the running copy and left
         assert first.poll() is None  # the first copy still runs
         assert len(wait_for_window(x_display, "crm-desktop")) == len(windows)
         if shutil.which("import"):

@@ -19,9 +19,17 @@ def app_env(display: str) -> dict[str, str]:
 
 
 def start_app(display: str, data_dir: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "crm_desktop", "--data-dir", str(data_dir), *args],
-                            env=app_env(display), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    """Start the app; what it prints goes to data_dir/<pid>.out (read it with ``output``)."""
+    log = data_dir.parent / f"{data_dir.name}-{len(list(data_dir.parent.glob('*.out')))}.out"
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "crm_desktop", "--data-dir", str(data_dir), *args],
+                                   env=app_env(display), stdout=out, stderr=subprocess.STDOUT)
+    process.log_path = log
+    return process
+
+
+def output(process: subprocess.Popen) -> str:
+    return process.log_path.read_text(errors="replace")
 
 
 def wait_for_window(display: str, title: str, timeout: float = 30.0) -> list[str]:
