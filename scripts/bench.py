@@ -81,15 +81,15 @@ def main(argv: list[str] | None = None) -> int:
         import bench_list
         import bench_search
         import bench_startup
-        bench_gen.run(args.size)
-        results = [
-            bench_insert.run(100_000, args.runs or 3),
-            bench_search.run(args.size, args.runs or 15),
-            bench_list.run(args.size, args.runs or 5),
-            bench_startup.run(args.size, args.runs or 7),
-        ]
-        if args.write:
-            for r in results:
+        for step in (
+            lambda: bench_gen.run(args.size),
+            lambda: bench_insert.run(100_000, args.runs or 3),
+            lambda: bench_search.run(args.size, args.runs or 15),
+            lambda: bench_list.run(args.size, args.runs or 5),
+            lambda: bench_startup.run(args.size, args.runs or 7),
+        ):
+            r = step()
+            if args.write:
                 common.write_section(r)
         return 0
     elif args.command == "_list-child":

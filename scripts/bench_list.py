@@ -93,15 +93,19 @@ def child(data_dir: Path, widget: str) -> int:
     rows = model.rowCount()
     t_show = time.perf_counter()
     top.show()
-    wait_for(lambda: any(calls > 0 for _, calls, _ in state["paints"]))
-    first = next(t for t, calls, _ in state["paints"] if calls > 0)
+    # An empty list has nothing to draw: its first paint is the one that counts.
+    wait_for(lambda: any(calls > 0 or rows == 0 for _, calls, _ in state["paints"]))
+    first = next(t for t, calls, _ in state["paints"] if calls > 0 or rows == 0)
     app.processEvents()
 
     seen = len(state["paints"])
     t_jump = time.perf_counter()
     view.scrollToBottom()
-    wait_for(lambda: any(mr >= rows - 1 for _, _, mr in state["paints"][seen:]))
-    jumped = next(t for t, _, mr in state["paints"][seen:] if mr >= rows - 1)
+    if rows:
+        wait_for(lambda: any(mr >= rows - 1 for _, _, mr in state["paints"][seen:]))
+        jumped = next(t for t, _, mr in state["paints"][seen:] if mr >= rows - 1)
+    else:
+        jumped = float("nan")
     app.processEvents()
     rss, hwm = common.rss_kib()
     print(json.dumps({
