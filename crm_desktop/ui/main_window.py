@@ -235,9 +235,9 @@ class MainWindow(QMainWindow):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        text = self.tr("Added demo data: %1 and %2.")
         self.statusBar().showMessage(
-            self.tr("Added %1 people and %2 companies.").replace("%1", str(people)).replace("%2", str(firms)),
-            6000)
+            text.replace("%1", self._people_text(people)).replace("%2", self._companies_text(firms)), 6000)
 
     def _confirm_demo(self) -> bool:
         answer = QMessageBox.question(
@@ -260,11 +260,15 @@ class MainWindow(QMainWindow):
 
     def update_counts(self) -> None:
         counts = self.services.counts()
-        # English ships without a catalogue, so a singular needs its own string.
-        people = self.tr("1 person") if counts.contacts == 1 else self.tr("%Ln people", "", counts.contacts)
-        companies = (self.tr("1 company") if counts.companies == 1
-                     else self.tr("%Ln companies", "", counts.companies))
+        people, companies = self._people_text(counts.contacts), self._companies_text(counts.companies)
         self.counts_label.setText(f"{people}  ·  {companies}")
+
+    # English ships without a catalogue, so a singular needs a string of its own.
+    def _people_text(self, n: int) -> str:
+        return self.tr("1 person") if n == 1 else self.tr("%Ln people", "", n)
+
+    def _companies_text(self, n: int) -> str:
+        return self.tr("1 company") if n == 1 else self.tr("%Ln companies", "", n)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.detach()

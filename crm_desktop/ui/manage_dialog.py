@@ -137,7 +137,7 @@ class OwnersTab(QWidget):
         add = QPushButton(self.tr("Add owner…"), self)
         add.clicked.connect(self.add_owner)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("The people who own contacts, companies and deals."), self))
+        layout.addWidget(QLabel(self.tr("The people who own contacts and companies."), self))
         layout.addWidget(self.table)
         layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.table.itemChanged.connect(self._on_table_item_changed)

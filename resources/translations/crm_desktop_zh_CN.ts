@@ -356,7 +356,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/dialogs/contact_dialog.py" line="+73"/>
+        <location filename="../../crm_desktop/ui/dialogs/contact_dialog.py" line="+79"/>
         <source>Person</source>
         <translation>联系人</translation>
     </message>
@@ -381,7 +381,7 @@
         <translation>姓氏</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>e.g. Purchasing manager</source>
         <translation>例如：采购经理</translation>
     </message>
@@ -1010,12 +1010,12 @@
         <translation>示例数据</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Added %1 people and %2 companies.</source>
-        <translation>已添加 %1 位联系人和 %2 家公司。</translation>
+        <location line="+4"/>
+        <source>Added demo data: %1 and %2.</source>
+        <translation>已添加示例数据：%1和%2。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Load demo data</source>
         <translation>加载示例数据</translation>
     </message>
@@ -1035,7 +1035,7 @@
         <translation>&lt;h3&gt;crm-desktop %1&lt;/h3&gt;&lt;p&gt;面向小型企业的离线优先 CRM。您的数据保存在本机的一个文件中：&lt;/p&gt;&lt;p&gt;&lt;tt&gt;%2&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>1 person</source>
         <translation>1 位联系人</translation>
     </message>
@@ -1047,12 +1047,12 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>1 company</source>
         <translation>1 家公司</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+0"/>
         <source>%Ln companies</source>
         <translation>
             <numerusform>%Ln 家公司</numerusform>
@@ -1234,8 +1234,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>The people who own contacts, companies and deals.</source>
-        <translation>负责联系人、公司和商机的人员。</translation>
+        <source>The people who own contacts and companies.</source>
+        <translation>负责联系人和公司的人员。</translation>
     </message>
     <message>
         <location line="+28"/>

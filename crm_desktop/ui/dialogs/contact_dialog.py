@@ -30,6 +30,12 @@ from .record_dialog import RecordDialog, ask_dialog
 from .tag_editor import TagEdit
 
 
+def family_name_first() -> bool:
+    """Chinese, Japanese and Korean users write (and expect to type) the family name first."""
+    return QLocale().language() in (QLocale.Language.Chinese, QLocale.Language.Japanese,
+                                    QLocale.Language.Korean)
+
+
 def name_split_offer(given: str, family: str) -> tuple[str, str] | None:
     """(given, family) to offer when a whole name was typed into one of the two boxes."""
     given, family = given.strip(), family.strip()
@@ -57,7 +63,7 @@ class ContactDialog(RecordDialog):
         self._load_initial(contact_id, prefill)
         self.mark_clean()
         self.fit_to_screen(780, 860)
-        self.given_name_edit.setFocus()
+        (self.family_name_edit if family_name_first() else self.given_name_edit).setFocus()
 
     @classmethod
     def ask(cls, parent: QWidget | None, services: Services, contact_id: int | None = None,
@@ -73,8 +79,12 @@ class ContactDialog(RecordDialog):
         form = self._section(self.tr("Person"))
         self.given_name_edit = line_edit(self.tr("e.g. Alice or 伟"))
         self.family_name_edit = line_edit(self.tr("e.g. Smith or 张"))
-        self._field(form, "given_name", self.tr("Given name"), self.given_name_edit)
-        self._field(form, "family_name", self.tr("Family name"), self.family_name_edit)
+        rows = [("given_name", self.tr("Given name"), self.given_name_edit),
+                ("family_name", self.tr("Family name"), self.family_name_edit)]
+        if family_name_first():
+            rows.reverse()
+        for key, label, edit in rows:
+            self._field(form, key, label, edit)
         self.split_button = QPushButton()
         self.split_button.setFlat(True)
         self.split_button.setAutoDefault(False)
