@@ -124,4 +124,19 @@ section "Lint (ruff check .)"
 ruff check .
 
 section "Tests (python -m pytest $*)"
-python -m pytest "$@"
+# A test that hangs (say, on a modal dialog nobody closes) must not hold CI until its own
+# limit: after 5 minutes in one test pytest prints every thread's stack, and the whole run
+# is interrupted after CRM_DESKTOP_TEST_TIMEOUT seconds (default one hour).
+limit="${CRM_DESKTOP_TEST_TIMEOUT:-3600}"
+guard=()
+if command -v timeout >/dev/null 2>&1; then
+    guard=(timeout --signal=INT --kill-after=60)
+    [ -t 0 ] && guard+=(--foreground)  # keep Ctrl-C working in a terminal
+    guard+=("$limit")
+fi
+status=0
+${guard[@]+"${guard[@]}"} python -m pytest -o faulthandler_timeout=300 "$@" || status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    echo "error: the test suite did not finish within ${limit}s" >&2
+fi
+exit "$status"
