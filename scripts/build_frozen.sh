@@ -15,6 +15,15 @@ PYTHON="${PYTHON:-python3}"
 section() { printf '\n==== %s ====\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# pip's output (and the build backend's warnings) goes to a log, shown only on failure.
+pip_quiet() {
+    local log="$VENV/pip.log"
+    if ! "$VENV/bin/python" -m pip --disable-pip-version-check "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        die "pip $* failed (full log: $log)"
+    fi
+}
+
 is_installed() {
     dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
 }
@@ -56,10 +65,10 @@ section "Python environment"
 "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || die "Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+pip_quiet install --upgrade pip
 # Editable, like scripts/run.sh and scripts/test.sh, which share this environment; the
 # spec takes the package itself from the source tree.
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[build]'
+pip_quiet install -e '.[build]'
 "$VENV/bin/python" -m PyInstaller --version
 
 section "PyInstaller"

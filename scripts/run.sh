@@ -18,6 +18,15 @@ say() { printf '[run.sh] %s\n' "$*" >&2; }
 warn() { printf '[run.sh] warning: %s\n' "$*" >&2; }
 die() { printf '[run.sh] error: %s\n' "$*" >&2; exit 1; }
 
+# pip's output (and the build backend's warnings) goes to a log, shown only on failure.
+pip_quiet() {
+    local log="$VENV/pip.log"
+    if ! "$VENV/bin/python" -m pip --disable-pip-version-check "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        die "pip $* failed (full log: $log)"
+    fi
+}
+
 # Qt's xcb platform plugin and CJK fonts (Debian 12 names).
 QT_PACKAGES="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
@@ -77,8 +86,8 @@ print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest())')
 if [ ! -x "$VENV/bin/crm-desktop" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] \
     || ! "$VENV/bin/python" -I -c 'import crm_desktop' >/dev/null 2>&1; then
     say "installing crm-desktop into $VENV"
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e .
+    pip_quiet install --upgrade pip
+    pip_quiet install -e .
     echo "$want" > "$stamp"
 fi
 

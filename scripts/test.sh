@@ -18,6 +18,15 @@ section() { printf '\n==== %s ====\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# pip's output (and the build backend's warnings) goes to a log, shown only on failure.
+pip_quiet() {
+    local log="$VENV/pip.log"
+    if ! "$VENV/bin/python" -m pip --disable-pip-version-check "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        die "pip $* failed (full log: $log)"
+    fi
+}
+
 # Qt's xcb platform plugin and CJK fonts (Debian 12 names).
 QT_PACKAGES=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
@@ -97,10 +106,11 @@ print(hashlib.sha256(open("pyproject.toml", "rb").read() + sys.argv[1].encode())
         echo "Python packages are up to date ($spec)."
         return 0
     fi
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"
+    echo "Installing $spec into $VENV (pip log: $VENV/pip.log)"
+    pip_quiet install --upgrade pip
+    pip_quiet install -e "$spec"
     echo "$want" > "$stamp"
-    echo "Installed $spec into $VENV"
+    echo "Done."
 }
 
 section "System packages"
@@ -123,7 +133,7 @@ export PATH="$VENV/bin:$PATH"
 section "Lint (ruff check .)"
 ruff check .
 
-section "Tests (python -m pytest $*)"
+section "Tests (python -m pytest${*:+ $*})"
 # A test that hangs (say, on a modal dialog nobody closes) must not hold CI until its own
 # limit: after 5 minutes in one test pytest prints every thread's stack, and the whole run
 # is interrupted after CRM_DESKTOP_TEST_TIMEOUT seconds (default one hour).
