@@ -69,7 +69,7 @@ pip_quiet install --upgrade pip
 # Editable, like scripts/run.sh and scripts/test.sh, which share this environment; the
 # spec takes the package itself from the source tree.
 pip_quiet install -e '.[build]'
-"$VENV/bin/python" -m PyInstaller --version
+echo "PyInstaller $("$VENV/bin/python" -m PyInstaller --version)"
 
 section "PyInstaller"
 "$VENV/bin/python" -m PyInstaller crm_desktop.spec --noconfirm --clean --log-level WARN
