@@ -223,7 +223,7 @@ def _summary(sections: dict[str, str]) -> str:
         if not body:
             continue
         title = body.splitlines()[0].removeprefix("## ")
-        size = re.search(r"· data: (\S+) ·", body)
+        size = re.search(r"· data: (.+?) ·", body)
         when = re.search(r"· (\d{4}-\d\d-\d\d \d\d:\d\d) ·", body)
         for line in body.splitlines():
             cells = [c.strip() for c in line.strip().strip("|").split(" | ")]

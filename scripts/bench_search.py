@@ -46,7 +46,9 @@ def query_plans(services, text: str) -> list[str]:
     db = services.ctx.storage.database.db
     out = []
     for label, sql, args in (
-        ("count", f"SELECT count(*) FROM contact WHERE {where}", params),
+        # A search alone is counted in the index (ContactStore.count); with other filters, so:
+        ("count", "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?", params),
+        ("count with a filter", f"SELECT count(*) FROM contact WHERE {where} AND owner_id = ?", [*params, 1]),
         ("page", f"SELECT {', '.join(LIST_COLUMNS)} FROM contact WHERE {where} "
                  f"ORDER BY {SORT_SQL['name']} ASC, id ASC LIMIT ? OFFSET ?", [*params, 100, 0]),
     ):
