@@ -66,7 +66,7 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
     ]
     result.notes.append(
         "Drafts come from `Synth` (45 % Chinese names, phones written as `+86 138 1234 5678` or "
-        "`+1 (212) 555-1234`, 20 % with a second phone, 80 % with one of ~1,500 companies, tags on "
+        "`+1 (212) 555-1234`, 20 % with a second phone, 80 % with one of ~1,000 companies, tags on "
         "~22 % per tag) and are generated before the clock starts. `create_many` runs with its "
         "default batch size: it validates every draft, links companies by normalised name, "
         "writes contacts, channels, tags and the FTS5 documents, one transaction per batch.")
