@@ -27,13 +27,15 @@ def seed_demo(ctx: ServiceContext, contacts: ContactService, companies: CompanyS
         if name.casefold() not in known_tags:
             lookups.create_tag(name, kind)
     names: list[str] = []
-    for _ in range(firms):
+    # Generated names repeat now and then; try a bounded number of times for distinct ones.
+    for _ in range(firms * 3):
+        if len(names) == firms:
+            break
         draft = synth.company()
         draft.owner_id = synth.rng.choice(owner_ids)
-        if companies.duplicates(draft):
-            continue
-        companies.create(draft)
-        names.append(draft.name)
+        if not companies.duplicates(draft):
+            companies.create(draft)
+            names.append(draft.name)
     ids = contacts.create_many(synth.contacts(people, names, owner_ids), batch_size=500,
                                progress=progress, total=people)
     ctx.changes.emit(Change("all", "reset"))

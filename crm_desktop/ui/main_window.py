@@ -32,6 +32,7 @@ from .messages import error_text
 from .trash_page import TrashPage
 
 PAGE_CONTACTS, PAGE_COMPANIES, PAGE_TRASH = range(3)
+SIDEBAR_ICONS = ("contacts", "companies", "trash")
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #f4f6fa; border: none; border-right: 1px solid #e2e6ee;
@@ -74,8 +75,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for icon, label in (("contacts", self.tr("People")), ("companies", self.tr("Companies")),
-                            ("trash", self.tr("Trash"))):
+        labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"))
+        for icon, label in zip(SIDEBAR_ICONS, labels, strict=True):
             QListWidgetItem(_icon(icon), label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
         splitter = QSplitter(self)

@@ -64,7 +64,7 @@ def test_demo_data_fills_the_lists(qtbot, window, monkeypatch):
     monkeypatch.setattr(window, "_confirm_demo", lambda: True)
     window.load_demo_data()
     qtbot.waitUntil(lambda: window.contacts_page.model.rowCount() == 400)
-    assert window.statusBar().currentMessage() == "Added demo data: 400 people and 140 companies."
+    assert window.statusBar().currentMessage() == "Added demo data: 400 people and 150 companies."
 
 
 def test_show_people_of_a_company_filters_the_people_list(qtbot, window, services):
