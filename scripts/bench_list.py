@@ -1,4 +1,6 @@
-"""The contacts list at scale: first rows painted, jump to the last row, process memory.
+"""The contacts list at scale: first rows painted, jump to the last row, process memory,
+and filtering and sorting the page: how long until the new rows are painted, and the longest
+the UI thread stalls meanwhile.
 
 Each measurement runs in a fresh interpreter (``bench.py _list-child``) with
 QT_QPA_PLATFORM=offscreen, so memory figures compare like with like: the same code
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import bench_common as common
@@ -17,7 +20,97 @@ import bench_gen
 FIRST_PAINT_MS = 300.0
 JUMP_MS = 100.0
 RSS_RATIO = 1.5
+STALL_MS = 30.0  # the search-as-you-type budget, applied to what the user feels: a frozen window
 TIMEOUT_S = 60.0
+TICK_MS = 5
+# Typed into the page's filter one after another (each replaces the one before), then cleared.
+FILTERS = ("a", "jo", "张", "qq.com", "")
+SORTS = ("city", "name")  # header clicks, ascending, on the unfiltered list
+
+
+# -- filtering and sorting a page -----------------------------------------------------------
+class PageProbe:
+    """Times requests to a list page: from the request to the end of the first viewport paint
+    after the model's reset (*worker*: the rows are read off the UI thread), and the longest
+    gap of a 5 ms timer on the UI thread meanwhile (*stall*: how long the window froze)."""
+
+    def __init__(self, app, page) -> None:
+        from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+
+        self.app, self.page = app, page
+        self.ticks: list[float] = []
+        self.resets: list[float] = []
+        self.paints: list[float] = []
+
+        paints = self.paints
+
+        class Watcher(QObject):
+            """A paint has finished once the loop turns again (as for the first paint below)."""
+
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint:
+                    QTimer.singleShot(0, lambda: paints.append(time.perf_counter()))
+                return False
+
+        self._watcher = Watcher()
+        page.view.viewport().installEventFilter(self._watcher)
+        page.model.modelReset.connect(lambda: self.resets.append(time.perf_counter()))
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self._timer.start(TICK_MS)
+
+    def spin(self, condition, timeout: float = TIMEOUT_S) -> None:
+        """Run the event loop until ``condition()``; it sleeps between events, as an app's does
+        (a busy loop would keep taking the GIL from the worker thread)."""
+        from PySide6.QtCore import QEventLoop
+
+        deadline = time.perf_counter() + timeout
+        while not condition():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the list did not show the new rows")
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+    def measure(self, request) -> tuple[float, float]:
+        """(ms from ``request()`` to the new rows painted, longest UI-thread stall in ms)."""
+        settled = time.perf_counter() + 0.05
+        self.spin(lambda: time.perf_counter() > settled)
+        resets = len(self.resets)
+        t0 = time.perf_counter()
+        request()
+        self.spin(lambda: len(self.resets) > resets
+                  and any(t > self.resets[resets] for t in self.paints))
+        painted = next(t for t in self.paints if t > self.resets[resets])
+        self.spin(lambda: self.ticks[-1] > painted)
+        closing = next(t for t in self.ticks if t > painted)
+        points = [t0, *(t for t in self.ticks if t0 < t <= closing)]
+        return (painted - t0) * 1000, max(b - a for a, b in pairwise(points)) * 1000
+
+    def filter(self, text: str) -> tuple[float, float]:
+        """What the filter box does once typing pauses (its debounce timer is left out)."""
+        from PySide6.QtCore import QSignalBlocker
+
+        edit = self.page.filter_bar.edit
+        with QSignalBlocker(edit):
+            edit.setText(text)
+        return self.measure(lambda: edit.filter_changed.emit(text))
+
+    def sort(self, key: str) -> tuple[float, float]:
+        from PySide6.QtCore import Qt
+
+        column = next(i for i, c in enumerate(self.page.model.COLUMNS) if c.key == key)
+        return self.measure(lambda: self.page.view.sortByColumn(column, Qt.SortOrder.AscendingOrder))
+
+
+def page_requests(app, page) -> dict[str, list[float]]:
+    """Worker time and stall of each filter and sort, in the order a user would do them."""
+    probe = PageProbe(app, page)
+    out = {}
+    for text in FILTERS:
+        out[f"filter:{text}"] = list(probe.filter(text))
+    for key in SORTS:
+        out[f"sort:{key}"] = list(probe.sort(key))
+    return out
 
 
 # -- the child ----------------------------------------------------------------------------
@@ -29,6 +122,7 @@ def child(data_dir: Path, widget: str) -> int:
     from crm_desktop.services import Services
     from crm_desktop.ui import table_models
     from crm_desktop.ui.bridge import ChangeBridge
+    from crm_desktop.ui.contacts_page import ContactTableModel
 
     app = QApplication([])
     state = {"data": 0, "max_row": -1, "paints": []}  # paints: (end time, data calls, max row)
@@ -74,7 +168,7 @@ def child(data_dir: Path, widget: str) -> int:
     bridge = ChangeBridge(services)
     t_built = time.perf_counter()
     if widget == "view":
-        model = table_models.ContactTableModel(services, bridge)
+        model = ContactTableModel(services, bridge)
         view = TimedView()
         view.setModel(model)
         top = view
@@ -108,6 +202,7 @@ def child(data_dir: Path, widget: str) -> int:
         jumped = float("nan")
     app.processEvents()
     rss, hwm = common.rss_kib()
+    requests = page_requests(app, top) if widget == "page" and rows else {}
     print(json.dumps({
         "rows": rows,
         "first_paint_ms": (first - t_show) * 1000,
@@ -117,7 +212,9 @@ def child(data_dir: Path, widget: str) -> int:
         "jump_ms": (jumped - t_jump) * 1000,
         "rss_mib": rss / 1024, "hwm_mib": hwm / 1024,
         "process_ms": (time.perf_counter() - t_process) * 1000,
+        "requests": requests,
     }))
+    model.shutdown()  # no read may run once the services close
     top.close()
     services.close()
     return 0
@@ -134,6 +231,36 @@ def _empty_dir() -> Path:
 
 def _page_available() -> bool:
     return (common.ROOT / "crm_desktop" / "ui" / "contacts_page.py").exists()
+
+
+def _request_label(key: str) -> str:
+    kind, arg = key.split(":", 1)
+    if kind == "sort":
+        return f"sort by {arg}"
+    return f"filter `{arg}`" if arg else "filter cleared"
+
+
+def _request_rows(runs: list[dict]) -> tuple[list[common.Row], str]:
+    """Summary rows over every filter and sort of every run, and a table per request."""
+    keys = list(runs[0]["requests"])
+    worker = {k: [r["requests"][k][0] for r in runs] for k in keys}
+    stall = {k: [r["requests"][k][1] for r in runs] for k in keys}
+    all_worker = [v for k in keys for v in worker[k]]
+    all_stall = [v for k in keys for v in stall[k]]
+    p95 = common.percentile(all_stall, 95)
+    rows = [
+        common.Row("ContactsPage: longest UI-thread stall while filtering or sorting", len(all_stall),
+                   common.median(all_stall), "ms", f"p95 ≤ {STALL_MS:.0f} ms", p95 <= STALL_MS, p95),
+        common.Row("ContactsPage: filter or sort → new rows painted (read off the UI thread)",
+                   len(all_worker), common.median(all_worker), "ms",
+                   p95=common.percentile(all_worker, 95)),
+    ]
+    table = common.md_table(
+        ["request", "runs", "rows painted, median ms", "p95 ms", "UI stall, median ms", "max ms"],
+        [[_request_label(k), str(len(worker[k])), f"{common.median(worker[k]):.0f}",
+          f"{common.percentile(worker[k], 95):.0f}", f"{common.median(stall[k]):.1f}",
+          f"{max(stall[k]):.1f}"] for k in keys])
+    return rows, table
 
 
 def run(size: str = "1m", runs: int = 5) -> common.Result:
@@ -176,6 +303,11 @@ def run(size: str = "1m", runs: int = 5) -> common.Result:
                        f"≤ {RSS_RATIO}×", ratio <= RSS_RATIO),
             common.Row(f"{label}: peak RSS {size} / empty", n, hwm_ratio, "×"),
         ]
+    requests = [s for s in samples.get(("page", size), []) if s.get("requests")]
+    table = ""
+    if requests:
+        rows, table = _request_rows(requests)
+        result.rows += rows
     result.notes.append(
         "Every figure comes from a fresh process per run (`bench.py _list-child`, offscreen). "
         "*First rows painted*: from `show()` to the end of the first viewport paint during which "
@@ -184,5 +316,17 @@ def run(size: str = "1m", runs: int = 5) -> common.Result:
         "upper bound). The model is built, with its `COUNT(*)`, before `show()`; that time is "
         "listed separately. *Jump*: `scrollToBottom()` to the end of the first paint that drew "
         "the last row. *RSS*: `VmRSS` after both, the same code over an empty database.")
+    if table:
+        result.notes.append(
+            "*Filtering and sorting* (the page, after the jump): the filters below are applied in "
+            "turn as the filter box applies them once typing pauses, then the list is sorted by "
+            "clicking a column header. *Rows painted*: from the request to the end of the first "
+            "viewport paint after the model's reset; the count and first rows are read on a "
+            "worker thread meanwhile. *UI stall*: the largest gap between ticks of a "
+            f"{TICK_MS} ms timer on the UI thread over that time, i.e. the longest the window "
+            "could not react (painting the new rows included).")
+        result.notes.append(table)
     result.print()
+    if table:
+        print(table)
     return result

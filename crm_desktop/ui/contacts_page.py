@@ -1,17 +1,63 @@
-"""The people list: filters, bulk actions and a windowed table of every contact."""
+"""The people list: filters, bulk actions and a windowed table of every contact, with its model."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from ..core.query import ListQuery
+from ..core.phones import format_phone
+from ..core.query import CONTACT_SORT_KEYS, ListQuery
 from ..services import Services
+from ..storage.contacts import LIST_COLUMNS
 from .bridge import ChangeBridge
 from .list_page import PageText, RecordListPage
-from .table_models import ID_ROLE, ContactTableModel
+from .table_models import ID_ROLE, CachedRow, Column, RecordTableModel, date_text, stamp
+
+_CONTACT = {name: i for i, name in enumerate(LIST_COLUMNS)}
+
+
+class ContactTableModel(RecordTableModel):
+    """People, one row each: Name, Company, Title, Email, Phone, Tags, Owner, City, Country, ..."""
+
+    COLUMNS = tuple(Column(k, k if k in CONTACT_SORT_KEYS else None, shown, w) for k, shown, w in (
+        ("name", True, 180), ("company", True, 170), ("title", True, 140), ("email", True, 200),
+        ("phone", True, 140), ("tags", True, 140), ("owner", True, 110), ("city", True, 110),
+        ("country", False, 110), ("source", False, 120), ("created", False, 100),
+        ("updated", False, 100),
+    ))
+    ENTITY = "contact"
+    RELATED = frozenset({"company", "tag", "user"})
+    (COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_PHONE, COL_TAGS, COL_OWNER, COL_CITY,
+     COL_COUNTRY, COL_SOURCE, COL_CREATED, COL_UPDATED) = range(12)
+
+    def _source(self):
+        return self._services.contacts
+
+    def _header_texts(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Company"), self.tr("Title"), self.tr("Email"),
+                self.tr("Phone"), self.tr("Tags"), self.tr("Owner"), self.tr("City"),
+                self.tr("Country"), self.tr("Source"), self.tr("Created"), self.tr("Updated"))
+
+    @classmethod
+    def _build_rows(cls, source, users: dict[int, str], raws: list[tuple],
+                    locale: QLocale) -> list[CachedRow]:
+        tags = source.tags_for([raw[0] for raw in raws]) if raws else {}
+        return [cls._build_row(raw, tuple(tags.get(raw[0], ())), users, locale) for raw in raws]
+
+    @staticmethod
+    def _build_row(raw: tuple, tags: tuple[str, ...], users: dict[int, str], locale: QLocale) -> CachedRow:
+        c = _CONTACT
+        phone = raw[c["phone"]] or ""
+        owner = users.get(raw[c["owner_id"]], "")
+        created, updated = stamp(raw[c["created_at"]]), stamp(raw[c["updated_at"]])
+        texts = [raw[c[k]] or "" for k in ("full_name", "company_name", "title", "email")]
+        places = [raw[c[k]] or "" for k in ("city", "country", "source")]
+        display = (*texts, format_phone(phone) if phone else "", ", ".join(tags), owner, *places,
+                   date_text(created, locale), date_text(updated, locale))
+        sort = (*texts, phone, ", ".join(tags), owner, *places, created, updated)
+        return CachedRow(raw[c["id"]], display, sort, tags)
 
 
 class ChoiceListModel(QAbstractListModel):

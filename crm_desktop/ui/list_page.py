@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.errors import CrmError
 from ..core.query import ListQuery
@@ -30,6 +39,11 @@ from .table_models import RecordTableModel
 
 # A text that names the kind of record: one form, or a (singular, plural) pair chosen by count.
 PageText = str | tuple[str, str]
+
+translate = QCoreApplication.translate
+
+# A query answered sooner than this shows no busy state, which would only flicker.
+BUSY_DELAY_MS = 120
 
 
 class RecordListPage(QWidget):
@@ -59,6 +73,7 @@ class RecordListPage(QWidget):
         self.header = ListHeader(self.view, self.model, getattr(services.settings, self.COLUMNS_SETTING))
         self.filter_bar = FilterBar(services, bridge, self.LOOKUP_ENTITIES, self._extra_filters(), self)
         self.count_label = QLabel(self)
+        self.busy_bar = self._make_busy_bar()
         self.bulk = BulkActions(self, self.view, services, getattr(services, self.SERVICE), self._text)
         self._keeper = SelectionKeeper(self.view, self.model)
         self.new_action = QAction(self._text("new"), self)
@@ -91,7 +106,7 @@ class RecordListPage(QWidget):
 
     def _query(self) -> ListQuery:
         """The query the filters ask for."""
-        return self.filter_bar.applied_to(self.model.query)
+        return self.filter_bar.applied_to(self.model.requested_query)
 
     # -- public API ----------------------------------------------------------------------
     def focus_filter(self) -> None:
@@ -106,11 +121,26 @@ class RecordListPage(QWidget):
         toolbar.addActions([*self._row_actions, *self.bulk.actions()])
         actions = QHBoxLayout()
         actions.addWidget(toolbar, 1)
+        actions.addWidget(self.busy_bar)
         actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
+
+    def _make_busy_bar(self) -> QProgressBar:
+        """The indeterminate bar shown (with "Searching…" as the count) while a query is read, and
+        the timer that holds it back for quick queries."""
+        bar = QProgressBar(self)
+        bar.setRange(0, 0)
+        bar.setTextVisible(False)
+        bar.setMaximumSize(80, self.fontMetrics().height())
+        bar.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._on_busy_timer_timeout)
+        return bar
 
     def _connect(self) -> None:
         self.new_action.triggered.connect(self.create_requested)
@@ -119,6 +149,8 @@ class RecordListPage(QWidget):
         self.filter_bar.filters_changed.connect(self._apply_filters)
         self.header.columns_changed.connect(self._on_header_columns_changed)
         self.model.count_changed.connect(self._on_model_count_changed)
+        self.model.loading_changed.connect(self._on_model_loading_changed)
+        self.model.load_failed.connect(self._on_model_load_failed)
         self.view.activated.connect(self._on_view_activated)
         self.view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
         self.view.selectionModel().selectionChanged.connect(self._update_single_actions)
@@ -126,17 +158,34 @@ class RecordListPage(QWidget):
 
     # -- slots ---------------------------------------------------------------------------
     def _apply_filters(self) -> None:
-        try:
-            self.model.set_query(self._query())
-        except CrmError as exc:
-            self.bulk.show_error(error_message(exc))
+        self.model.set_query(self._query())  # read off the UI thread; the rows shown stay till then
 
     def _on_header_columns_changed(self, keys: list[str]) -> None:
         setattr(self._services.settings, self.COLUMNS_SETTING, keys)
         self._services.save_settings()
 
     def _on_model_count_changed(self, count: int) -> None:
-        self.count_label.setText(self._text("count", count))
+        if self.busy_bar.isHidden():
+            self.count_label.setText(self._text("count", count))
+
+    def _on_model_loading_changed(self, loading: bool) -> None:
+        if loading:
+            self._busy_timer.start()
+            return
+        self._busy_timer.stop()
+        self.busy_bar.hide()
+        self._on_model_count_changed(self.model.rowCount())
+
+    def _on_busy_timer_timeout(self) -> None:
+        shown, wanted = self.model.query, self.model.requested_query
+        if wanted.with_(sort=shown.sort, descending=shown.descending) == shown:
+            self.count_label.setText(translate("ListPage", "Sorting…"))
+        else:
+            self.count_label.setText(translate("ListPage", "Searching…"))
+        self.busy_bar.show()
+
+    def _on_model_load_failed(self, error: CrmError) -> None:
+        self.bulk.show_error(error_message(error))
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         record_id = self.model.record_id(index.row())

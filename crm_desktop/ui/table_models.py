@@ -1,8 +1,8 @@
-"""Windowed table models for the contact and company lists.
+"""The windowed table model every record list shares; each page module holds its own subclass.
 
-The models hold one COUNT(*) and a small LRU of row pages; rows are read from the
-services on demand, so memory and start-up time stay flat however many records
-there are. Sorting and filtering happen in SQL through a ListQuery, never in a proxy.
+It keeps one COUNT(*) and a small LRU of row pages read from the services on demand, so
+memory and start-up time stay flat however many records there are. Sorting and filtering
+happen in SQL through a ListQuery, never in a proxy.
 """
 
 from __future__ import annotations
@@ -10,34 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, Signal
 
 from ..core.errors import CrmError
-from ..core.phones import format_phone
-from ..core.query import COMPANY_SORT_KEYS, CONTACT_SORT_KEYS, ListQuery
+from ..core.query import ListQuery
 from ..services import Change, Services
-from ..storage import companies as company_rows
-from ..storage import contacts as contact_rows
 from .bridge import ChangeBridge
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 MAX_PAGES = 16
+LOAD_THREADS = 2  # the newest query is read while a superseded one may still be running
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-_DATA_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ID_ROLE, SORT_ROLE]
+# Plain ints: data() runs seven times per painted cell, and enum attribute lookups add up.
+_DISPLAY, _TOOLTIP, _ALIGN = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                               Qt.ItemDataRole.TextAlignmentRole))
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, ID_ROLE, SORT_ROLE})
+_DATA_ROLES = [_DISPLAY, _TOOLTIP, ID_ROLE, SORT_ROLE]
 _NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -59,10 +55,6 @@ class CachedRow:
     tags: tuple[str, ...]
 
 
-def _column(key: str, sort_keys: Sequence[str], shown: bool = True, width: int = 120) -> Column:
-    return Column(key, key if key in sort_keys else None, shown, width)
-
-
 def stamp(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
@@ -71,12 +63,77 @@ def date_text(utc: dt.datetime | None, locale: QLocale) -> str:
     """The user's calendar date of a stored naive-UTC timestamp, in the locale's short format."""
     if utc is None:
         return ""
-    day = utc.replace(tzinfo=dt.UTC).astimezone().date()
-    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    return locale.toString(utc.replace(tzinfo=dt.UTC).astimezone().date(), QLocale.FormatType.ShortFormat)
+
+
+def read_rows(source, query: ListQuery, count: int, offset: int, limit: int) -> list[tuple]:
+    """Rows [offset, offset + limit) of the ``count`` rows of ``query``, read from the nearer end.
+
+    SQLite steps over every row before an OFFSET (a million for the last page), so the second
+    half is read in the opposite direction from the end and turned round: the same rows, as
+    every sort ends with the id in the sort's own direction (ContactStore/CompanyStore.page).
+    """
+    limit = min(limit, count - offset)
+    if limit <= 0:
+        return []
+    from_end = count - offset - limit
+    if from_end >= offset:
+        return source.page(query, offset, limit)
+    rows = source.page(query.with_(descending=not query.descending), from_end, limit)
+    rows.reverse()
+    return rows
+
+
+class _Jobs(QObject):
+    """Reads for new queries on worker threads, numbered: any but the newest is stale.
+    ``finished`` brings a job's number and result (or exception) to the UI thread.
+
+    Python threads keep their thread state between jobs, so each keeps its SQLite connection
+    and page cache (the services give every thread its own); a QThreadPool thread starts
+    afresh for each job, which made a read at a million rows about twice as slow."""
+
+    finished = Signal(int, object)
+
+    def __init__(self) -> None:
+        super().__init__()  # no Qt parent: it must outlive the model until its jobs are done
+        self.newest = 0
+        self._executor: ThreadPoolExecutor | None = None
+        self._queued: list[Future] = []
+
+    def start(self, read: Callable[[Callable[[], bool]], object]) -> None:
+        self.drop()
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(LOAD_THREADS, thread_name_prefix="list-reader")
+        self._queued = [self._executor.submit(self._run, read, self.newest)]
+
+    def drop(self) -> None:
+        """Make every job stale; the ones not started yet never start."""
+        self.newest += 1
+        for future in self._queued:
+            future.cancel()
+
+    def stop(self) -> None:
+        """Drop every job and wait for the running ones; the threads (and connections) end."""
+        self.drop()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _run(self, read: Callable[[Callable[[], bool]], object], generation: int) -> None:
+        try:
+            result = read(lambda: generation == self.newest)
+        except Exception as exc:  # the UI thread shows a CrmError and re-raises anything else
+            result = exc
+        self.finished.emit(generation, result)
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Shared machinery: the count, the page cache, sorting, and refresh on changes."""
+    """Shared machinery: the count, the page cache, sorting, and refresh on changes.
+
+    ``set_query`` and ``sort`` return at once: the new query is counted and its first page
+    read on a worker thread while the rows on screen stay; one reset then shows them.
+    ``loading_changed`` tells when such a read starts and ends, ``load_failed`` its CrmError.
+    """
 
     COLUMNS: tuple[Column, ...] = ()
     ENTITY = ""
@@ -84,20 +141,32 @@ class RecordTableModel(QAbstractTableModel):
     RELATED: frozenset[str] = frozenset()
 
     count_changed = Signal(int)
+    loading_changed = Signal(bool)
+    load_failed = Signal(object)  # a CrmError
 
     def __init__(self, services: Services, bridge: ChangeBridge | None = None,
                  parent: QObject | None = None, *, max_pages: int = MAX_PAGES) -> None:
         super().__init__(parent)
         self._services = services
         self._max_pages = max_pages
-        self._query = ListQuery()
+        self._query = self._requested = ListQuery()
         self._pages: OrderedDict[int, list[CachedRow]] = OrderedDict()
         self._users = self._load_users()
         self._count = self._source().count(self._query)
         self._headers = self._header_texts()
         self._tags_column = self.column_of("tags")
+        self._set_up_loading()
         if bridge is not None:
             bridge.changed.connect(self._on_bridge_changed)
+
+    def _set_up_loading(self) -> None:
+        self._jobs = _Jobs()
+        self._jobs.finished.connect(self._on_jobs_finished)
+        self.destroyed.connect(partial(_Jobs.stop, self._jobs))  # holds it: no job outlives the model
+        app = QCoreApplication.instance()
+        if app is not None:
+            # The services are closed once the event loop ends; no job may be reading then.
+            app.aboutToQuit.connect(self.shutdown)
 
     # -- what subclasses provide ---------------------------------------------------------
     def _source(self):
@@ -106,25 +175,42 @@ class RecordTableModel(QAbstractTableModel):
     def _header_texts(self) -> tuple[str, ...]:
         raise NotImplementedError
 
-    def _build_rows(self, raws: list[tuple], locale: QLocale) -> list[CachedRow]:
+    @classmethod
+    def _build_rows(cls, source, users: dict[int, str], raws: list[tuple],
+                    locale: QLocale) -> list[CachedRow]:
+        """Display rows from page rows; runs on worker threads too, so it touches no model state."""
         raise NotImplementedError
 
     # -- public API ----------------------------------------------------------------------
     @property
     def query(self) -> ListQuery:
+        """The query whose rows are shown."""
         return self._query
 
+    @property
+    def requested_query(self) -> ListQuery:
+        """The query asked for last: the one shown, or one still being read."""
+        return self._requested
+
+    def is_loading(self) -> bool:
+        return self._requested != self._query
+
     def set_query(self, query: ListQuery) -> None:
-        """Show the rows of ``query``; one COUNT(*) now, rows as they are painted."""
-        if query == self._query:
+        """Show the rows of ``query`` once read off the UI thread; a newer query supersedes it."""
+        if query == self._requested:
             return
-        count = self._source().count(query)
-        self.beginResetModel()
-        self._query = query
-        self._pages.clear()
-        self._count = count
-        self.endResetModel()
-        self.count_changed.emit(count)
+        was_loading = self.is_loading()
+        self._requested = query
+        self._load_requested()
+        if self.is_loading() != was_loading:
+            self.loading_changed.emit(self.is_loading())
+
+    def shutdown(self) -> None:
+        """Drop queued reads and wait for running ones; call it before the services close."""
+        self._jobs.stop()
+        if self.is_loading():
+            self._requested = self._query
+            self.loading_changed.emit(False)
 
     def column_of(self, key: str) -> int:
         return next((i for i, c in enumerate(self.COLUMNS) if c.key == key), -1)
@@ -133,23 +219,19 @@ class RecordTableModel(QAbstractTableModel):
         return 0 <= column < len(self.COLUMNS) and self.COLUMNS[column].sort_key is not None
 
     def sort_column(self) -> int:
-        """The column showing the current sort key, or -1 when no column shows it."""
-        return next((i for i, c in enumerate(self.COLUMNS) if c.sort_key == self._query.sort), -1)
+        """The column showing the requested sort key, or -1 when no column shows it."""
+        return next((i for i, c in enumerate(self.COLUMNS) if c.sort_key == self._requested.sort), -1)
 
     def sort_order(self) -> Qt.SortOrder:
-        return Qt.SortOrder.DescendingOrder if self._query.descending else Qt.SortOrder.AscendingOrder
+        return Qt.SortOrder.DescendingOrder if self._requested.descending else Qt.SortOrder.AscendingOrder
 
     def record_id(self, row: int) -> int | None:
         cached = self._row(row)
         return cached.id if cached is not None else None
 
     def ids_in_rows(self, spans: Iterable[tuple[int, int]]) -> list[int]:
-        """Record ids of the rows in the inclusive (first, last) spans, in row order.
-
-        Pages already cached are used as they are; the rest are read in large
-        batches that bypass the cache, so a big selection does not evict what is
-        on screen.
-        """
+        """Record ids of the rows in the inclusive (first, last) spans, in row order. Rows not
+        cached are read in large batches that bypass the cache: nothing on screen is evicted."""
         ids: list[int] = []
         for first, last in spans:
             row = max(first, 0)
@@ -161,7 +243,8 @@ class RecordTableModel(QAbstractTableModel):
                     ids += [r.id for r in page[row % PAGE_SIZE:end % PAGE_SIZE + 1]]
                 else:
                     end = min(last, row + 10 * PAGE_SIZE - 1)
-                    ids += [raw[0] for raw in self._source().page(self._query, row, end - row + 1)]
+                    raws = read_rows(self._source(), self._query, self._count, row, end - row + 1)
+                    ids += [raw[0] for raw in raws]
                 row = end + 1
         return ids
 
@@ -192,41 +275,78 @@ class RecordTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[section].key == "people":
+        if role == _ALIGN and self.COLUMNS[section].key == "people":
             return _NUMBER_ALIGN
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        if role not in _ANSWERED or not index.isValid():  # fonts, colours, icons: the style's own
             return None
         row = self._row(index.row())
         if row is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return row.display[column]
         if role == ID_ROLE:
             return row.id
         if role == SORT_ROLE:
             return row.sort[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == self._tags_column:
+        if role == _TOOLTIP and column == self._tags_column:
             return "\n".join(row.tags) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[column].key == "people":
+        if role == _ALIGN and self.COLUMNS[column].key == "people":
             return _NUMBER_ALIGN
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order by the column's sort key in SQL; columns without one ignore the request."""
+        """Order by the column's sort key in SQL, off the UI thread; other columns ignore it."""
         if not self.is_sortable(column):
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(self._query.with_(sort=self.COLUMNS[column].sort_key, descending=descending))
+        self.set_query(self._requested.with_(sort=self.COLUMNS[column].sort_key, descending=descending))
+
+    # -- reading a new query off the UI thread -------------------------------------------
+    def _load_requested(self) -> None:
+        if self._requested == self._query:
+            self._jobs.drop()  # back to what is shown (a letter typed and erased): nothing to read
+            return
+        # Only plain values go to the job, never the model, which may be gone when it ends.
+        self._jobs.start(partial(self._read_query, self._source(), self._users, self._requested))
+
+    @classmethod
+    def _read_query(cls, source, users: dict[int, str], query: ListQuery, still_wanted: Callable[[], bool]
+                    ) -> tuple[ListQuery, int, list[CachedRow]] | None:
+        """On a worker thread: ``query``, its row count and first page; None once superseded."""
+        count = source.count(query)
+        if not still_wanted():
+            return None  # the first page is the slow part of a broad search
+        raws = read_rows(source, query, count, 0, PAGE_SIZE)
+        return query, count, cls._build_rows(source, users, raws, QLocale())
+
+    def _on_jobs_finished(self, generation: int, result: object) -> None:
+        if isinstance(result, Exception) and not isinstance(result, CrmError):
+            raise result  # a bug: it reaches the crash handler like one on this thread
+        if generation != self._jobs.newest or result is None:
+            return
+        if isinstance(result, CrmError):
+            self._requested = self._query
+            self.loading_changed.emit(False)
+            self.load_failed.emit(result)
+        else:
+            self._show(*result)
+
+    def _show(self, query: ListQuery, count: int, first_page: list[CachedRow]) -> None:
+        self.beginResetModel()
+        self._query, self._count = query, count
+        self._pages = OrderedDict({0: first_page})
+        self.endResetModel()
+        self.loading_changed.emit(False)
+        self.count_changed.emit(count)
 
     # -- the page cache ------------------------------------------------------------------
     def _row(self, row: int) -> CachedRow | None:
@@ -248,9 +368,10 @@ class RecordTableModel(QAbstractTableModel):
         return page
 
     def _load_page(self, number: int) -> list[CachedRow]:
+        source = self._source()
         try:
-            raws = self._source().page(self._query, number * PAGE_SIZE, PAGE_SIZE)
-            return self._build_rows(raws, QLocale())
+            raws = read_rows(source, self._query, self._count, number * PAGE_SIZE, PAGE_SIZE)
+            return self._build_rows(source, self._users, raws, QLocale())
         except CrmError as exc:
             # Painting cannot show a dialog; an empty page is kept until the next
             # refresh so a locked database is not hammered on every repaint.
@@ -260,9 +381,6 @@ class RecordTableModel(QAbstractTableModel):
     def _load_users(self) -> dict[int, str]:
         return {u.id: u.name for u in self._services.lookups.users()}
 
-    def _owner(self, owner_id: int | None) -> str:
-        return self._users.get(owner_id, "") if owner_id is not None else ""
-
     def _on_bridge_changed(self, change: Change) -> None:
         if change.entity in ("user", "all"):
             self._users = self._load_users()
@@ -270,92 +388,7 @@ class RecordTableModel(QAbstractTableModel):
             self.refresh(recount=True)
         elif change.entity in self.RELATED:
             self.refresh(recount=False)
-
-
-_CONTACT = {name: i for i, name in enumerate(contact_rows.LIST_COLUMNS)}
-_COMPANY = {name: i for i, name in enumerate(company_rows.LIST_COLUMNS)}
-
-
-class ContactTableModel(RecordTableModel):
-    """People, one row each: Name, Company, Title, Email, Phone, Tags, Owner, City, Country, ..."""
-
-    COLUMNS = tuple(_column(key, CONTACT_SORT_KEYS, shown, width) for key, shown, width in (
-        ("name", True, 180), ("company", True, 170), ("title", True, 140), ("email", True, 200),
-        ("phone", True, 140), ("tags", True, 140), ("owner", True, 110), ("city", True, 110),
-        ("country", False, 110), ("source", False, 120), ("created", False, 100),
-        ("updated", False, 100),
-    ))
-    ENTITY = "contact"
-    RELATED = frozenset({"company", "tag", "user"})
-    (COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_PHONE, COL_TAGS, COL_OWNER, COL_CITY,
-     COL_COUNTRY, COL_SOURCE, COL_CREATED, COL_UPDATED) = range(12)
-
-    def _source(self):
-        return self._services.contacts
-
-    def _header_texts(self) -> tuple[str, ...]:
-        return (self.tr("Name"), self.tr("Company"), self.tr("Title"), self.tr("Email"),
-                self.tr("Phone"), self.tr("Tags"), self.tr("Owner"), self.tr("City"),
-                self.tr("Country"), self.tr("Source"), self.tr("Created"), self.tr("Updated"))
-
-    def _build_rows(self, raws: list[tuple], locale: QLocale) -> list[CachedRow]:
-        tags = self._source().tags_for([raw[0] for raw in raws]) if raws else {}
-        return [self._build_row(raw, tuple(tags.get(raw[0], ())), locale) for raw in raws]
-
-    def _build_row(self, raw: tuple, tags: tuple[str, ...], locale: QLocale) -> CachedRow:
-        c = _CONTACT
-        phone = raw[c["phone"]] or ""
-        owner = self._owner(raw[c["owner_id"]])
-        created, updated = stamp(raw[c["created_at"]]), stamp(raw[c["updated_at"]])
-        texts = [raw[c[k]] or "" for k in ("full_name", "company_name", "title", "email")]
-        places = [raw[c[k]] or "" for k in ("city", "country", "source")]
-        display = (*texts, format_phone(phone) if phone else "", ", ".join(tags), owner, *places,
-                   date_text(created, locale), date_text(updated, locale))
-        sort = (*texts, phone, ", ".join(tags), owner, *places, created, updated)
-        return CachedRow(raw[c["id"]], display, sort, tags)
-
-
-class CompanyTableModel(RecordTableModel):
-    """Companies, one row each, with how many live people work there."""
-
-    COLUMNS = tuple(_column(key, COMPANY_SORT_KEYS, shown, width) for key, shown, width in (
-        ("name", True, 200), ("industry", True, 140), ("people", True, 70), ("phone", True, 140),
-        ("email", True, 180), ("website", True, 180), ("tags", True, 140), ("owner", True, 110),
-        ("city", True, 110), ("country", True, 110), ("created", False, 100),
-        ("employees", False, 90),
-    ))
-    ENTITY = "company"
-    RELATED = frozenset({"contact", "tag", "user"})
-    (COL_NAME, COL_INDUSTRY, COL_PEOPLE, COL_PHONE, COL_EMAIL, COL_WEBSITE, COL_TAGS, COL_OWNER,
-     COL_CITY, COL_COUNTRY, COL_CREATED, COL_EMPLOYEES) = range(12)
-
-    def _source(self):
-        return self._services.companies
-
-    def _header_texts(self) -> tuple[str, ...]:
-        return (self.tr("Name"), self.tr("Industry"), self.tr("People"), self.tr("Phone"),
-                self.tr("Email"), self.tr("Website"), self.tr("Tags"), self.tr("Owner"),
-                self.tr("City"), self.tr("Country"), self.tr("Created"), self.tr("Employees"))
-
-    def _build_rows(self, raws: list[tuple], locale: QLocale) -> list[CachedRow]:
-        ids = [raw[0] for raw in raws]
-        tags = self._source().tags_for(ids) if ids else {}
-        people = self._source().people_counts(ids) if ids else {}
-        return [self._build_row(raw, tuple(tags.get(raw[0], ())), people.get(raw[0], 0), locale)
-                for raw in raws]
-
-    def _build_row(self, raw: tuple, tags: tuple[str, ...], people: int, locale: QLocale) -> CachedRow:
-        c = _COMPANY
-        phone = raw[c["phone"]] or ""
-        owner = self._owner(raw[c["owner_id"]])
-        name, industry = raw[c["name"]] or "", raw[c["industry"]] or ""
-        email, website = raw[c["email"]] or "", raw[c["website"]] or ""
-        city, country = raw[c["city"]] or "", raw[c["country"]] or ""
-        joined, created = ", ".join(tags), stamp(raw[c["created_at"]])
-        employees = raw[c["employees"]]
-        display = (name, industry, locale.toString(people), format_phone(phone) if phone else "",
-                   email, website, joined, owner, city, country, date_text(created, locale),
-                   locale.toString(employees) if employees is not None else "")
-        sort = (name, industry, people, phone, email, website, joined, owner, city, country, created,
-                employees if employees is not None else -1)
-        return CachedRow(raw[c["id"]], display, sort, tags)
+        else:
+            return
+        if self.is_loading():
+            self._load_requested()  # what is being read may predate the change

@@ -83,7 +83,7 @@
 <context>
     <name>CompaniesPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/companies_page.py" line="+52"/>
+        <location filename="../../crm_desktop/ui/companies_page.py" line="+96"/>
         <source>New company</source>
         <translation>新建公司</translation>
     </message>
@@ -93,12 +93,12 @@
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Show people</source>
         <translation>查看联系人</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+11"/>
         <source>1 company</source>
         <translation>1 家公司</translation>
     </message>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>1 company moved to the trash.</source>
         <translation>已将 1 家公司移到回收站。</translation>
     </message>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tag “%1” added to 1 company.</source>
         <translation>已为 1 家公司添加标签“%1”。</translation>
     </message>
@@ -146,7 +146,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tag “%1” removed from 1 company.</source>
         <translation>已从 1 家公司移除标签“%1”。</translation>
     </message>
@@ -284,7 +284,7 @@
 <context>
     <name>CompanyFilterCombo</name>
     <message>
-        <location filename="../../crm_desktop/ui/contacts_page.py" line="+93"/>
+        <location filename="../../crm_desktop/ui/contacts_page.py" line="+117"/>
         <location line="+19"/>
         <source>All companies</source>
         <translation>全部公司</translation>
@@ -293,7 +293,7 @@
 <context>
     <name>CompanyTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/table_models.py" line="+336"/>
+        <location filename="../../crm_desktop/ui/companies_page.py" line="-73"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -519,7 +519,7 @@
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/table_models.py" line="-41"/>
+        <location filename="../../crm_desktop/ui/contacts_page.py" line="-97"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -582,7 +582,7 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/contacts_page.py" line="+42"/>
+        <location line="+156"/>
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
@@ -592,7 +592,7 @@
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+1"/>
         <source>1 person</source>
         <translation>1 位联系人</translation>
     </message>
@@ -604,7 +604,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Move the selected person to the trash?</source>
         <translation>要将所选联系人移到回收站吗？</translation>
     </message>
@@ -616,7 +616,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>1 person moved to the trash.</source>
         <translation>已将 1 位联系人移到回收站。</translation>
     </message>
@@ -628,7 +628,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tag “%1” added to 1 person.</source>
         <translation>已为 1 位联系人添加标签“%1”。</translation>
     </message>
@@ -640,7 +640,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Tag “%1” removed from 1 person.</source>
         <translation>已从 1 位联系人移除标签“%1”。</translation>
     </message>
@@ -839,7 +839,7 @@
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+179"/>
         <source>Add tag…</source>
         <translation>添加标签…</translation>
     </message>
@@ -879,11 +879,21 @@
         <source>Cannot change the list</source>
         <translation>无法更改列表</translation>
     </message>
+    <message>
+        <location filename="../../crm_desktop/ui/list_page.py" line="+182"/>
+        <source>Sorting…</source>
+        <translation>正在排序…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="+54"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="+55"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
@@ -898,12 +908,12 @@
         <translation>公司</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>

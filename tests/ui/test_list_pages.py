@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+import threading
+import time
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QLocale, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableView
 
 from crm_desktop.core.errors import StorageError, StorageProblem
+from crm_desktop.core.query import ListQuery
 from crm_desktop.core.records import CompanyDraft, ContactDraft
 from crm_desktop.core.settings import Settings
 from crm_desktop.core.synth import Synth
 from crm_desktop.ui.bridge import ChangeBridge
-from crm_desktop.ui.companies_page import CompaniesPage
-from crm_desktop.ui.contacts_page import ChoiceListModel, ContactsPage
-from crm_desktop.ui.table_models import ID_ROLE, CompanyTableModel, ContactTableModel
+from crm_desktop.ui.companies_page import CompaniesPage, CompanyTableModel
+from crm_desktop.ui.contacts_page import ChoiceListModel, ContactsPage, ContactTableModel
+from crm_desktop.ui.table_models import ID_ROLE
 
 PEOPLE = 300
 FIRMS = ("Acme Trading", "Blue River Foods", "Cedar Logistics")
@@ -65,7 +68,9 @@ def open_page(services, bridge, qtbot):
         qtbot.waitExposed(page)
         return page
 
-    return open_
+    yield open_
+    for page in pages:
+        page.model.shutdown()  # before the services close
 
 
 @pytest.fixture
@@ -121,6 +126,11 @@ def many(n: int, noun: str) -> str:
     return f"{QLocale().toString(n)} {noun}"
 
 
+def settle(qtbot, page) -> None:
+    """Wait until the page shows the rows its filters ask for (they are read off the UI thread)."""
+    qtbot.waitUntil(lambda: not page.model.is_loading(), timeout=10_000)
+
+
 # -- filtering ---------------------------------------------------------------------------
 def test_the_count_label_names_how_many_are_listed(contacts_page, companies_page):
     assert contacts_page.count_label.text() == many(PEOPLE, "people")
@@ -153,6 +163,7 @@ def test_choosing_a_tag_shows_only_people_with_it(contacts_page, crowd, qtbot):
     assert "VIP" in contacts_page.model.index(0, ContactTableModel.COL_TAGS).data().split(", ")
     assert record is not None
     combo.setCurrentIndex(0)
+    settle(qtbot, contacts_page)
     assert contacts_page.model.rowCount() == PEOPLE
 
 
@@ -160,11 +171,13 @@ def test_choosing_an_owner_and_a_company(contacts_page, crowd, qtbot):
     owners = contacts_page.filter_bar.owner_combo
     owners.setCurrentIndex(owners.findText("Sam Lee"))
     owner = crowd.owner_ids[1]
+    settle(qtbot, contacts_page)
     assert contacts_page.model.rowCount() == sum(d.owner_id == owner for d in crowd.drafts)
     companies = contacts_page.company_combo
     qtbot.keyClicks(companies.lineEdit(), "cedar logistics")
     qtbot.keyClick(companies.lineEdit(), Qt.Key.Key_Return)
     assert companies.company_id() == crowd.company_ids["Cedar Logistics"]
+    settle(qtbot, contacts_page)
     assert contacts_page.model.rowCount() == sum(
         d.owner_id == owner and d.company_name == "Cedar Logistics" for d in crowd.drafts)
 
@@ -181,6 +194,7 @@ def test_a_company_can_be_picked_from_the_completion_popup(contacts_page, crowd,
     assert contacts_page.model.rowCount() == sum(d.company_name == "Blue River Foods" for d in crowd.drafts)
     combo.lineEdit().clear()
     qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    settle(qtbot, contacts_page)
     assert combo.company_id() is None and contacts_page.model.rowCount() == PEOPLE
 
 
@@ -194,15 +208,18 @@ def test_company_choices_model_passes_the_model_tester(qtmodeltester, qapp):
     assert choices.index(1).data(ID_ROLE) == 4
 
 
-def test_set_company_filter_shows_the_people_of_one_company(contacts_page, crowd, services):
+def test_set_company_filter_shows_the_people_of_one_company(contacts_page, crowd, services, qtbot):
     contacts_page.set_company_filter(crowd.company_ids["Acme Trading"])
     assert contacts_page.company_combo.currentText() == "Acme Trading"
+    settle(qtbot, contacts_page)
     assert contacts_page.model.rowCount() == sum(d.company_name == "Acme Trading" for d in crowd.drafts)
     newcomer = services.companies.create(CompanyDraft(name="Dune Partners"))
     contacts_page.set_company_filter(newcomer)
     assert contacts_page.company_combo.currentText() == "Dune Partners"
+    settle(qtbot, contacts_page)
     assert contacts_page.model.rowCount() == 0
     contacts_page.set_company_filter(None)
+    settle(qtbot, contacts_page)
     assert contacts_page.model.rowCount() == PEOPLE
 
 
@@ -411,6 +428,7 @@ def test_company_page_shows_people_of_the_chosen_company(companies_page, contact
     with qtbot.waitSignal(companies_page.people_requested) as blocker:
         companies_page.people_action.trigger()
     assert blocker.args == [crowd.company_ids["Blue River Foods"]]
+    settle(qtbot, contacts_page)
     assert contacts_page.model.rowCount() == sum(d.company_name == "Blue River Foods" for d in crowd.drafts)
 
 
@@ -439,3 +457,129 @@ def test_company_bulk_tag_delete_and_open(companies_page, services, qtbot, monke
     with qtbot.waitSignal(companies_page.open_requested) as blocker:
         double_click(view.viewport(), cell_center(view, 0, 0))
     assert blocker.args == [model.record_id(0)]
+
+
+# -- filtering and sorting off the UI thread ---------------------------------------------
+class Held:
+    """Holds the people service's count() for the queries ``when`` picks until ``release``,
+    as a broad search or sort does at a million rows; notes the threads counts ran on."""
+
+    def __init__(self, monkeypatch, services, when) -> None:
+        self.started, self.release = threading.Event(), threading.Event()
+        self.threads: set[int] = set()
+        original = services.contacts.count
+
+        def count(query=ListQuery()):
+            self.threads.add(threading.get_ident())
+            if when(query):
+                self.started.set()
+                self.release.wait(10)
+            return original(query)
+
+        monkeypatch.setattr(services.contacts, "count", count)
+
+
+@pytest.fixture
+def hold(monkeypatch, services):
+    made = []
+
+    def hold_(when) -> Held:
+        made.append(Held(monkeypatch, services, when))
+        return made[-1]
+
+    yield hold_
+    for held in made:
+        held.release.set()  # before the page's teardown waits for its reads
+
+
+def test_a_filter_is_read_off_the_ui_thread_and_arrives_by_signal(services, contacts_page, hold, qtbot):
+    wanted = services.contacts.create(ContactDraft(given_name="Zebulon", family_name="Quixote"))
+    held = hold(lambda query: False)
+    with qtbot.waitSignal(contacts_page.model.count_changed, timeout=5000) as blocker:
+        qtbot.keyClicks(contacts_page.filter_bar.edit, "Quixote")
+    assert blocker.args == [1]
+    assert held.threads and threading.get_ident() not in held.threads
+    assert contacts_page.model.record_id(0) == wanted
+    assert contacts_page.count_label.text() == "1 person"
+
+
+def test_the_window_keeps_working_and_says_so_while_a_search_is_slow(contacts_page, services, hold, qtbot):
+    services.contacts.create(ContactDraft(given_name="Alpha", family_name="Centauri"))
+    held = hold(lambda query: query.search == "Alpha")
+    ticks: list[float] = []
+    timer = QTimer(contacts_page)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(5)
+    first = contacts_page.model.index(0, 0).data()
+    qtbot.keyClicks(contacts_page.filter_bar.edit, "Alpha")
+    qtbot.waitUntil(lambda: contacts_page.count_label.text() == "Searching…")
+    assert held.started.is_set() and contacts_page.busy_bar.isVisible()
+    before = len(ticks)
+    qtbot.waitUntil(lambda: len(ticks) >= before + 20)  # the UI thread runs on while the count waits
+    assert contacts_page.model.rowCount() == PEOPLE + 1, "the old rows stay meanwhile"
+    assert contacts_page.view.model().index(0, 0).data() == first
+    with qtbot.waitSignal(contacts_page.model.modelReset):
+        held.release.set()
+    assert contacts_page.count_label.text() == "1 person" and contacts_page.busy_bar.isHidden()
+    assert contacts_page.model.index(0, 0).data() == "Alpha Centauri"
+
+
+def test_typing_on_supersedes_a_slow_search(contacts_page, services, hold, qtbot):
+    bravo = services.contacts.create(ContactDraft(given_name="Bravo", family_name="Zulu"))
+    held = hold(lambda query: query.search == "Alpha")
+    edit = contacts_page.filter_bar.edit
+    qtbot.keyClicks(edit, "Alpha")
+    qtbot.waitUntil(held.started.is_set)
+    edit.clear()
+    with qtbot.waitSignal(contacts_page.model.modelReset):
+        qtbot.keyClicks(edit, "Bravo")
+    held.release.set()
+    contacts_page.model.shutdown()
+    QApplication.processEvents()
+    assert contacts_page.model.query.search == "Bravo" and contacts_page.model.record_id(0) == bravo
+    assert contacts_page.count_label.text() == "1 person"
+
+
+def test_a_slow_sort_says_so_and_keeps_the_header_on_the_order_asked_for(contacts_page, hold, qtbot):
+    held = hold(lambda query: query.sort == "city")
+    view, model = contacts_page.view, contacts_page.model
+    header = view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header_point(view, ContactTableModel.COL_CITY))
+    qtbot.waitUntil(lambda: contacts_page.count_label.text() == "Sorting…")
+    assert model.query.sort == "name" and header.sortIndicatorSection() == ContactTableModel.COL_CITY
+    with qtbot.waitSignal(model.modelReset):
+        held.release.set()
+    assert model.query.sort == "city" and contacts_page.count_label.text() == many(PEOPLE, "people")
+
+
+def test_a_storage_error_while_filtering_is_shown_and_the_rows_stay(contacts_page, services, qtbot,
+                                                                     monkeypatch):
+    def locked(query=ListQuery()):
+        raise StorageError(StorageProblem.LOCKED, "/data/crm.sqlite")
+
+    shown = []
+    monkeypatch.setattr(services.contacts, "count", locked)
+    monkeypatch.setattr(contacts_page.bulk, "show_error", shown.append)
+    first = contacts_page.model.record_id(0)
+    qtbot.keyClicks(contacts_page.filter_bar.edit, "Quixote")
+    qtbot.waitUntil(lambda: bool(shown))
+    assert len(shown) == 1 and "locked" in shown[0] and "/data/crm.sqlite" in shown[0]
+    assert contacts_page.model.rowCount() == PEOPLE and contacts_page.model.record_id(0) == first
+    assert contacts_page.count_label.text() == many(PEOPLE, "people")
+
+
+def test_a_failed_sort_puts_the_sort_indicator_back(contacts_page, services, qtbot, monkeypatch):
+    def locked(query=ListQuery()):
+        raise StorageError(StorageProblem.LOCKED, "/data/crm.sqlite")
+
+    shown = []
+    monkeypatch.setattr(services.contacts, "count", locked)
+    monkeypatch.setattr(contacts_page.bulk, "show_error", shown.append)
+    view = contacts_page.view
+    header = view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header_point(view, ContactTableModel.COL_CITY))
+    qtbot.waitUntil(lambda: bool(shown))
+    assert header.sortIndicatorSection() == ContactTableModel.COL_NAME
+    assert contacts_page.model.requested_query.sort == "name"
