@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from .. import APP_NAME
+
+# platformdirs is imported where it is used: with --data-dir the app never needs it.
 
 DATA_DIR_ENV = "CRM_DESKTOP_DATA_DIR"
 DATABASE_NAME = "crm.sqlite3"
@@ -19,10 +19,14 @@ def resolve_data_dir(cli_value: str | None = None, environ=os.environ) -> Path:
         return Path(cli_value).expanduser().resolve()
     if environ.get(DATA_DIR_ENV):
         return Path(environ[DATA_DIR_ENV]).expanduser().resolve()
+    import platformdirs
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
+    import platformdirs
+
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

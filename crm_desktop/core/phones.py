@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-from phonenumbers import (
-    COUNTRY_CODE_TO_REGION_CODE,
-    REGION_CODE_FOR_NON_GEO_ENTITY,
-    NumberParseException,
-    PhoneMetadata,
-)
+# Bound by _load() when a number is first handled: importing phonenumbers takes ~25 ms,
+# which start-up (and a command that never sees a phone) does not need to spend.
+phonenumbers = None
+COUNTRY_CODE_TO_REGION_CODE = None
+REGION_CODE_FOR_NON_GEO_ENTITY = None
+NumberParseException = None
+PhoneMetadata = None
+_FORMATTING = None
+_INTERNATIONAL = None
 
-_FORMATTING = re.compile(r"[\s\-().\u00a0/]")
-_INTERNATIONAL = re.compile(r"\+[1-9]\d{6,14}")
+
+def _load() -> None:
+    global phonenumbers, COUNTRY_CODE_TO_REGION_CODE, REGION_CODE_FOR_NON_GEO_ENTITY
+    global NumberParseException, PhoneMetadata, _FORMATTING, _INTERNATIONAL
+    import phonenumbers as library
+
+    COUNTRY_CODE_TO_REGION_CODE = library.COUNTRY_CODE_TO_REGION_CODE
+    REGION_CODE_FOR_NON_GEO_ENTITY = library.REGION_CODE_FOR_NON_GEO_ENTITY
+    NumberParseException = library.NumberParseException
+    PhoneMetadata = library.PhoneMetadata
+    _FORMATTING = re.compile(r"[\s\-().\u00a0/]")
+    _INTERNATIONAL = re.compile(r"\+[1-9]\d{6,14}")
+    phonenumbers = library  # last: the functions below load when this is still None
 
 
 # The kinds of number phonenumbers knows; the commonest in a contact list first.
@@ -127,6 +140,8 @@ def normalize_phone(raw: str, default_region: str) -> str | None:
     text = raw.strip()
     if not text:
         return None
+    if phonenumbers is None:
+        _load()
     cleaned = _FORMATTING.sub("", text)
     if cleaned.startswith("00"):
         cleaned = "+" + cleaned[2:]
@@ -145,6 +160,8 @@ def normalize_phone(raw: str, default_region: str) -> str | None:
 
 def format_phone(e164: str) -> str:
     """A readable international form of an E.164 number, for display."""
+    if phonenumbers is None:
+        _load()
     try:
         number = phonenumbers.parse(e164, None)
     except NumberParseException:
@@ -156,6 +173,8 @@ def search_forms(e164: str) -> str:
     """Digit strings under which a number can be found: with and without its country code."""
     if not e164.startswith("+"):
         return e164
+    if phonenumbers is None:
+        _load()
     digits = e164[1:]
     for length in (1, 2, 3):
         if int(digits[:length]) in COUNTRY_CODE_TO_REGION_CODE:
@@ -164,4 +183,6 @@ def search_forms(e164: str) -> str:
 
 
 def is_valid_region(region: str) -> bool:
+    if phonenumbers is None:
+        _load()
     return region in phonenumbers.SUPPORTED_REGIONS

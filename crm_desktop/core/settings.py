@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -47,6 +46,8 @@ class Settings:
         return settings
 
     def save(self, path: Path) -> None:
+        import tempfile  # only here: loading settings happens at start-up, saving does not
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
         try:

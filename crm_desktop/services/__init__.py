@@ -18,7 +18,6 @@ from .changes import Change, ChangeFeed
 from .companies import CompanyService
 from .contacts import ContactService
 from .context import ServiceContext
-from .demo import seed_demo
 from .lookups import LookupService
 from .search import SearchService
 from .trash import TrashService
@@ -92,6 +91,8 @@ class Services:
         self.ctx.changes.emit(Change("settings", "update"))
 
     def seed_demo(self, **kwargs) -> tuple[int, int]:
+        from .demo import seed_demo  # the sample-data generator (~10 ms to import) is needed only here
+
         return seed_demo(self.ctx, self.contacts, self.companies, self.lookups, **kwargs)
 
     def counts(self) -> Counts:

@@ -1,4 +1,11 @@
-"""Starting the GUI: application object, logging, language, single instance, services, window."""
+"""Starting the GUI: application object, language, single instance, window, then the data.
+
+The main window's frame is shown first; the data layer (services, storage, Peewee,
+phonenumbers) is imported and the database opened once that frame has been painted, and
+then the list is filled. File logging and the crash dialog start at the same moment:
+their module costs ~40 ms of imports (logging.handlers, Qt's namespace of enums), and until
+then an uncaught exception starts them first.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +14,87 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QLocale, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_NAME, __version__
-from ..core.errors import CrmError
 from ..core.paths import DataPaths, log_dir, uses_default_data_dir
 from ..core.resources import resource_path
 from ..core.settings import Settings, region_from_locale
-from ..services import Services
-from .crash import install_excepthook, setup_logging
 from .i18n import choose_locale, install_translators
-from .messages import error_text
 from .single_instance import InstanceServer, notify_running, server_name
 
+if TYPE_CHECKING:
+    from ..services import Services
+    from .main_window import MainWindow
+
 log = logging.getLogger(__name__)
+
+# How long to wait for a paint before going on without it (a window that is never exposed).
+PAINT_TIMEOUT_MS = 1000
+
+
+# ui.crash is imported by these two, after the first paint (see above).
+def setup_logging(log_dir: Path) -> Path:
+    from .crash import setup_logging as setup
+
+    return setup(log_dir)
+
+
+def install_excepthook(log_file: Path) -> None:
+    from .crash import install_excepthook as install
+
+    install(log_file)
+
+
+class _Logging:
+    """Starts file logging and the crash handler once: on ``start()`` or on an early crash."""
+
+    def __init__(self, logs: Path) -> None:
+        self._logs = logs
+        self._started = False
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._on_early_exception
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        if sys.excepthook == self._on_early_exception:
+            sys.excepthook = self._previous_hook
+        install_excepthook(setup_logging(self._logs))
+
+    def _on_early_exception(self, kind, value, tb) -> None:
+        self.start()
+        sys.excepthook(kind, value, tb)
+
+
+class _PaintWatch(QObject):
+    """Ends ``loop`` once ``widget`` has been painted (after that whole paint pass)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.loop = QEventLoop()
+        self.painted = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.loop.quit)  # queued behind the rest of this paint pass
+        return False
+
+
+def wait_for_paint(widget: QWidget, timeout_ms: int = PAINT_TIMEOUT_MS) -> bool:
+    """Run the event loop until ``widget`` has been painted once; False on a timeout."""
+    watch = _PaintWatch(widget)
+    QTimer.singleShot(timeout_ms, watch.loop.quit)
+    watch.loop.exec()
+    return watch.painted
 
 
 def _make_app() -> QApplication:
@@ -38,6 +109,12 @@ def _make_app() -> QApplication:
 
 
 def _open_services(data_dir: DataPaths, locale: QLocale) -> Services | None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..core.errors import CrmError
+    from ..services import Services
+    from .messages import error_text
+
     region = region_from_locale(locale.name()) or region_from_locale(QLocale.system().name()) or "US"
     try:
         return Services.open(data_dir, fallback_region=region)
@@ -52,53 +129,66 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     started = time.perf_counter()
     app = _make_app()
     paths = DataPaths(data_dir, log_dir() if uses_default_data_dir(args.data_dir) else None)
-    log_file = setup_logging(paths.logs)
-    install_excepthook(log_file)
-    settings = Settings.load(paths.settings)
-    locale = choose_locale(settings.language, args.lang)
+    logs = _Logging(paths.logs)
+    locale = choose_locale(Settings.load(paths.settings).language, args.lang)
     translators = install_translators(app, locale)  # noqa: F841 - kept alive for the app's lifetime
 
     name = server_name(str(data_dir))
     if not args.smoke_test and notify_running(name):
+        logs.start()
         log.info("another copy is running for %s; asked it to come forward", data_dir)
         return 0
-    services = _open_services(paths, locale)
-    if services is None:
-        return 2
-    if args.demo and services.counts().contacts == 0:
-        services.seed_demo()
-
-    from .main_window import MainWindow
-
-    window = MainWindow(services)
+    window = _show_frame(paths)
+    shown_ms = (time.perf_counter() - started) * 1000
+    logs.start()
+    if not window.isVisible():  # closed (or the app quit) before the database was opened
+        return 0
+    # Listening before the database is opened: a second start meanwhile defers to this one.
     instance = InstanceServer(name, app)
     instance.activation_requested.connect(window.bring_to_front)
-    window.show()
-    if args.smoke_test:
-        return _smoke_test(app, window, services, started)
-    code = app.exec()
+    services = _fill(window, args, paths, locale)
+    if services is None:
+        instance.close()
+        return 2
+    code = _smoke_test(window, services, shown_ms) if args.smoke_test else app.exec()
     instance.close()
     services.close()
     return code
 
 
-def _smoke_test(app: QApplication, window, services: Services, started: float) -> int:
-    """Let the window paint once, check it, and exit."""
-    seen: list[bool] = []
+def _show_frame(paths: DataPaths) -> MainWindow:
+    """The main window without its data, shown and painted once."""
+    from .main_window import MainWindow
 
-    def check() -> None:
-        # Checked inside the event loop: quitting closes every window.
-        seen.append(window.isVisible() and window.windowTitle() != "")
-        app.quit()
+    window = MainWindow(database_path=paths.database)
+    window.show()
+    wait_for_paint(window)
+    return window
 
-    QTimer.singleShot(0, check)
-    app.exec()
-    ok = seen == [True]
+
+def _fill(window: MainWindow, args: argparse.Namespace, paths: DataPaths, locale: QLocale) -> Services | None:
+    """Open the database into the shown window; None (and the window gone) if it cannot be opened."""
+    services = _open_services(paths, locale)
+    if services is None:
+        window.close()
+        return None
+    if args.demo and services.counts().contacts == 0:
+        services.seed_demo()
+    window.attach(services)
+    return services
+
+
+def _smoke_test(window: MainWindow, services: Services, shown_ms: float) -> int:
+    """Let the list paint its first rows, check the window against the database, and exit."""
+    page = window.contacts_page
+    wait_for_paint(page.view.viewport())
     counts = services.counts()
-    elapsed = (time.perf_counter() - started) * 1000
-    print(f"smoke test {'ok' if ok else 'FAILED'}: window shown in {elapsed:.0f} ms, "
+    rows = page.model.rowCount()
+    first = page.model.index(0, 0).data() if rows else None
+    ok = (window.isVisible() and window.windowTitle() != "" and rows == counts.contacts
+          and (rows == 0 or bool(first)))
+    print(f"smoke test {'ok' if ok else 'FAILED'}: window shown in {shown_ms:.0f} ms, "
           f"{counts.contacts} contacts, {counts.companies} companies, "
           f"schema {services.info().schema_version}")
     window.close()
-    services.close()
     return 0 if ok else 1

@@ -1,16 +1,34 @@
-"""The main window: sidebar of areas, the page of the chosen area, global search, status bar."""
+"""The main window: sidebar of areas, the page of the chosen area, global search, status bar.
+
+The window is put together in two steps so that it can be on screen before the data layer
+is even imported. ``MainWindow(database_path=...)`` is the frame: sidebar, tool bar, menus,
+status bar and a quiet "Opening …" note where the list goes. ``attach(services)`` then adds
+the search box and the page being shown; the other pages are made when first shown.
+``MainWindow(services)`` does both at once.
+
+Nothing at module level may import the pages, dialogs or services (they pull in Peewee,
+phonenumbers and the table models), and the frame must not touch Qt's namespace: PySide6
+builds its ~90 enums on first use, ~30 ms. So methods that run after the first paint reach
+it as ``QtCore.Qt``, the frame sets enum properties by name, and it avoids calls whose
+overloads make PySide6 build it (``QSplitter(self)``, ``QAction.setShortcut``).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -19,17 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core.errors import CrmError
 from ..core.resources import resource_path
-from ..services import Change, Services
-from .bridge import ChangeBridge
-from .companies_page import CompaniesPage
-from .contacts_page import ContactsPage
-from .dialogs import CompanyDialog, ContactDialog, SettingsDialog
-from .global_search import GlobalSearch
-from .manage_dialog import ManageDialog
-from .messages import error_text
-from .trash_page import TrashPage
+
+if TYPE_CHECKING:
+    from ..services import Change, Services
+    from .companies_page import CompaniesPage
+    from .contacts_page import ContactsPage
+    from .trash_page import TrashPage
 
 PAGE_CONTACTS, PAGE_COMPANIES, PAGE_TRASH = range(3)
 SIDEBAR_ICONS = ("contacts", "companies", "trash")
@@ -42,148 +56,246 @@ QListWidget#sidebar::item:selected { background: #dbe6fb; color: #1a3f8f; }
 QListWidget#sidebar::item:hover:!selected { background: #e9eef7; }
 """
 
+# Classes this module used to import at its top, still reachable as attributes (e.g. to
+# patch ``main_window.ContactDialog.ask``); each module is imported on first use.
+_LAZY = {
+    "ContactDialog": ".dialogs", "CompanyDialog": ".dialogs", "SettingsDialog": ".dialogs",
+    "ManageDialog": ".manage_dialog", "ContactsPage": ".contacts_page",
+    "CompaniesPage": ".companies_page", "TrashPage": ".trash_page", "GlobalSearch": ".global_search",
+}
+
+
+def _lazy(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_LAZY[name], __package__), name)
+
+
+__getattr__ = _lazy
+
 
 def _icon(name: str) -> QIcon:
     return QIcon(str(resource_path("icons", f"{name}.svg")))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services | None = None, database_path: Path | None = None) -> None:
         super().__init__()
-        self.services = services
-        self.bridge = ChangeBridge(services, self)
+        self.services: Services | None = None
+        self._pages: dict[int, QWidget] = {}
+        self._database_path = services.database_path if services is not None else database_path
         self.setWindowTitle(self.tr("crm-desktop"))
         self.setWindowIcon(_icon("app"))
         self.resize(1280, 800)
-        self._build_pages()
+        self._build_frame()
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
-        self.bridge.changed.connect(self._on_bridge_changed)
         self.show_page(PAGE_CONTACTS)
+        if services is not None:
+            self.attach(services)
 
     # -- construction --------------------------------------------------------------------
-    def _build_pages(self) -> None:
-        self.contacts_page = ContactsPage(self.services, self.bridge, self)
-        self.companies_page = CompaniesPage(self.services, self.bridge, self)
-        self.trash_page = TrashPage(self.services, self.bridge, self)
+    def _build_frame(self) -> None:
         self.stack = QStackedWidget(self)
-        for page in (self.contacts_page, self.companies_page, self.trash_page):
-            self.stack.addWidget(page)
+        for _ in SIDEBAR_ICONS:
+            self.stack.addWidget(QWidget(self.stack))  # each page is made when first shown
+        path = "" if self._database_path is None else str(self._database_path)
+        self._opening = QLabel(self.tr("Opening %1…").replace("%1", path), self.stack)
+        self._opening.setProperty("alignment", "AlignCenter")
+        self._opening.setStyleSheet("color: #718096;")
+        self.stack.addWidget(self._opening)
+        self.stack.setCurrentWidget(self._opening)
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sidebar.setProperty("focusPolicy", "NoFocus")
         labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"))
         for icon, label in zip(SIDEBAR_ICONS, labels, strict=True):
             QListWidgetItem(_icon(icon), label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
-        splitter = QSplitter(self)
+        splitter = QSplitter(parent=self)  # not QSplitter(self): see the module docstring
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([190, 1090])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
-        self.contacts_page.open_requested.connect(self.edit_contact)
-        self.contacts_page.edit_requested.connect(self.edit_contact)
-        self.contacts_page.create_requested.connect(self.new_contact)
-        self.companies_page.open_requested.connect(self.edit_company)
-        self.companies_page.edit_requested.connect(self.edit_company)
-        self.companies_page.create_requested.connect(self.new_company)
-        self.companies_page.people_requested.connect(self.show_people_of)
-        for page in (self.contacts_page, self.companies_page):
-            # One primary "New" button in the tool bar follows the page; the pages' own go.
-            page.new_action.setVisible(False)
-            page.status_posted.connect(lambda text: self.statusBar().showMessage(text, 4000))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main"), self)
+        self._toolbar = bar
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         bar.setIconSize(QSize(18, 18))
         bar.setStyleSheet("QToolBar#main_toolbar { padding: 6px 8px; spacing: 8px; }")
-        self.search = GlobalSearch(self.services, bar)
-        self.search.contact_chosen.connect(self.edit_contact)
-        self.search.company_chosen.connect(self.edit_company)
-        bar.addWidget(self.search)
+        # Looks like the search box, which needs the database; attach() puts the real one here.
+        self.search = QLineEdit(bar)
+        self.search.setPlaceholderText(QCoreApplication.translate("GlobalSearch",
+                                                                  "Search people and companies  (Ctrl+K)"))
+        self.search.addAction(_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(360)
+        self.search.setEnabled(False)
+        self._search_slot = bar.addWidget(self.search)
         spacer = QWidget(bar)
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
         bar.addWidget(spacer)
-        new_button = QToolButton(bar)
-        self.new_button = new_button
-        new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_button = new_button = QToolButton(bar)
+        new_button.setProperty("toolButtonStyle", "ToolButtonTextOnly")
+        new_button.setEnabled(False)
         new_button.clicked.connect(self.new_record)
         new_button.setStyleSheet("QToolButton { background: #2d6cdf; color: white; border-radius: 5px;"
                                  " padding: 5px 12px; font-weight: 600; }"
                                  "QToolButton:hover { background: #2459bb; }")
         bar.addWidget(new_button)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.addToolBar(bar)  # the top area
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, text: str, slot, *keys) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
+        # setShortcuts() with sequences: setShortcut() would build Qt's namespace (see above).
+        action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(slot)
         return action
 
     def _build_menus(self) -> None:
+        # The actions that need the database wait for attach().
+        self._data_actions = [
+            self._action(self.tr("New &person…"), self.new_contact, QKeySequence.StandardKey.New),
+            self._action(self.tr("New &company…"), self.new_company, "Ctrl+Shift+N"),
+            self._action(self.tr("Load &demo data…"), self.load_demo_data),
+            self._action(self.tr("Tags, owners and &fields…"), self.open_manage),
+            self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,"),
+        ]
+        for action in self._data_actions:
+            action.setEnabled(False)
         menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self._action(self.tr("New &person…"), self.new_contact, QKeySequence.StandardKey.New))
-        menu.addAction(self._action(self.tr("New &company…"), self.new_company, QKeySequence("Ctrl+Shift+N")))
+        menu.addActions(self._data_actions[:2])
         menu.addSeparator()
-        menu.addAction(self._action(self.tr("Load &demo data…"), self.load_demo_data))
-        menu.addAction(self._action(self.tr("Tags, owners and &fields…"), self.open_manage))
-        menu.addAction(self._action(self.tr("&Settings…"), self.open_settings, QKeySequence("Ctrl+,")))
+        menu.addActions(self._data_actions[2:])
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), QApplication.quit, QKeySequence.StandardKey.Quit))
         view = self.menuBar().addMenu(self.tr("&View"))
-        view.addAction(self._action(self.tr("&Search"), self.focus_search,
-                                    [QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")]))
+        view.addAction(self._action(self.tr("&Search"), self.focus_search, "Ctrl+K", "Ctrl+F"))
         view.addSeparator()
         for index, (label, key) in enumerate(((self.tr("&People"), "Ctrl+1"),
                                              (self.tr("&Companies"), "Ctrl+2"),
                                              (self.tr("&Trash"), "Ctrl+3"))):
-            view.addAction(self._action(label, lambda _=False, i=index: self.show_page(i), QKeySequence(key)))
-        view.addAction(self._action(self.tr("&Filter this list"), self.focus_filter, QKeySequence("Ctrl+L")))
+            view.addAction(self._action(label, lambda _=False, i=index: self.show_page(i), key))
+        view.addAction(self._action(self.tr("&Filter this list"), self.focus_filter, "Ctrl+L"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About crm-desktop"), self.show_about))
 
     def _build_status_bar(self) -> None:
         self.counts_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.counts_label)
-        path = QLabel(str(self.services.database_path), self)
-        path.setStyleSheet("color: #718096;")
-        path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(path)
+        self._path_label = QLabel("" if self._database_path is None else str(self._database_path), self)
+        self._path_label.setStyleSheet("color: #718096;")
+        self._path_label.setProperty("textInteractionFlags", "TextSelectableByMouse")
+        self.statusBar().addPermanentWidget(self._path_label)
         self._counts_timer = QTimer(self, singleShot=True, interval=200)
         self._counts_timer.timeout.connect(self.update_counts)
-        # Counting a large database is not needed for the first paint: do it right after.
+
+    # -- the open database ---------------------------------------------------------------
+    def attach(self, services: Services) -> None:
+        """Fill the frame from an open database: the search box, the shown page, the counts."""
+        from .bridge import ChangeBridge
+
+        self.services = services
+        self._database_path = services.database_path
+        self._path_label.setText(str(services.database_path))
+        self.bridge = ChangeBridge(services, self)
+        self.bridge.changed.connect(self._on_bridge_changed)
+        self._attach_search(services)
+        for action in self._data_actions:
+            action.setEnabled(True)
+        self.new_button.setEnabled(True)
+        self.stack.removeWidget(self._opening)
+        self._opening.deleteLater()
+        self._on_sidebar_current_row_changed(self.sidebar.currentRow())
+        # Counting a large database is not needed for the first rows: do it right after.
         self._counts_timer.start(0)
+
+    def _attach_search(self, services: Services) -> None:
+        from .global_search import GlobalSearch
+
+        stand_in = self.search
+        self.search = GlobalSearch(services, self._toolbar)
+        self.search.contact_chosen.connect(self.edit_contact)
+        self.search.company_chosen.connect(self.edit_company)
+        self._toolbar.insertWidget(self._search_slot, self.search)
+        self._toolbar.removeAction(self._search_slot)
+        stand_in.deleteLater()
+
+    def _page(self, index: int) -> QWidget:
+        """The page at ``index`` of the stack, made (in place of its stand-in) on first use."""
+        page = self._pages.get(index)
+        if page is None:
+            if self.services is None:
+                raise RuntimeError("the pages need an open database: call attach() first")
+            page = self._pages[index] = self._make_page(index)
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        return page
+
+    def _make_page(self, index: int) -> QWidget:
+        if index == PAGE_TRASH:
+            from .trash_page import TrashPage
+
+            return TrashPage(self.services, self.bridge, self)
+        if index == PAGE_COMPANIES:
+            from .companies_page import CompaniesPage
+
+            page = CompaniesPage(self.services, self.bridge, self)
+            page.open_requested.connect(self.edit_company)
+            page.edit_requested.connect(self.edit_company)
+            page.create_requested.connect(self.new_company)
+            page.people_requested.connect(self.show_people_of)
+        else:
+            from .contacts_page import ContactsPage
+
+            page = ContactsPage(self.services, self.bridge, self)
+            page.open_requested.connect(self.edit_contact)
+            page.edit_requested.connect(self.edit_contact)
+            page.create_requested.connect(self.new_contact)
+        # One primary "New" button in the tool bar follows the page; the pages' own go.
+        page.new_action.setVisible(False)
+        page.status_posted.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        return page
+
+    @property
+    def contacts_page(self) -> ContactsPage:
+        return self._page(PAGE_CONTACTS)
+
+    @property
+    def companies_page(self) -> CompaniesPage:
+        return self._page(PAGE_COMPANIES)
+
+    @property
+    def trash_page(self) -> TrashPage:
+        return self._page(PAGE_TRASH)
 
     # -- navigation ----------------------------------------------------------------------
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
 
     def _on_sidebar_current_row_changed(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
-        if hasattr(self, "new_button"):
-            company = index == PAGE_COMPANIES
-            self.new_button.setText(self.tr("+ New company") if company else self.tr("+ New person"))
+        if self.services is not None and index >= 0:
+            self.stack.setCurrentWidget(self._page(index))
+        company = index == PAGE_COMPANIES
+        self.new_button.setText(self.tr("+ New company") if company else self.tr("+ New person"))
 
     def new_record(self) -> None:
-        if self.stack.currentIndex() == PAGE_COMPANIES:
+        if self.sidebar.currentRow() == PAGE_COMPANIES:
             self.new_company()
         else:
             self.new_contact()
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def focus_filter(self) -> None:
@@ -196,43 +308,48 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_CONTACTS)
 
     def bring_to_front(self) -> None:
-        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
-                            | Qt.WindowState.WindowActive)
+        state = QtCore.Qt.WindowState
+        self.setWindowState((self.windowState() & ~state.WindowMinimized) | state.WindowActive)
         self.show()
         self.raise_()
         self.activateWindow()
 
     # -- records -------------------------------------------------------------------------
     def new_contact(self) -> None:
-        if ContactDialog.ask(self, self.services) is not None:
-            self.statusBar().showMessage(self.tr("Person saved."), 4000)
+        self._saved(_lazy("ContactDialog").ask(self, self.services), self.tr("Person saved."))
 
     def edit_contact(self, contact_id: int) -> None:
-        if ContactDialog.ask(self, self.services, contact_id=contact_id) is not None:
-            self.statusBar().showMessage(self.tr("Person saved."), 4000)
+        self._saved(_lazy("ContactDialog").ask(self, self.services, contact_id=contact_id),
+                    self.tr("Person saved."))
 
     def new_company(self) -> None:
-        if CompanyDialog.ask(self, self.services) is not None:
-            self.statusBar().showMessage(self.tr("Company saved."), 4000)
+        self._saved(_lazy("CompanyDialog").ask(self, self.services), self.tr("Company saved."))
 
     def edit_company(self, company_id: int) -> None:
-        if CompanyDialog.ask(self, self.services, company_id=company_id) is not None:
-            self.statusBar().showMessage(self.tr("Company saved."), 4000)
+        self._saved(_lazy("CompanyDialog").ask(self, self.services, company_id=company_id),
+                    self.tr("Company saved."))
+
+    def _saved(self, record_id: int | None, text: str) -> None:
+        if record_id is not None:  # None: the dialog was cancelled
+            self.statusBar().showMessage(text, 4000)
 
     def open_manage(self) -> None:
-        ManageDialog.ask(self, self.services)
+        _lazy("ManageDialog").ask(self, self.services)
 
     def open_settings(self) -> None:
-        SettingsDialog.ask(self, self.services)
+        _lazy("SettingsDialog").ask(self, self.services)
 
     def load_demo_data(self) -> None:
+        from ..core.errors import CrmError
+        from .messages import error_text
+
         if not self._confirm_demo():
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             people, firms = self.services.seed_demo()
         except CrmError as exc:
-            QMessageBox.warning(self, self.tr("Demo data"), error_text(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Demo data"), error_text(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -241,18 +358,18 @@ class MainWindow(QMainWindow):
             text.replace("%1", self._people_text(people)).replace("%2", self._companies_text(firms)), 6000)
 
     def _confirm_demo(self) -> bool:
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             self, self.tr("Load demo data"),
             self.tr("Add a few hundred sample people and companies with tags and owners? "
                     "You can delete them later from the lists."))
-        return answer == QMessageBox.StandardButton.Yes
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
 
     def show_about(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self, self.tr("About crm-desktop"),
             self.tr("<h3>crm-desktop %1</h3><p>An offline-first CRM for small businesses. "
                     "Your data stays in one file on this computer:</p><p><tt>%2</tt></p>")
-            .replace("%1", __version__).replace("%2", str(self.services.database_path)))
+            .replace("%1", __version__).replace("%2", str(self._database_path or "")))
 
     # -- status --------------------------------------------------------------------------
     def _on_bridge_changed(self, change: Change) -> None:
@@ -272,5 +389,6 @@ class MainWindow(QMainWindow):
         return self.tr("1 company") if n == 1 else self.tr("%Ln companies", "", n)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.bridge.detach()
+        if self.services is not None:
+            self.bridge.detach()
         super().closeEvent(event)

@@ -37,7 +37,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../crm_desktop/ui/application.py" line="+46"/>
+        <location filename="../../crm_desktop/ui/application.py" line="+123"/>
         <source>crm-desktop cannot start</source>
         <translation>crm-desktop 无法启动</translation>
     </message>
@@ -717,6 +717,7 @@
     <name>GlobalSearch</name>
     <message>
         <location filename="../../crm_desktop/ui/global_search.py" line="+26"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="+135"/>
         <source>Search people and companies  (Ctrl+K)</source>
         <translation>搜索联系人和公司  (Ctrl+K)</translation>
     </message>
@@ -893,12 +894,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crm_desktop/ui/main_window.py" line="+55"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="-48"/>
         <source>crm-desktop</source>
         <translation>crm-desktop</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>People</source>
         <translation>联系人</translation>
     </message>
@@ -913,27 +914,32 @@
         <translation>回收站</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>New &amp;person…</source>
         <translation>新建联系人(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-61"/>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>New &amp;company…</source>
         <translation>新建公司(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Load &amp;demo data…</source>
         <translation>加载示例数据(&amp;D)…</translation>
     </message>
@@ -948,7 +954,7 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -963,7 +969,7 @@
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;People</source>
         <translation>联系人(&amp;P)</translation>
     </message>
@@ -993,7 +999,7 @@
         <translation>关于 crm-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+101"/>
         <source>+ New company</source>
         <translation>+ 新建公司</translation>
     </message>
@@ -1003,19 +1009,19 @@
         <translation>+ 新建联系人</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <location line="+4"/>
         <source>Person saved.</source>
         <translation>联系人已保存。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+4"/>
         <source>Company saved.</source>
         <translation>公司已保存。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>Demo data</source>
         <translation>示例数据</translation>
     </message>

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from crm_desktop.core.records import CompanyDraft, ContactDraft
 from crm_desktop.ui import main_window as mw
+from crm_desktop.ui.companies_page import CompaniesPage
+from crm_desktop.ui.contacts_page import ContactsPage
+from crm_desktop.ui.global_search import GlobalSearch
 from crm_desktop.ui.main_window import PAGE_COMPANIES, PAGE_CONTACTS, PAGE_TRASH, MainWindow
+from crm_desktop.ui.trash_page import TrashPage
 
 
 @pytest.fixture
@@ -76,3 +81,69 @@ def test_show_people_of_a_company_filters_the_people_list(qtbot, window, service
     assert window.stack.currentIndex() == PAGE_CONTACTS
     qtbot.waitUntil(lambda: window.contacts_page.model.rowCount() == 1)
     assert window.contacts_page.model.index(0, 0).data() == "In"
+
+
+# -- the frame first, the database after ---------------------------------------------------
+def _pages(win):
+    return {cls.__name__: len(win.findChildren(cls)) for cls in (ContactsPage, CompaniesPage, TrashPage)}
+
+
+@pytest.fixture
+def frame(qtbot, data_dir):
+    win = MainWindow(database_path=data_dir / "crm.sqlite3")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_the_frame_says_which_file_it_opens_and_waits_for_it(frame, data_dir):
+    assert frame.windowTitle() == "crm-desktop"
+    assert [frame.sidebar.item(i).text() for i in range(3)] == ["People", "Companies", "Trash"]
+    note = frame.stack.currentWidget()
+    assert isinstance(note, QLabel) and note.text() == f"Opening {data_dir / 'crm.sqlite3'}…"
+    assert frame.search.placeholderText() == "Search people and companies  (Ctrl+K)"
+    assert not frame.search.isEnabled() and not frame.new_button.isEnabled()
+    file_menu = frame.menuBar().actions()[0].menu()
+    enabled = {a.text(): a.isEnabled() for a in file_menu.actions() if a.text()}
+    assert enabled == {"New &person…": False, "New &company…": False, "Load &demo data…": False,
+                       "Tags, owners and &fields…": False, "&Settings…": False, "&Quit": True}
+    assert _pages(frame) == {"ContactsPage": 0, "CompaniesPage": 0, "TrashPage": 0}
+
+
+def test_attaching_the_database_fills_the_frame(qtbot, frame, services):
+    services.contacts.create(ContactDraft(given_name="Ada", family_name="Lovelace"))
+    note = frame.stack.currentWidget()
+    frame.attach(services)
+    assert frame.stack.currentWidget() is frame.contacts_page
+    assert isinstance(frame.search, GlobalSearch) and frame.search.isEnabled()
+    assert frame.new_button.isEnabled() and frame.new_button.text() == "+ New person"
+    assert all(a.isEnabled() for a in frame.menuBar().actions()[0].menu().actions())
+    assert frame.stack.indexOf(note) == -1 and frame.stack.count() == 3
+    qtbot.waitUntil(lambda: frame.counts_label.text() == "1 person  ·  0 companies")
+    assert frame.contacts_page.model.index(0, 0).data() == "Ada Lovelace"
+
+
+def test_a_page_chosen_while_opening_is_the_one_filled(frame, services):
+    frame.show_page(PAGE_COMPANIES)
+    assert frame.new_button.text() == "+ New company"
+    frame.attach(services)
+    assert frame.stack.currentWidget() is frame.companies_page
+    assert _pages(frame) == {"ContactsPage": 0, "CompaniesPage": 1, "TrashPage": 0}
+
+
+def test_the_other_pages_are_made_when_first_shown(window):
+    assert _pages(window) == {"ContactsPage": 1, "CompaniesPage": 0, "TrashPage": 0}
+    window.show_page(PAGE_TRASH)
+    trash = window.stack.currentWidget()
+    window.show_page(PAGE_CONTACTS)
+    window.show_page(PAGE_TRASH)
+    assert window.stack.currentWidget() is trash is window.trash_page
+    assert _pages(window) == {"ContactsPage": 1, "CompaniesPage": 0, "TrashPage": 1}
+    assert window.stack.count() == 3
+
+
+def test_the_pages_need_a_database(frame):
+    with pytest.raises(RuntimeError, match="attach"):
+        _ = frame.companies_page
