@@ -134,18 +134,15 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     translators = install_translators(app, locale)  # noqa: F841 - kept alive for the app's lifetime
 
     name = server_name(str(data_dir))
-    if not args.smoke_test and notify_running(name):
-        logs.start()
-        log.info("another copy is running for %s; asked it to come forward", data_dir)
+    if _handed_over(args, data_dir, name, logs):
         return 0
-    window = _show_frame(paths)
+    instance = InstanceServer(name, app)  # before the window shows: a second start defers from then on
+    window = _show_frame(paths, instance)
     shown_ms = (time.perf_counter() - started) * 1000
     logs.start()
     if not window.isVisible():  # closed (or the app quit) before the database was opened
+        instance.close()
         return 0
-    # Listening before the database is opened: a second start meanwhile defers to this one.
-    instance = InstanceServer(name, app)
-    instance.activation_requested.connect(window.bring_to_front)
     services = _fill(window, args, paths, locale)
     if services is None:
         instance.close()
@@ -156,11 +153,21 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     return code
 
 
-def _show_frame(paths: DataPaths) -> MainWindow:
+def _handed_over(args: argparse.Namespace, data_dir: Path, name: str, logs: _Logging) -> bool:
+    """True if a copy already running for ``data_dir`` answered (and was asked to come forward)."""
+    if args.smoke_test or not notify_running(name):
+        return False
+    logs.start()
+    log.info("another copy is running for %s; asked it to come forward", data_dir)
+    return True
+
+
+def _show_frame(paths: DataPaths, instance: InstanceServer) -> MainWindow:
     """The main window without its data, shown and painted once."""
     from .main_window import MainWindow
 
     window = MainWindow(database_path=paths.database)
+    instance.activation_requested.connect(window.bring_to_front)
     window.show()
     wait_for_paint(window)
     return window

@@ -19,6 +19,7 @@ from crm_desktop.ui import application
 from crm_desktop.ui.contacts_page import ContactTableModel
 from crm_desktop.ui.crash import teardown_logging
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.single_instance import notify_running, server_name
 
 
 def _args(**overrides) -> argparse.Namespace:
@@ -101,6 +102,21 @@ def test_a_refused_database_after_the_window_is_shown_closes_it_with_code_2(qapp
     assert len(shown) == 1 and "is not a crm-desktop database" in shown[0]
     assert _main_windows() == []
     assert db.read_bytes() == before
+
+
+def test_a_second_start_defers_to_this_one_from_the_moment_the_window_shows(qapp, tmp_path, shown,
+                                                                            monkeypatch):
+    answered = []
+    real_show = MainWindow.show
+
+    def show(window):
+        if not answered:  # the first show; the second start's request shows it again
+            answered.append(notify_running(server_name(str(tmp_path))))
+        real_show(window)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    assert application.run(_args(), tmp_path) == 0
+    assert answered == [True]
 
 
 def test_smoke_test_reports_once_the_list_has_rows(qapp, tmp_path, shown, capsys):
