@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..core.emails import normalize_email
 from ..core.errors import FieldError, NotFoundError, ValidationError
@@ -17,6 +19,24 @@ from .changes import Change
 from .context import ServiceContext
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a bulk insert.
+
+    A batch allocates hundreds of thousands of container objects (drafts, channels, row
+    tuples) that live until it is written and form no cycles; the collector would walk
+    all of them again and again, which cost ~40 µs per contact at 100k. Reference
+    counting still frees everything as usual; collection resumes afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ContactService:
@@ -39,6 +59,13 @@ class ContactService:
         names the first bad draft by its position (FieldError.index) and nothing of
         that batch is stored.
         """
+        with _no_cycle_collection():
+            ids = self._create_batches(drafts, batch_size, progress, total)
+        self.ctx.changes.emit(Change("contact", "create", tuple(ids) if len(ids) < 1000 else ()))
+        return ids
+
+    def _create_batches(self, drafts: Iterable[ContactDraft], batch_size: int,
+                        progress: Progress | None, total: int) -> list[int]:
         ids: list[int] = []
         batch: list[ContactDraft] = []
         for draft in drafts:
@@ -52,7 +79,6 @@ class ContactService:
             ids += self._create_batch(batch, offset=len(ids))
             if progress:
                 progress(len(ids), total)
-        self.ctx.changes.emit(Change("contact", "create", tuple(ids) if len(ids) < 1000 else ()))
         return ids
 
     def _create_batch(self, drafts: Sequence[ContactDraft], offset: int) -> list[int]:
@@ -66,12 +92,27 @@ class ContactService:
         with self.ctx.write():
             now = self.ctx.clock.now()
             created = self._resolve_companies(clean)
-            tag_ids = self.ctx.storage.tags.ensure({t for d in clean for t in d.tags}, now)
-            writes = [ContactWrite(d, display_name(d.given_name, d.family_name),
-                                   [tag_ids[t] for t in d.tags]) for d in clean]
-            ids = self.store.insert(writes, now)
+            ids = self.store.insert(self._writes(clean, now), now)
         self._announce_companies(created)
         return ids
+
+    def _writes(self, clean: list[ContactDraft], now) -> list[ContactWrite]:
+        """What storage needs per draft.
+
+        Tags take their stored spelling, in the order of their ids, so the search document
+        is the one a reindex would write; a new tag is spelled as its first use in the batch.
+        """
+        tags = self.ctx.storage.tags.resolve(dict.fromkeys(t for d in clean for t in d.tags), now)
+        writes = []
+        for d in clean:
+            if d.tags:
+                found = sorted(tags[t.casefold()] for t in d.tags)
+                d.tags = [name for _, name in found]
+                writes.append(ContactWrite(d, display_name(d.given_name, d.family_name),
+                                           [tag_id for tag_id, _ in found]))
+            else:
+                writes.append(ContactWrite(d, display_name(d.given_name, d.family_name)))
+        return writes
 
     def _announce_companies(self, created: Sequence[int]) -> None:
         if created:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import peewee as pw
 
 from ..core.errors import NotFoundError
 from ..core.query import ListQuery
 from ..core.records import Channel, ContactDraft, ContactRecord, DuplicateHit, Stamp
-from .common import chunks, marks, new_uuid, next_id, parse_ts, ts
-from .search import SearchIndex, contact_document
+from .common import chunks, marks, new_uuids, next_id, parse_ts, ts
+from .search import ContactDocuments, SearchIndex
 from .tags import CustomFieldStore
 
 SORT_SQL = {
@@ -72,6 +73,40 @@ def _channel_rows(contact_id: int, d: ContactDraft) -> list[tuple]:
     return rows
 
 
+_draft_fields = attrgetter(*_ROW_FIELDS)
+_INSERT_CHANNEL = ("INSERT INTO contact_channel(contact_id, channel, kind, label, value, normalized, "
+                   "position) VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+class _BulkRows:
+    """Every row of one bulk insert, built in a single pass over the writes."""
+
+    def __init__(self) -> None:
+        self.contacts: list[tuple] = []
+        self.channels: list[tuple] = []
+        self.tags: list[tuple[int, int]] = []
+        self.custom: list[tuple] = []
+        self.documents: list[tuple] = []
+
+    def add_all(self, writes: Sequence[ContactWrite], first_id: int, stamp: str) -> None:
+        docs = ContactDocuments()
+        for cid, uid, w in zip(range(first_id, first_id + len(writes)), new_uuids(len(writes)), writes,
+                               strict=True):
+            d = w.draft
+            emails, phones = d.emails, d.phones
+            company = d.company_name if d.company_id else ""
+            self.contacts.append((
+                cid, uid, stamp, stamp, *_draft_fields(d), w.full_name, d.company_id, company,
+                emails[0].value if emails else "", phones[0].value if phones else "",
+                d.birthday.isoformat() if d.birthday else None))
+            self.channels += _channel_rows(cid, d)
+            self.tags += [(cid, tid) for tid in w.tag_ids]
+            if d.custom:
+                self.custom += [(fid, cid, v) for fid, v in d.custom.items() if v]
+            self.documents.append(docs.build(
+                cid, w.full_name, company, emails, phones, d.tags, d.notes, d.title, d.city))
+
+
 def list_where(q: ListQuery, trashed: bool = False) -> tuple[str, list]:
     clauses = ["deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"]
     params: list = []
@@ -104,34 +139,18 @@ class ContactStore:
             return []
         conn = self.db.connection()
         first = next_id(self.db, "contact")
-        ids = list(range(first, first + len(writes)))
-        stamp = ts(now)
+        rows = _BulkRows()
+        rows.add_all(writes, first, ts(now))
         cols = ", ".join(("id", "uuid", "created_at", "updated_at", *_ROW_COLUMNS))
-        conn.executemany(
-            f"INSERT INTO contact({cols}) VALUES ({marks(4 + len(_ROW_COLUMNS))})",
-            [(cid, new_uuid(), stamp, stamp, *_row_values(w)) for cid, w in zip(ids, writes, strict=True)],
-        )
-        conn.executemany(
-            "INSERT INTO contact_channel(contact_id, channel, kind, label, value, normalized, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [row for cid, w in zip(ids, writes, strict=True) for row in _channel_rows(cid, w.draft)],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)",
-            [(cid, tid) for cid, w in zip(ids, writes, strict=True) for tid in w.tag_ids],
-        )
-        custom = [(fid, cid, v) for cid, w in zip(ids, writes, strict=True)
-                  for fid, v in w.draft.custom.items() if v]
-        if custom:
-            conn.executemany("INSERT INTO custom_value(field_id, record_id, value) VALUES (?,?,?)", custom)
-        self.index.put_contacts([
-            (cid, contact_document(
-                w.full_name, w.draft.company_name if w.draft.company_id else "",
-                (e.value for e in w.draft.emails), (p.value for p in w.draft.phones),
-                w.draft.tags, w.draft.notes, w.draft.title, w.draft.city))
-            for cid, w in zip(ids, writes, strict=True)
-        ])
-        return ids
+        conn.executemany(f"INSERT INTO contact({cols}) VALUES ({marks(4 + len(_ROW_COLUMNS))})",
+                         rows.contacts)
+        conn.executemany(_INSERT_CHANNEL, rows.channels)
+        conn.executemany("INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)", rows.tags)
+        if rows.custom:
+            conn.executemany("INSERT INTO custom_value(field_id, record_id, value) VALUES (?,?,?)",
+                             rows.custom)
+        self.index.put_documents(rows.documents)
+        return list(range(first, first + len(writes)))
 
     def update(self, contact_id: int, w: ContactWrite, now: dt.datetime) -> None:
         assignments = ", ".join(f"{c} = ?" for c in _ROW_COLUMNS)
@@ -141,9 +160,7 @@ class ContactStore:
         if cur.rowcount == 0:
             raise NotFoundError("contact", contact_id)
         self.db.execute_sql("DELETE FROM contact_channel WHERE contact_id = ?", (contact_id,))
-        self.db.connection().executemany(
-            "INSERT INTO contact_channel(contact_id, channel, kind, label, value, normalized, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)", _channel_rows(contact_id, w.draft))
+        self.db.connection().executemany(_INSERT_CHANNEL, _channel_rows(contact_id, w.draft))
         self.db.execute_sql("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
         self.db.connection().executemany(
             "INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)",

@@ -24,15 +24,31 @@ class TagStore:
 
     def ensure(self, names: Iterable[str], now: dt.datetime, kinds: dict[str, str] | None = None
                ) -> dict[str, int]:
-        """Ids for tag names (case-insensitive), creating the missing ones."""
-        wanted = {n.casefold(): n for n in names if n}
+        """Ids for tag names (case-insensitive), creating the missing ones.
+
+        Every spelling given is a key: "VIP" and "vip" both map to the one tag.
+        """
+        names = [n for n in names if n]
+        resolved = self.resolve(names, now, kinds)
+        return {n: resolved[n.casefold()][0] for n in names}
+
+    def resolve(self, names: Iterable[str], now: dt.datetime, kinds: dict[str, str] | None = None
+                ) -> dict[str, tuple[int, str]]:
+        """(id, stored spelling) of each tag name by its case-folded key, creating the missing.
+
+        A missing tag is created as the first of its spellings in ``names``.
+        """
+        wanted: dict[str, str] = {}
+        for name in names:
+            if name:
+                wanted.setdefault(name.casefold(), name)
         if not wanted:
             return {}
-        found: dict[str, int] = {}
+        found: dict[str, tuple[int, str]] = {}
         for tag_id, name in self.db.execute_sql(
                 "SELECT id, name FROM tag WHERE deleted_at IS NULL"):
             if name.casefold() in wanted:
-                found[name.casefold()] = tag_id
+                found[name.casefold()] = (tag_id, name)
         stamp = ts(now)
         for key, name in wanted.items():
             if key not in found:
@@ -40,8 +56,8 @@ class TagStore:
                 cur = self.db.execute_sql(
                     "INSERT INTO tag(uuid, name, kind, color, created_at, updated_at) "
                     "VALUES (?, ?, ?, '', ?, ?)", (new_uuid(), name, kind, stamp, stamp))
-                found[key] = cur.lastrowid
-        return {wanted[k]: v for k, v in found.items()}
+                found[key] = (cur.lastrowid, name)
+        return found
 
     def create(self, name: str, kind: str, color: str, now: dt.datetime) -> int:
         stamp = ts(now)

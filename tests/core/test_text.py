@@ -57,6 +57,18 @@ def test_index_text_makes_each_cjk_character_a_token():
     assert index_text("") == ""
 
 
+@pytest.mark.parametrize(("text", "stored"), [
+    ("张伟", " 张  伟 "),
+    ("ABC公司", "ABC 公  司 "),
+    ("a张b", "a 张 b"),
+    ("北京 Acme", " 北  京  Acme"),
+    ("𠀀x", " 𠀀 x"),  # a character beyond the BMP (extension B)
+])
+def test_index_text_pads_every_cjk_character_with_a_space_each_side(text, stored):
+    # Documents written by earlier versions have exactly this form; new ones must match it.
+    assert index_text(text) == stored
+
+
 @pytest.mark.parametrize(("typed", "terms"), [
     ("ali", ["ali"]),
     ("张伟 ali", ["ali", "张伟"]),
