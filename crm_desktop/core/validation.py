@@ -25,12 +25,9 @@ _TEXT_LIMIT = 500
 _NOTES_LIMIT = 100_000
 
 
-_GETTERS: dict[tuple[str, ...], attrgetter] = {}
-
-
 def _clean_text_fields(draft, names, errors: list[FieldError]) -> dict[str, str]:
-    getter = _GETTERS.get(names) or _GETTERS.setdefault(names, attrgetter(*names))
-    cleaned = dict(zip(names, [value.strip() if value else "" for value in getter(draft)], strict=True))
+    cleaned = {name: (value or "").strip() for name, value in zip(names, attrgetter(*names)(draft),
+                                                                  strict=True)}
     if max(map(len, cleaned.values())) > _TEXT_LIMIT:
         for name, value in cleaned.items():
             if len(value) > (_NOTES_LIMIT if name == "notes" else _TEXT_LIMIT):
@@ -47,8 +44,6 @@ def _replace(draft, **changes):
 
 
 def _clean_emails(emails: list[Channel], errors: list[FieldError], field: str = "emails"):
-    if not emails:
-        return []
     out: list[Channel] = []
     seen: set[str] = set()
     for i, channel in enumerate(emails):
@@ -65,8 +60,6 @@ def _clean_emails(emails: list[Channel], errors: list[FieldError], field: str = 
 
 
 def _clean_phones(phones: list[Channel], region: str, errors: list[FieldError]):
-    if not phones:
-        return []
     out: list[Channel] = []
     seen: set[str] = set()
     for i, channel in enumerate(phones):
@@ -83,8 +76,6 @@ def _clean_phones(phones: list[Channel], region: str, errors: list[FieldError]):
 
 
 def _clean_handles(handles: list[Channel], errors: list[FieldError]):
-    if not handles:
-        return []
     out: list[Channel] = []
     for i, channel in enumerate(handles):
         value = channel.value.strip()
@@ -99,8 +90,6 @@ def _clean_handles(handles: list[Channel], errors: list[FieldError]):
 
 
 def _clean_tags(tags: list[str]) -> list[str]:
-    if not tags:
-        return []
     out: list[str] = []
     seen: set[str] = set()
     for tag in tags:
@@ -135,7 +124,7 @@ def validate_contact(draft: ContactDraft, region: str, today: dt.date | None = N
     return _replace(
         draft, **text, emails=emails, phones=phones, handles=handles,
         tags=_clean_tags(draft.tags),
-        custom={k: v.strip() for k, v in draft.custom.items()} if draft.custom else {},
+        custom={k: v.strip() for k, v in draft.custom.items()},
     )
 
 

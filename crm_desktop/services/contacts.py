@@ -59,7 +59,7 @@ class ContactService:
         names the first bad draft by its position (FieldError.index) and nothing of
         that batch is stored.
         """
-        with _no_cycle_collection():
+        with _no_cycle_collection(), self.ctx.read(), self.store.bulk_session():
             ids = self._create_batches(drafts, batch_size, progress, total)
         self.ctx.changes.emit(Change("contact", "create", tuple(ids) if len(ids) < 1000 else ()))
         return ids

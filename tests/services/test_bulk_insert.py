@@ -103,3 +103,15 @@ def test_one_tag_spelled_two_ways_in_a_batch_is_one_tag_spelled_as_first_used(cr
     tagged = crm.contacts.tags_for(ids)
     assert tagged == {ids[0]: ["Trade Fair"], ids[1]: ["Trade Fair"], ids[2]: ["Trade Fair", "vip"]}
     assert found(crm, "fair") == set(ids)
+
+
+def test_the_wal_is_checkpointed_less_often_only_while_batches_are_written(crm, sql):
+    during = []
+    before = sql("PRAGMA wal_autocheckpoint")
+    crm.contacts.create_many((person(f"P{i}") for i in range(5)), batch_size=2,
+                             progress=lambda done, total: during.append(sql("PRAGMA wal_autocheckpoint")))
+    assert during == [[(10_000,)]] * 3
+    assert sql("PRAGMA wal_autocheckpoint") == before == [(1000,)]
+    with pytest.raises(ValidationError):
+        crm.contacts.create_many([person("")])
+    assert sql("PRAGMA wal_autocheckpoint") == before
