@@ -5,14 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import itertools
-import os
-import pickle
-import signal
-import sys
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from ..core.emails import normalize_email
 from ..core.errors import FieldError, NotFoundError, ValidationError
@@ -46,88 +39,6 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _batches(drafts: Iterable[ContactDraft], size: int) -> Iterator[list[ContactDraft]]:
-    it = iter(drafts)
-    while batch := list(itertools.islice(it, size)):
-        yield batch
-
-
-# Validating a batch while the one before it is written uses the second core: SQLite
-# runs in C and Python's validation in a forked child, which sends the cleaned drafts
-# back through a pipe. Only on Linux: macOS's system frameworks are not safe to use in
-# a forked child of a GUI process, and Windows cannot fork. (A thread does not help:
-# executemany takes the GIL back for every row; a process pool's feeder threads and
-# pickling cost what the validation costs.)
-_CAN_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-@dataclass
-class _Ahead:
-    """A batch being validated in a child process (pid 0: validate it here when asked)."""
-
-    drafts: list[ContactDraft]
-    offset: int
-    pid: int = 0
-    fd: int = -1
-
-
-class _Lookahead:
-    def __init__(self, validate: Callable[[list[ContactDraft], int], list[ContactDraft]]) -> None:
-        self.validate = validate
-
-    def start(self, drafts: list[ContactDraft], offset: int) -> _Ahead:
-        job = _Ahead(drafts, offset)
-        if not _CAN_FORK:
-            return job
-        read_fd, write_fd = os.pipe()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)  # "multi-threaded fork": see _child
-            pid = os.fork()
-        if pid == 0:
-            os.close(read_fd)
-            self._child(job, write_fd)
-        os.close(write_fd)
-        job.pid, job.fd = pid, read_fd
-        return job
-
-    def _child(self, job: _Ahead, fd: int) -> None:
-        """Validate, send the outcome, exit at once: no cleanup, no Qt, no database, no logging."""
-        try:
-            try:
-                outcome = ("ok", self.validate(job.drafts, job.offset))
-            except ValidationError as exc:
-                outcome = ("invalid", exc.errors)
-            except BaseException:  # the parent validates the batch itself and raises the error
-                outcome = ("failed", None)
-            with os.fdopen(fd, "wb") as pipe:
-                pipe.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
-        finally:
-            os._exit(0)
-
-    def finish(self, job: _Ahead) -> list[ContactDraft]:
-        """The batch's cleaned drafts; a ValidationError names a draft by its position."""
-        if job.pid == 0:
-            return self.validate(job.drafts, job.offset)
-        try:
-            with os.fdopen(job.fd, "rb") as pipe:
-                kind, payload = pickle.loads(pipe.read())
-        except Exception:  # the child died before it said anything: do the work here
-            kind, payload = "failed", None
-        finally:
-            os.waitpid(job.pid, 0)
-        if kind == "ok":
-            return payload
-        if kind == "invalid":
-            raise ValidationError(payload)
-        return self.validate(job.drafts, job.offset)
-
-    def cancel(self, job: _Ahead | None) -> None:
-        if job is not None and job.pid:
-            os.kill(job.pid, signal.SIGKILL)
-            os.close(job.fd)
-            os.waitpid(job.pid, 0)
-
-
 class ContactService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -155,30 +66,22 @@ class ContactService:
 
     def _create_batches(self, drafts: Iterable[ContactDraft], batch_size: int,
                         progress: Progress | None, total: int) -> list[int]:
-        """Write batch n while batch n+1 is validated (see _Lookahead); batch n is in the
-        database before an error in batch n+1 is raised, as when done one after the other."""
         ids: list[int] = []
-        batches = _batches(drafts, batch_size)
-        lookahead = _Lookahead(self._validate_batch)
-        current = next(batches, None)
-        clean = self._validate_batch(current, 0) if current else []
-        while current:
-            following = next(batches, None)
-            job = lookahead.start(following, len(ids) + len(current)) if following else None
-            try:
-                ids += self._write_batch(clean)
-                keep_going = progress(len(ids), total) if progress else True
-            except BaseException:
-                lookahead.cancel(job)
-                raise
-            if job is None or keep_going is False:
-                lookahead.cancel(job)
-                break
-            clean = lookahead.finish(job)
-            current = following
+        batch: list[ContactDraft] = []
+        for draft in drafts:
+            batch.append(draft)
+            if len(batch) >= batch_size:
+                ids += self._create_batch(batch, offset=len(ids))
+                batch = []
+                if progress and progress(len(ids), total) is False:
+                    break
+        if batch:
+            ids += self._create_batch(batch, offset=len(ids))
+            if progress:
+                progress(len(ids), total)
         return ids
 
-    def _validate_batch(self, drafts: Sequence[ContactDraft], offset: int) -> list[ContactDraft]:
+    def _create_batch(self, drafts: Sequence[ContactDraft], offset: int) -> list[int]:
         clean = []
         for i, draft in enumerate(drafts):
             try:
@@ -186,9 +89,6 @@ class ContactService:
             except ValidationError as exc:
                 raise ValidationError([dataclasses.replace(e, index=offset + i) if e.index is None
                                        else e for e in exc.errors]) from None
-        return clean
-
-    def _write_batch(self, clean: list[ContactDraft]) -> list[int]:
         with self.ctx.write():
             now = self.ctx.clock.now()
             created = self._resolve_companies(clean)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 import uuid
 
 import pytest
@@ -11,7 +10,6 @@ from service_helpers import found, person
 
 from crm_desktop.core.errors import FieldError, ValidationError
 from crm_desktop.core.records import Channel
-from crm_desktop.services import contacts as contacts_service
 
 DOC_COLUMNS = "rowid, name, company, emails, phones, tags, notes"
 
@@ -117,69 +115,3 @@ def test_the_wal_is_checkpointed_less_often_only_while_batches_are_written(crm, 
     with pytest.raises(ValidationError):
         crm.contacts.create_many([person("")])
     assert sql("PRAGMA wal_autocheckpoint") == before
-
-
-# -- validating the next batch in a child process -----------------------------------------
-linux_only = pytest.mark.skipif(not contacts_service._CAN_FORK, reason="forks only on Linux")
-
-
-@pytest.fixture
-def forks(monkeypatch) -> list[int]:
-    """Pids of the children create_many forks; fails the test if one is left unreaped."""
-    made: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            made.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    yield made
-    for pid in made:
-        with pytest.raises(ChildProcessError):  # already waited for: no zombie left behind
-            os.waitpid(pid, os.WNOHANG)
-
-
-@linux_only
-def test_each_batch_after_the_first_is_validated_in_a_child(crm, sql, forks):
-    drafts = [person(f"P{i}", phone="(650) 253-0000", email=f" p{i}@Example.com ") for i in range(7)]
-    ids = crm.contacts.create_many(drafts, batch_size=2)
-    assert len(forks) == 3
-    assert sql("SELECT id, full_name, email, phone FROM contact ORDER BY id") == [
-        (cid, f"P{i}", f"p{i}@Example.com", "+16502530000") for i, cid in enumerate(ids)]
-    assert found(crm, "p6") == {ids[6]}
-
-
-@linux_only
-def test_one_batch_or_one_person_forks_nothing(crm, forks):
-    crm.contacts.create(person("Solo"))
-    crm.contacts.create_many([person("A"), person("B")], batch_size=2)
-    assert forks == []
-
-
-@linux_only
-def test_a_child_that_dies_leaves_its_batch_to_the_parent(crm, monkeypatch, forks):
-    monkeypatch.setattr(contacts_service._Lookahead, "_child", lambda self, job, fd: os._exit(3))
-    ids = crm.contacts.create_many((person(f"P{i}") for i in range(5)), batch_size=2)
-    assert len(forks) == 2
-    assert [crm.contacts.get(i).full_name for i in ids] == [f"P{i}" for i in range(5)]
-
-
-@linux_only
-def test_an_unexpected_error_in_the_child_is_raised_by_the_parent(crm, forks):
-    drafts = [person(f"P{i}") for i in range(4)]
-    drafts[3].given_name = 42  # not text: validation itself fails, not the draft
-    with pytest.raises(AttributeError):
-        crm.contacts.create_many(drafts, batch_size=2)
-    assert len(forks) == 1
-    assert crm.contacts.count() == 2
-
-
-@linux_only
-def test_cancelling_after_a_batch_stops_the_child_at_once(crm, forks):
-    ids = crm.contacts.create_many((person(f"P{i}") for i in range(7)), batch_size=3,
-                                   progress=lambda done, total: False)
-    assert len(ids) == 3 and len(forks) == 1
-    assert crm.contacts.count() == 3
