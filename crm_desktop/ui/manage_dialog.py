@@ -55,6 +55,14 @@ def _show_error(parent: QWidget, exc: CrmError) -> None:
     QMessageBox.warning(parent, translate("ManageDialog", "Not saved"), text)
 
 
+def _attempt(parent: QWidget, action, *args) -> None:
+    """Run a lookup change; a refusal is shown as a message and nothing else happens."""
+    try:
+        action(*args)
+    except CrmError as exc:
+        _show_error(parent, exc)
+
+
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -103,10 +111,7 @@ class TagsTab(QWidget):
         item = self.table.item(row, 0)
         kind = self.table.cellWidget(row, 1).currentData()
         colour = self.table.cellWidget(row, 2).property("color") or ""
-        try:
-            self.services.lookups.update_tag(item.data(ID_ROLE), item.text(), kind, colour)
-        except CrmError as exc:
-            _show_error(self, exc)
+        _attempt(self, self.services.lookups.update_tag, item.data(ID_ROLE), item.text(), kind, colour)
         self.reload()
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
@@ -122,10 +127,7 @@ class TagsTab(QWidget):
     def add_tag(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add tag"), self.tr("Name of the new tag:"))
         if ok and name.strip():
-            try:
-                self.services.lookups.create_tag(name)
-            except CrmError as exc:
-                _show_error(self, exc)
+            _attempt(self, self.services.lookups.create_tag, name)
             self.reload()
 
 
@@ -157,20 +159,14 @@ class OwnersTab(QWidget):
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         row = item.row()
         user_id = self.table.item(row, 0).data(ID_ROLE)
-        try:
-            self.services.lookups.update_user(user_id, self.table.item(row, 0).text(),
-                                              self.table.item(row, 1).text())
-        except CrmError as exc:
-            _show_error(self, exc)
+        _attempt(self, self.services.lookups.update_user, user_id, self.table.item(row, 0).text(),
+                 self.table.item(row, 1).text())
         self.reload()
 
     def add_owner(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add owner"), self.tr("Name:"))
         if ok and name.strip():
-            try:
-                self.services.lookups.create_user(name)
-            except CrmError as exc:
-                _show_error(self, exc)
+            _attempt(self, self.services.lookups.create_user, name)
             self.reload()
 
 
@@ -201,10 +197,7 @@ class FieldsTab(QWidget):
         label, ok = QInputDialog.getText(self, self.tr("Add field"),
                                          self.tr("Name of the new field (e.g. WeChat group, VAT number):"))
         if ok and label.strip():
-            try:
-                self.services.lookups.create_custom_field(entity, label)
-            except CrmError as exc:
-                _show_error(self, exc)
+            _attempt(self, self.services.lookups.create_custom_field, entity, label)
             self.reload()
 
 

@@ -18,7 +18,6 @@ from crm_desktop.core.query import ListQuery
 from crm_desktop.core.records import CompanyDraft, ContactDraft
 from crm_desktop.core.settings import Settings
 from crm_desktop.core.synth import Synth
-from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.companies_page import CompaniesPage, CompanyTableModel
 from crm_desktop.ui.contacts_page import ChoiceListModel, ContactsPage, ContactTableModel
 from crm_desktop.ui.table_models import ID_ROLE
@@ -32,13 +31,6 @@ class Crowd:
     drafts: list[ContactDraft]
     owner_ids: list[int]
     company_ids: dict[str, int]
-
-
-@pytest.fixture
-def bridge(services, qapp):
-    made = ChangeBridge(services)
-    yield made
-    made.detach()
 
 
 @pytest.fixture

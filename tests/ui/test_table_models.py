@@ -16,7 +16,6 @@ from crm_desktop.core.phones import format_phone
 from crm_desktop.core.query import COMPANY_SORT_KEYS, CONTACT_SORT_KEYS, ListQuery
 from crm_desktop.core.records import CompanyDraft, ContactDraft
 from crm_desktop.core.synth import Synth
-from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.companies_page import CompanyTableModel
 from crm_desktop.ui.contacts_page import ContactTableModel
 from crm_desktop.ui.table_models import ID_ROLE, MAX_PAGES, PAGE_SIZE, SORT_ROLE, read_rows
@@ -30,13 +29,6 @@ class Dataset:
     drafts: list[ContactDraft]
     owner_ids: list[int]
     company_ids: dict[str, int]
-
-
-@pytest.fixture
-def bridge(services, qapp):
-    made = ChangeBridge(services)
-    yield made
-    made.detach()
 
 
 @pytest.fixture
