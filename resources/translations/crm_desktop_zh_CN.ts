@@ -166,7 +166,7 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/dialogs/company_dialog.py" line="+30"/>
+        <location filename="../../crm_desktop/ui/dialogs/company_dialog.py" line="+29"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -234,31 +234,6 @@
         <location line="+3"/>
         <source>More</source>
         <translation>更多</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>e.g. Referral, Website, Trade fair</source>
-        <translation>例如：转介绍、网站、展会</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Notes</source>
-        <translation>备注</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -356,7 +331,7 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/dialogs/contact_dialog.py" line="+79"/>
+        <location filename="../../crm_desktop/ui/dialogs/contact_dialog.py" line="+78"/>
         <source>Person</source>
         <translation>联系人</translation>
     </message>
@@ -441,32 +416,7 @@
         <translation>更多</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>e.g. Referral, Website, Trade fair</source>
-        <translation>例如：转介绍、网站、展会</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Set a birthday</source>
         <translation>设置生日</translation>
     </message>
@@ -688,7 +638,7 @@
 <context>
     <name>FieldsTab</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="+183"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="+179"/>
         <source>Fields of people</source>
         <translation>联系人字段</translation>
     </message>
@@ -1078,7 +1028,7 @@
 <context>
     <name>ManageDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-165"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-161"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1108,7 +1058,7 @@
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+152"/>
         <source>Tags, owners and fields</source>
         <translation>标签、负责人和字段</translation>
     </message>
@@ -1234,7 +1184,7 @@
 <context>
     <name>OwnersTab</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-86"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1254,7 +1204,7 @@
         <translation>负责联系人和公司的人员。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Add owner</source>
         <translation>添加负责人</translation>
     </message>
@@ -1272,7 +1222,7 @@
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/dialogs/record_dialog.py" line="+66"/>
+        <location filename="../../crm_desktop/ui/dialogs/record_dialog.py" line="+69"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
@@ -1287,7 +1237,32 @@
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+23"/>
+        <source>e.g. Referral, Website, Trade fair</source>
+        <translation>例如：转介绍、网站、展会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Please correct the highlighted fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -1474,7 +1449,7 @@
 <context>
     <name>TagsTab</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-97"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-88"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -1504,7 +1479,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Tag colour</source>
         <translation>标签颜色</translation>
     </message>

@@ -11,9 +11,8 @@ from ...core.text import company_key
 from ...services import Services
 from .address import AddressFields
 from .channel_list import phone_hint_text, phone_placeholder
-from .form import line_edit, notes_edit, owner_combo, select_data
+from .form import line_edit, select_data
 from .record_dialog import RecordDialog, ask_dialog
-from .tag_editor import TagEdit
 
 MAX_EMPLOYEES = 10_000_000
 
@@ -67,16 +66,7 @@ class CompanyDialog(RecordDialog):
 
     def _build_more_section(self) -> None:
         form = self._section(self.tr("More"))
-        self.source_edit = line_edit(self.tr("e.g. Referral, Website, Trade fair"))
-        self._field(form, "source", self.tr("Source"), self.source_edit)
-        self.owner_combo = owner_combo((u.id, u.name) for u in self.services.lookups.users())
-        self._field(form, "owner_id", self.tr("Owner"), self.owner_combo)
-        self.tag_edit = TagEdit()
-        self.tag_edit.set_known_tags(t.name for t in self.services.lookups.tags())
-        self._field(form, "tags", self.tr("Tags"), self.tag_edit)
-        self.notes_edit = notes_edit()
-        self._field(form, "notes", self.tr("Notes"), self.notes_edit)
-        self.custom_edits = self._add_custom_fields(form, "company")
+        self._add_common_fields(form, "company")
 
     # -- loading and reading ---------------------------------------------------------------
     def _load_initial(self, company_id: int | None, prefill: CompanyDraft | None) -> None:

@@ -24,10 +24,9 @@ from ...core.text import has_cjk
 from ...services import Services
 from .address import AddressFields
 from .channel_list import EMAIL, HANDLE, PHONE, ChannelList
-from .form import FieldBox, add_row, fill_combo, line_edit, notes_edit, owner_combo, select_data
+from .form import FieldBox, add_row, fill_combo, line_edit, select_data
 from .labels import preferred_channel_choices, preferred_channel_text
 from .record_dialog import RecordDialog, ask_dialog
-from .tag_editor import TagEdit
 
 
 def family_name_first() -> bool:
@@ -135,16 +134,7 @@ class ContactDialog(RecordDialog):
     def _build_more_section(self) -> None:
         form = self._section(self.tr("More"))
         self._build_birthday(form)
-        self.source_edit = line_edit(self.tr("e.g. Referral, Website, Trade fair"))
-        self._field(form, "source", self.tr("Source"), self.source_edit)
-        self.owner_combo = owner_combo((u.id, u.name) for u in self.services.lookups.users())
-        self._field(form, "owner_id", self.tr("Owner"), self.owner_combo)
-        self.tag_edit = TagEdit()
-        self.tag_edit.set_known_tags(t.name for t in self.services.lookups.tags())
-        self._field(form, "tags", self.tr("Tags"), self.tag_edit)
-        self.notes_edit = notes_edit()
-        self._field(form, "notes", self.tr("Notes"), self.notes_edit)
-        self.custom_edits = self._add_custom_fields(form, "contact")
+        self._add_common_fields(form, "contact")
 
     def _build_birthday(self, form: QFormLayout) -> None:
         self.birthday_check = QCheckBox()

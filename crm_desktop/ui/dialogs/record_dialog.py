@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,8 +30,11 @@ from .form import (
     line_edit,
     make_note_label,
     new_form,
+    notes_edit,
+    owner_combo,
     section_title,
 )
+from .tag_editor import TagEdit
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +112,20 @@ class RecordDialog(QDialog):
         add_row(form, label, box, editor)
         self.errors.register(name, box)
         return box
+
+    def _add_common_fields(self, form: QFormLayout, entity: str) -> None:
+        """Source, owner, tags, notes and the entity's custom fields: the same for every record."""
+        translate = QCoreApplication.translate  # one context for both dialogs: the text is shared
+        self.source_edit = line_edit(translate("RecordDialog", "e.g. Referral, Website, Trade fair"))
+        self._field(form, "source", translate("RecordDialog", "Source"), self.source_edit)
+        self.owner_combo = owner_combo((u.id, u.name) for u in self.services.lookups.users())
+        self._field(form, "owner_id", translate("RecordDialog", "Owner"), self.owner_combo)
+        self.tag_edit = TagEdit()
+        self.tag_edit.set_known_tags(t.name for t in self.services.lookups.tags())
+        self._field(form, "tags", translate("RecordDialog", "Tags"), self.tag_edit)
+        self.notes_edit = notes_edit()
+        self._field(form, "notes", translate("RecordDialog", "Notes"), self.notes_edit)
+        self.custom_edits = self._add_custom_fields(form, entity)
 
     def _add_custom_fields(self, form: QFormLayout, entity: str) -> dict[int, QLineEdit]:
         edits = {}
