@@ -14,6 +14,7 @@ from ..core.paths import DataPaths
 from ..core.records import Counts
 from ..core.settings import Settings
 from ..storage import Storage
+from .activities import ActivityService
 from .changes import Change, ChangeFeed
 from .companies import CompanyService
 from .contacts import ContactService
@@ -54,6 +55,7 @@ class Services:
         self.lookups = LookupService(ctx)
         self.search = SearchService(ctx)
         self.trash = TrashService(ctx, self.contacts, self.companies)
+        self.activities = ActivityService(ctx)
 
     @classmethod
     def open(cls, data_dir: Path | DataPaths, *, fallback_region: str = "US", clock: Clock | None = None,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .activities import ActivityStore
 from .companies import CompanyStore
 from .contacts import ContactStore, ContactWrite
 from .database import Database
 from .search import SearchIndex
 from .tags import CustomFieldStore, TagStore, UserStore
 
-__all__ = ["CompanyStore", "ContactStore", "ContactWrite", "CustomFieldStore", "Database",
+__all__ = ["ActivityStore", "CompanyStore", "ContactStore", "ContactWrite", "CustomFieldStore", "Database",
            "SearchIndex", "Storage", "TagStore", "UserStore"]
 
 
@@ -26,6 +27,7 @@ class Storage:
         self.tags = TagStore(db)
         self.users = UserStore(db)
         self.custom_fields = CustomFieldStore(db)
+        self.activities = ActivityStore(db)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> Storage:
