@@ -11,6 +11,7 @@ from crm_desktop.core.errors import ValidationError
 from crm_desktop.services import Change, Services
 
 START = dt.datetime(2024, 5, 6, 9, 0)
+
 from service_helpers import person
 
 
