@@ -10,9 +10,9 @@ from crm_desktop.core.activities import ActivityDraft
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.services import Change, Services
 
-START = dt.datetime(2024, 5, 6, 9, 0)
-
 from service_helpers import person
+
+START = dt.datetime(2024, 5, 6, 9, 0)
 
 
 def test_a_logged_call_is_on_the_contacts_timeline_newest_first(crm: Services, clock):
