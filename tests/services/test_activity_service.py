@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from service_helpers import person
 
 from crm_desktop.core.activities import ActivityDraft
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.services import Change, Services
-
-from service_helpers import person
 
 START = dt.datetime(2024, 5, 6, 9, 0)
 
