@@ -53,8 +53,17 @@ def upgraded(request, tmp_path: Path):
     services.close()
 
 
-def test_there_is_a_frozen_database_of_every_older_schema():
-    assert sorted(_version_in_name(p) for p in FROZEN) == list(range(1, LATEST))
+def _released() -> list[int]:
+    lines = (FIXTURES / "RELEASED").read_text(encoding="utf-8").splitlines()
+    return [int(line) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_there_is_a_frozen_database_of_every_older_released_schema():
+    released = _released()
+    assert released == sorted(set(released)) and released[-1] <= LATEST
+    frozen = sorted(_version_in_name(p) for p in FROZEN)
+    assert [v for v in released if v < LATEST] == [v for v in frozen if v < LATEST]
+    assert all(v in released for v in frozen)
 
 
 def test_each_frozen_database_is_at_the_version_its_name_says():
