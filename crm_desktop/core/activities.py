@@ -26,6 +26,7 @@ class ActivityDraft:
     company_id: int | None = None
     deal_id: int | None = None
     owner_id: int | None = None  # None: the current user
+    case_id: int | None = None  # part of a service case's conversation
 
 
 @dataclass
@@ -44,3 +45,4 @@ class Activity:
     deal_id: int | None
     owner_id: int | None
     created_at: dt.datetime
+    case_id: int | None = None

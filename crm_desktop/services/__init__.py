@@ -15,12 +15,18 @@ from ..core.records import Counts
 from ..core.settings import Settings
 from ..storage import Storage
 from .activities import ActivityService
+from .attachments import AttachmentService
+from .cases import CaseService
 from .changes import Change, ChangeFeed
 from .companies import CompanyService
 from .contacts import ContactService
 from .context import ServiceContext
+from .history import HistoryService
 from .lookups import LookupService
+from .orders import OrderService
+from .relationships import RelationshipService
 from .search import SearchService
+from .timeline import TimelineService
 from .trash import TrashService
 
 __all__ = ["Change", "ChangeFeed", "Info", "ServiceContext", "Services", "ensure_data_dir"]
@@ -56,6 +62,13 @@ class Services:
         self.search = SearchService(ctx)
         self.trash = TrashService(ctx, self.contacts, self.companies)
         self.activities = ActivityService(ctx)
+        # The 360° customer view.
+        self.timeline = TimelineService(ctx)
+        self.orders = OrderService(ctx)
+        self.cases = CaseService(ctx, self.activities)
+        self.attachments = AttachmentService(ctx, paths.attachments if paths is not None else None)
+        self.relationships = RelationshipService(ctx)
+        self.history = HistoryService(ctx)
 
     @classmethod
     def open(cls, data_dir: Path | DataPaths, *, fallback_region: str = "US", clock: Clock | None = None,
@@ -73,6 +86,7 @@ class Services:
                              fallback_region=fallback_region)
         services = cls(ctx, paths)
         services.lookups.ensure_current_user()
+        services.history.remember_user()
         return services
 
     @property

@@ -48,8 +48,32 @@ class ActivityService:
         with self.ctx.read():
             return self.store.last_interaction(contact_ids, INTERACTION_KINDS)
 
+    def for_case(self, case_id: int) -> list[Activity]:
+        with self.ctx.read():
+            return self.store.for_case(case_id)
+
+    def set_pinned(self, activity_id: int, pinned: bool) -> None:
+        """Pin a note (or any entry) on top of its timeline, or let it go back in time order."""
+        with self.ctx.write():
+            self.store.set_pinned(activity_id, pinned, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("activity", "update", (activity_id,)))
+
     def delete(self, ids: Sequence[int]) -> int:
+        """Move activities to the trash."""
         with self.ctx.write():
             n = self.store.soft_delete(ids, self.ctx.clock.now())
         self.ctx.changes.emit(Change("activity", "delete", tuple(ids)))
+        return n
+
+    def restore(self, ids: Sequence[int]) -> int:
+        with self.ctx.write():
+            n = self.store.restore(ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("activity", "restore", tuple(ids)))
+        return n
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed activities for good."""
+        with self.ctx.write():
+            n = self.store.purge(ids)
+        self.ctx.changes.emit(Change("activity", "purge", tuple(ids)))
         return n

@@ -5,11 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from .activities import ActivityStore
+from .attachments import AttachmentStore
+from .cases import CaseStore
 from .companies import CompanyStore
 from .contacts import ContactStore, ContactWrite
 from .database import Database
+from .history import HistoryStore
+from .orders import OrderStore
+from .relationships import RelationshipStore
 from .search import SearchIndex
 from .tags import CustomFieldStore, TagStore, UserStore
+from .timeline import CustomerStore, TimelineStore
 
 __all__ = ["ActivityStore", "CompanyStore", "ContactStore", "ContactWrite", "CustomFieldStore", "Database",
            "SearchIndex", "Storage", "TagStore", "UserStore"]
@@ -28,6 +34,14 @@ class Storage:
         self.users = UserStore(db)
         self.custom_fields = CustomFieldStore(db)
         self.activities = ActivityStore(db)
+        # The 360° customer view.
+        self.timeline = TimelineStore(db)
+        self.customers = CustomerStore(db)
+        self.orders = OrderStore(db)
+        self.cases = CaseStore(db)
+        self.attachments = AttachmentStore(db)
+        self.relationships = RelationshipStore(db)
+        self.history = HistoryStore(db)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> Storage:

@@ -12,14 +12,14 @@ from ..core.errors import NotFoundError
 from .common import chunks, marks, new_uuid, parse_ts, ts
 
 _COLUMNS = ("id, uuid, kind, subject, body, outcome, occurred_at, duration_s, pinned, "
-            "contact_id, company_id, deal_id, owner_id, created_at")
+            "contact_id, company_id, deal_id, owner_id, created_at, case_id")
 
 
 def _row(row: tuple) -> Activity:
     (id_, uuid, kind, subject, body, outcome, occurred, duration, pinned,
-     contact_id, company_id, deal_id, owner_id, created) = row
+     contact_id, company_id, deal_id, owner_id, created, case_id) = row
     return Activity(id_, uuid, kind, subject, body, outcome, parse_ts(occurred), duration,
-                    bool(pinned), contact_id, company_id, deal_id, owner_id, parse_ts(created))
+                    bool(pinned), contact_id, company_id, deal_id, owner_id, parse_ts(created), case_id)
 
 
 class ActivityStore:
@@ -30,11 +30,11 @@ class ActivityStore:
         stamp = ts(now)
         cur = self.db.execute_sql(
             "INSERT INTO activity(uuid, kind, subject, body, outcome, occurred_at, duration_s, "
-            "pinned, contact_id, company_id, deal_id, owner_id, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "pinned, contact_id, company_id, deal_id, owner_id, created_at, updated_at, case_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (new_uuid(), draft.kind, draft.subject, draft.body, draft.outcome,
              ts(draft.occurred_at or now), draft.duration_s, int(draft.pinned), draft.contact_id,
-             draft.company_id, draft.deal_id, draft.owner_id, stamp, stamp))
+             draft.company_id, draft.deal_id, draft.owner_id, stamp, stamp, draft.case_id))
         return cur.lastrowid
 
     def get(self, activity_id: int) -> Activity:
@@ -66,6 +66,19 @@ class ActivityStore:
             found.update((cid, parse_ts(at)) for cid, at in rows)
         return found
 
+    def for_case(self, case_id: int, limit: int = 500) -> list[Activity]:
+        """A service case's conversation, oldest first."""
+        rows = self.db.execute_sql(
+            f"SELECT {_COLUMNS} FROM activity WHERE case_id = ? AND deleted_at IS NULL "
+            "ORDER BY occurred_at, id LIMIT ?", (case_id, limit))
+        return [_row(r) for r in rows]
+
+    def set_pinned(self, activity_id: int, pinned: bool, now: dt.datetime) -> None:
+        cur = self.db.execute_sql("UPDATE activity SET pinned = ?, updated_at = ? WHERE id = ? "
+                                  "AND deleted_at IS NULL", (int(pinned), ts(now), activity_id))
+        if cur.rowcount == 0:
+            raise NotFoundError("activity", activity_id)
+
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
         n = 0
         for part in chunks(list(ids)):
@@ -74,6 +87,26 @@ class ActivityStore:
                 f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NULL",
                 (ts(now), ts(now), *part)).rowcount
         return n
+
+    def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
+        n = 0
+        for part in chunks(list(ids)):
+            n += self.db.execute_sql(
+                f"UPDATE activity SET deleted_at = NULL, updated_at = ? "
+                f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NOT NULL", (ts(now), *part)).rowcount
+        return n
+
+    def purge(self, ids: Sequence[int]) -> int:
+        n = 0
+        for part in chunks(list(ids)):
+            n += self.db.execute_sql(f"DELETE FROM activity WHERE id IN ({marks(len(part))}) "
+                                     "AND deleted_at IS NOT NULL", part).rowcount
+        return n
+
+    def trashed(self, limit: int = 10_000) -> list[tuple[int, str, str, str]]:
+        return self.db.execute_sql(
+            "SELECT id, kind, subject, deleted_at FROM activity WHERE deleted_at IS NOT NULL "
+            "ORDER BY deleted_at DESC LIMIT ?", (limit,)).fetchall()
 
 
 def _target(contact_id: int | None, company_id: int | None, deal_id: int | None) -> tuple[str, int]:

@@ -1,0 +1,143 @@
+"""Files attached to customers, kept in the CRM's own folder so a moved original is never lost.
+
+The content is copied once into ``<data>/attachments/<first two hex digits>/<sha256>``
+(private to the user: folders 0700, files 0600); attaching the same content again adds a
+row, not a copy. Opening a file links it under its own name into ``attachments/open/``
+so the system viewer knows its type.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import mimetypes
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.customer import Attachment, AttachmentError, Target
+from .changes import Change
+from .context import ServiceContext
+
+DEFAULT_LIMIT_BYTES = 100 * 1024 * 1024
+_BLOCK = 1 << 20
+
+
+class AttachmentService:
+    def __init__(self, ctx: ServiceContext, folder: Path | None,
+                 limit_bytes: int = DEFAULT_LIMIT_BYTES) -> None:
+        self.ctx = ctx
+        self.store = ctx.storage.attachments
+        self.folder = folder if folder is not None else ctx.storage.database.path.parent / "attachments"
+        self.limit_bytes = limit_bytes
+
+    # -- adding --------------------------------------------------------------------------
+    def attach(self, path: Path, *, contact_id: int | None = None, company_id: int | None = None,
+               deal_id: int | None = None) -> int:
+        """Copy ``path`` into the managed folder and attach it; AttachmentError says why not."""
+        path = Path(path)
+        size = self._check(path)
+        sha = self._store_content(path)
+        mime = mimetypes.guess_type(path.name)[0] or ""
+        with self.ctx.write():
+            attachment_id = self.store.add(path.name, sha, size, mime, contact_id, company_id, deal_id,
+                                           self.ctx.clock.now())
+        self.ctx.changes.emit(Change("attachment", "create", (attachment_id,)))
+        return attachment_id
+
+    def _check(self, path: Path) -> int:
+        try:
+            info = path.stat()
+        except FileNotFoundError as exc:
+            raise AttachmentError("missing", str(path)) from exc
+        except OSError as exc:
+            raise AttachmentError("unreadable", str(path)) from exc
+        if not path.is_file():
+            raise AttachmentError("not_a_file", str(path))
+        if info.st_size > self.limit_bytes:
+            raise AttachmentError("too_large", str(path), self.limit_bytes)
+        return info.st_size
+
+    def _private_dir(self, folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with contextlib.suppress(OSError):
+            os.chmod(folder, 0o700)
+        return folder
+
+    def _store_content(self, path: Path) -> str:
+        """Hash while copying to a temporary file in the folder, then move it to its hash name."""
+        root = self._private_dir(self.folder)
+        digest = hashlib.sha256()
+        fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=root)
+        try:
+            with os.fdopen(fd, "wb") as out, path.open("rb") as src:
+                while block := src.read(_BLOCK):
+                    digest.update(block)
+                    out.write(block)
+            os.chmod(tmp, 0o600)
+            sha = digest.hexdigest()
+            target = self._private_dir(root / sha[:2]) / sha
+            if target.exists():
+                os.unlink(tmp)
+            else:
+                os.replace(tmp, target)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise AttachmentError("unreadable", str(path)) from exc
+        return sha
+
+    # -- reading -------------------------------------------------------------------------
+    def for_target(self, target: Target) -> list[Attachment]:
+        with self.ctx.read():
+            return self.store.for_target(target)
+
+    def get(self, attachment_id: int) -> Attachment:
+        with self.ctx.read():
+            return self.store.get(attachment_id)
+
+    def content_path(self, attachment: Attachment) -> Path:
+        return self.folder / attachment.sha256[:2] / attachment.sha256
+
+    def open_path(self, attachment_id: int) -> Path:
+        """A path to the file under its own name, for the system viewer."""
+        attachment = self.get(attachment_id)
+        content = self.content_path(attachment)
+        if not content.is_file():
+            raise AttachmentError("missing", str(content))
+        folder = self._private_dir(self._private_dir(self.folder / "open") / str(attachment_id))
+        named = folder / (Path(attachment.filename).name or attachment.sha256)
+        if not named.exists():
+            try:
+                os.link(content, named)
+            except OSError:
+                shutil.copyfile(content, named)
+                os.chmod(named, 0o600)
+        return named
+
+    # -- trash ---------------------------------------------------------------------------
+    def delete(self, ids: Sequence[int]) -> int:
+        with self.ctx.write():
+            n = self.store.soft_delete(ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("attachment", "delete", tuple(ids)))
+        return n
+
+    def restore(self, ids: Sequence[int]) -> int:
+        with self.ctx.write():
+            n = self.store.restore(ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("attachment", "restore", tuple(ids)))
+        return n
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed attachments for good, and the content no other attachment uses."""
+        with self.ctx.write():
+            unused = self.store.purge(ids)
+        for sha in unused:
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / sha[:2] / sha).unlink()
+        for id_ in ids:
+            shutil.rmtree(self.folder / "open" / str(id_), ignore_errors=True)
+        self.ctx.changes.emit(Change("attachment", "purge", tuple(ids)))
+        return len(ids)
