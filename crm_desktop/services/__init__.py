@@ -21,6 +21,7 @@ from .changes import Change, ChangeFeed
 from .companies import CompanyService
 from .contacts import ContactService
 from .context import ServiceContext
+from .exports import ExportService
 from .history import HistoryService
 from .lookups import LookupService
 from .orders import OrderService
@@ -62,6 +63,7 @@ class Services:
         self.search = SearchService(ctx)
         self.trash = TrashService(ctx, self.contacts, self.companies)
         self.activities = ActivityService(ctx)
+        self.exports = ExportService(ctx)
         # The 360° customer view.
         self.timeline = TimelineService(ctx)
         self.orders = OrderService(ctx)

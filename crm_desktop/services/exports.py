@@ -1,0 +1,308 @@
+"""Export of any list to .xlsx, .csv or (people) .vcf, and a backup workbook of everything.
+
+A list hands over what it shows as an ``ExportRequest``: its entity, its ListQuery (filter
+and sort), the keys of its visible columns with their header texts, and optionally the
+selected ids. Rows are streamed from one SQL statement in batches straight into the writer,
+so a million rows take no more memory than a thousand. The file is written next to the
+target under a temporary name and renamed at the end: a cancelled or failed export leaves
+no partial file behind, and an existing file is replaced only by a complete one.
+
+Another kind of record (deals, tasks) becomes exportable by ``register``-ing its storage
+entity (SQL per field, filter and order) and its fields (kind and English header).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import CrmError
+from ..core.query import ListQuery
+from ..interchange.export_vcard import VCard, VCardWriter
+from ..interchange.writers import ColumnSpec, CsvWriter, XlsxWriter
+from ..storage.exports import COMPANY, CONTACT, Entity, ExportStore
+
+Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+FORMATS = ("xlsx", "csv", "vcf")
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class ExportField:
+    key: str
+    kind: str  # a writers.KINDS entry
+    header: str  # English; the UI passes translated headers in the request
+
+
+def _fields(*specs: tuple[str, str, str]) -> tuple[ExportField, ...]:
+    return tuple(ExportField(k, kind, header) for k, kind, header in specs)
+
+
+CONTACT_FIELDS = _fields(
+    ("name", "text", "Name"), ("company", "text", "Company"), ("title", "text", "Title"),
+    ("email", "text", "Email"), ("phone", "phone", "Phone"), ("tags", "text", "Tags"),
+    ("owner", "text", "Owner"), ("city", "text", "City"), ("country", "text", "Country"),
+    ("source", "text", "Source"), ("created", "datetime", "Created"), ("updated", "datetime", "Updated"),
+    ("given_name", "text", "Given name"), ("family_name", "text", "Family name"),
+    ("emails", "text", "All emails"), ("phones", "phone", "All phones"), ("street", "text", "Street"),
+    ("region", "text", "Region"), ("postal_code", "text", "Postal code"), ("website", "text", "Website"),
+    ("birthday", "date", "Birthday"), ("notes", "text", "Notes"), ("uuid", "text", "ID"),
+)
+COMPANY_FIELDS = _fields(
+    ("name", "text", "Name"), ("industry", "text", "Industry"), ("people", "integer", "People"),
+    ("phone", "phone", "Phone"), ("email", "text", "Email"), ("website", "text", "Website"),
+    ("tags", "text", "Tags"), ("owner", "text", "Owner"), ("city", "text", "City"),
+    ("country", "text", "Country"), ("created", "datetime", "Created"),
+    ("employees", "integer", "Employees"), ("updated", "datetime", "Updated"),
+    ("street", "text", "Street"), ("region", "text", "Region"), ("postal_code", "text", "Postal code"),
+    ("source", "text", "Source"), ("notes", "text", "Notes"), ("uuid", "text", "ID"),
+)
+# What a list shows when nothing else is asked for (the lists' default columns).
+DEFAULT_KEYS = {
+    "contact": ("name", "company", "title", "email", "phone", "tags", "owner", "city"),
+    "company": ("name", "industry", "people", "phone", "email", "website", "tags", "owner", "city",
+                "country"),
+}
+# The backup workbook: every stored field, with the stable ID first.
+BACKUP_KEYS = {
+    "company": ("uuid", "name", "industry", "employees", "phone", "email", "website", "street", "city",
+                "region", "postal_code", "country", "tags", "owner", "source", "notes", "created",
+                "updated"),
+    "contact": ("uuid", "given_name", "family_name", "name", "company", "title", "emails", "phones",
+                "street", "city", "region", "postal_code", "country", "website", "birthday", "tags",
+                "owner", "source", "notes", "created", "updated"),
+}
+_VCARD_KEYS = ("uuid", "name", "given_name", "family_name", "company", "title", "channels", "street",
+               "city", "region", "postal_code", "country", "website", "birthday", "notes", "tags",
+               "updated")
+
+
+class ExportError(CrmError):
+    """An export that cannot be made: ``code`` is "cannot_write", "unknown_format" or "not_for_entity"."""
+
+    def __init__(self, code: str, path: str = "", detail: str = "") -> None:
+        super().__init__(f"{code}: {path} {detail}".strip())
+        self.code, self.path, self.detail = code, path, detail
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    entity: str = "contact"
+    query: ListQuery = ListQuery()
+    keys: tuple[str, ...] = ()  # the visible columns in order; empty: the list's default columns
+    ids: tuple[int, ...] | None = None  # only these records (a selection), still in the query's order
+    headers: Mapping[str, str] = field(default_factory=dict)  # translated header per key
+    sheet_name: str = ""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+    cancelled: bool = False
+
+
+def export_format(path: Path) -> str:
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ExportError("unknown_format", str(path), path.suffix)
+    return fmt
+
+
+# -- values -----------------------------------------------------------------------------
+def local_time(stored: str | None) -> dt.datetime | None:
+    """A stored naive-UTC timestamp as the wall-clock time of this computer, as the lists show it."""
+    if not stored:
+        return None
+    utc = dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
+    return utc.astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def _date(stored: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(stored) if stored else None
+
+
+_CONVERT = {"datetime": local_time, "date": _date}
+
+
+def _converter(kinds: Sequence[str]) -> Callable[[tuple], tuple] | None:
+    """Turns raw rows into typed ones; None when every value can go as it is."""
+    todo = [(i, _CONVERT[k]) for i, k in enumerate(kinds) if k in _CONVERT]
+    if not todo:
+        return None
+
+    def convert(row: tuple) -> list:
+        out = list(row)
+        for i, fn in todo:
+            out[i] = fn(out[i])
+        return out
+
+    return convert
+
+
+# -- the service ------------------------------------------------------------------------
+class ExportService:
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.store = ExportStore(ctx.storage.database.db)
+        self._sources: dict[str, tuple[Entity, tuple[ExportField, ...]]] = {
+            "contact": (CONTACT, CONTACT_FIELDS), "company": (COMPANY, COMPANY_FIELDS)}
+
+    def register(self, entity: str, source: Entity, fields: Sequence[ExportField],
+                 default_keys: Sequence[str] = ()) -> None:
+        """Make another kind of record exportable (its storage Entity knows the SQL)."""
+        self._sources[entity] = (source, tuple(fields))
+        DEFAULT_KEYS.setdefault(entity, tuple(default_keys) or tuple(f.key for f in fields))
+
+    def fields(self, entity: str) -> tuple[ExportField, ...]:
+        return self._sources[entity][1]
+
+    def count(self, request: ExportRequest) -> int:
+        source, _ = self._sources[request.entity]
+        with self.ctx.read():
+            return self.store.count(source, request.query, request.ids)
+
+    def columns(self, request: ExportRequest) -> list[tuple[ExportField, ColumnSpec]]:
+        known = {f.key: f for f in self.fields(request.entity)}
+        keys = [k for k in (request.keys or DEFAULT_KEYS[request.entity]) if k in known]
+        return [(known[k], ColumnSpec(request.headers.get(k) or known[k].header, known[k].kind))
+                for k in keys]
+
+    def export(self, request: ExportRequest, path: Path, progress: Progress | None = None,
+               *, version: str = "3.0") -> ExportResult:
+        """Write the rows of ``request`` to ``path`` (.xlsx, .csv or .vcf), replacing it only when done.
+
+        ``progress(done, total)`` is called after every batch; when it returns False the export
+        stops, nothing is left on disk and the result says ``cancelled``.
+        """
+        path = Path(path)
+        fmt = export_format(path)
+        if fmt == "vcf" and request.entity != "contact":
+            raise ExportError("not_for_entity", str(path), request.entity)
+        total = self.count(request)
+        if fmt == "vcf":
+            return self._run(path, lambda part: VCardWriter(part, version),
+                             lambda writer: self._vcards(request, writer, total, progress))
+        specs = [spec for _, spec in self.columns(request)]
+        sheet = fmt == "xlsx"
+        return self._run(path, lambda part: XlsxWriter(part) if sheet else CsvWriter(part, specs),
+                         lambda writer: self._stream(request, writer, 0, total, progress, sheet=sheet))
+
+    def backup(self, path: Path, sheet_names: Mapping[str, str] | None = None,
+               progress: Progress | None = None) -> ExportResult:
+        """A workbook with one sheet per kind of record, every field and its stable ID."""
+        names = {"company": "Companies", "contact": "People", **(sheet_names or {})}
+        requests = [ExportRequest(e, keys=BACKUP_KEYS[e], sheet_name=names[e])
+                    for e in ("company", "contact")]
+        total = sum(self.count(r) for r in requests)
+
+        def fill(writer: XlsxWriter) -> int:
+            written = 0
+            for request in requests:
+                written += self._stream(request, writer, written, total, progress, sheet=True)
+            return written
+
+        return self._run(Path(path), XlsxWriter, fill)
+
+    # -- writing -------------------------------------------------------------------------
+    def _run(self, path: Path, open_writer: Callable[[Path], object], fill: Callable[[object], int]
+             ) -> ExportResult:
+        """Open a writer on a temporary file next to ``path``, fill it, and rename it onto
+        ``path`` once complete; a cancelled or failed export removes it."""
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
+            os.close(fd)
+        except OSError as exc:
+            raise ExportError("cannot_write", str(path), exc.strerror or str(exc)) from exc
+        part = Path(name)
+        try:
+            writer = open_writer(part)
+            try:
+                done = fill(writer)
+            except BaseException:
+                writer.abort()
+                raise
+            writer.close()
+            os.chmod(part, 0o666 & ~_umask())  # as any file the user saves, not mkstemp's 0600
+            os.replace(part, path)
+        except _Cancelled as stop:
+            return ExportResult(path, stop.done, cancelled=True)
+        except OSError as exc:
+            raise ExportError("cannot_write", str(path), exc.strerror or str(exc)) from exc
+        finally:
+            with contextlib.suppress(OSError):
+                part.unlink()
+            if threading.current_thread() is not threading.main_thread():
+                self.store.release_thread()  # a worker's connection would outlive its thread
+        return ExportResult(path, done)
+
+    def _stream(self, request: ExportRequest, writer, offset: int, total: int, progress: Progress | None,
+                *, sheet: bool) -> int:
+        """The rows of ``request`` into ``writer``; how many."""
+        columns = self.columns(request)
+        if sheet:
+            default = {"contact": "People", "company": "Companies"}.get(request.entity, request.entity)
+            writer.begin_sheet(request.sheet_name or default, [spec for _, spec in columns])
+        source, _ = self._sources[request.entity]
+        convert = _converter([f.kind for f, _ in columns])
+        done = 0
+        with self.ctx.read():
+            for batch in self.store.rows(source, request.query, [f.key for f, _ in columns], request.ids,
+                                         BATCH):
+                writer.write_rows(map(convert, batch) if convert else batch)
+                done += len(batch)
+                _report(progress, offset + done, total)
+        return done
+
+    def _vcards(self, request: ExportRequest, writer: VCardWriter, total: int,
+                progress: Progress | None) -> int:
+        source, _ = self._sources["contact"]
+        done = 0
+        with self.ctx.read():
+            for batch in self.store.rows(source, request.query, _VCARD_KEYS, request.ids, BATCH):
+                writer.write_cards(vcard_of(row) for row in batch)
+                done += len(batch)
+                _report(progress, done, total)
+        return done
+
+
+def _umask() -> int:
+    """The process's file-creation mask, read without changing it (os.umask would, for all threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o022
+
+
+class _Cancelled(Exception):
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise _Cancelled(done)
+
+
+def vcard_of(row: tuple) -> VCard:
+    """A card from a row of _VCARD_KEYS."""
+    (uid, name, given, family, company, title, channels, street, city, region, postal, country,
+     website, birthday, notes, tags, updated) = row
+    emails, phones = [], []
+    for entry in (channels or "").split("\x1e") if channels else ():
+        channel, label, value = entry.split("\x1f", 2)
+        (emails if channel == "email" else phones).append((label, value))
+    return VCard(
+        name, uid, given, family, company, title, emails, phones, street, city, region, postal, country,
+        website, _date(birthday), notes, [t for t in (tags or "").split(", ") if t],
+        dt.datetime.fromisoformat(updated) if updated else None)
