@@ -1,0 +1,200 @@
+"""Tasks and follow-ups: create, edit, complete (and log the call), snooze, list, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ..core.activities import ActivityDraft
+from ..core.errors import FieldError, ValidationError
+from ..core.ics import calendar_text
+from ..core.recurrence import Recurrence, local_zone, next_due
+from ..core.tasks import (
+    ACTIVITY_FOR_KIND,
+    PRIORITIES,
+    TASK_KINDS,
+    Task,
+    TaskDraft,
+    TaskRow,
+    day_bounds,
+    remind_at,
+    tomorrow_morning,
+)
+from ..storage.tasks import DayBounds, SectionQuery, TaskStore
+from .activities import ActivityService
+from .changes import Change
+from .context import ServiceContext
+
+SUBSCRIPTION_NAME = "tasks.ics"
+MAX_TITLE = 500
+
+
+class TaskService:
+    """``tz`` is the user's time zone (all-day tasks, recurrence, "today"); tests set their own."""
+
+    def __init__(self, ctx: ServiceContext, activities: ActivityService, tz: dt.tzinfo | None = None) -> None:
+        self.ctx = ctx
+        self.activities = activities
+        self.store: TaskStore = ctx.storage.tasks
+        self.tz = tz or local_zone()
+        self.subscription_path: Path | None = None  # the calendar file kept current, if any
+
+    # -- writing -------------------------------------------------------------------------
+    def create(self, draft: TaskDraft, *, emit: bool = True) -> int:
+        draft = self._checked(draft)
+        with self.ctx.write():
+            task_id = self.store.add(draft, self._remind_at(draft), self.ctx.clock.now())
+        if emit:
+            self._changed("create", (task_id,))
+        return task_id
+
+    def update(self, task_id: int, draft: TaskDraft) -> None:
+        draft = self._checked(draft)
+        with self.ctx.write():
+            self.store.update(task_id, draft, self._remind_at(draft), self.ctx.clock.now())
+        self._changed("update", (task_id,))
+
+    def complete(self, task_id: int, *, log: bool = False, outcome: str = "", body: str = "",
+                 duration_s: int | None = None) -> tuple[int | None, int | None]:
+        """Mark a task done; with ``log``, record the call/e-mail/meeting it was in the same step.
+
+        A repeating task makes its next occurrence. Returns (next task id, activity id).
+        """
+        now = self.ctx.clock.now()
+        next_id = activity_id = None
+        with self.ctx.write():
+            task = self.store.get(task_id)
+            if task.done_at is not None:
+                return None, None
+            self.store.set_done(task_id, now, now)
+            next_id = self._next_occurrence(task, now)
+            if log and (task.contact_id or task.company_id or task.deal_id):
+                activity_id = self.activities.log(ActivityDraft(
+                    ACTIVITY_FOR_KIND.get(task.kind, "note"), subject=task.title, body=body or task.notes,
+                    outcome=outcome, occurred_at=now, duration_s=duration_s, contact_id=task.contact_id,
+                    company_id=task.company_id, deal_id=task.deal_id, owner_id=task.owner_id), emit=False)
+        self._changed("update", (task_id,))
+        if next_id is not None:
+            self._changed("create", (next_id,))
+        if activity_id is not None:
+            self.ctx.changes.emit(Change("activity", "create", (activity_id,)))
+        return next_id, activity_id
+
+    def _next_occurrence(self, task: Task, now: dt.datetime) -> int | None:
+        rule = Recurrence.parse(task.recurrence)
+        if rule is None or task.due_at is None:
+            return None
+        due = next_due(rule, task.due_at, done_utc=now, now_utc=now, tz=self.tz)
+        draft = replace(task.draft(), due_at=due, rule_id=None, rule_key=None)
+        return self.store.add(draft, self._remind_at(draft), now)
+
+    def reopen(self, task_id: int) -> None:
+        with self.ctx.write():
+            self.store.set_done(task_id, None, self.ctx.clock.now())
+        self._changed("update", (task_id,))
+
+    def snooze(self, task_id: int, until: dt.datetime) -> None:
+        """Remind again at ``until`` (naive UTC)."""
+        with self.ctx.write():
+            self.store.snooze(task_id, until, self.ctx.clock.now())
+        self._changed("update", (task_id,))
+
+    def snooze_for(self, task_id: int, minutes: int) -> dt.datetime:
+        until = self.ctx.clock.now() + dt.timedelta(minutes=minutes)
+        self.snooze(task_id, until)
+        return until
+
+    def snooze_until_tomorrow(self, task_id: int) -> dt.datetime:
+        until = tomorrow_morning(self.ctx.clock.now(), self.tz)
+        self.snooze(task_id, until)
+        return until
+
+    def delete(self, ids: Sequence[int]) -> int:
+        with self.ctx.write():
+            n = self.store.soft_delete(ids, self.ctx.clock.now())
+        self._changed("delete", tuple(ids))
+        return n
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, task_id: int) -> Task:
+        with self.ctx.read():
+            return self.store.get(task_id)
+
+    def for_record(self, *, open_only: bool = False, **target) -> list[Task]:
+        with self.ctx.read():
+            return self.store.for_record(open_only=open_only, **target)
+
+    def bounds(self) -> DayBounds:
+        now = self.ctx.clock.now()
+        return DayBounds(now, *day_bounds(now, self.tz))
+
+    def count(self, query: SectionQuery) -> int:
+        with self.ctx.read():
+            return self.store.count(query, self.bounds())
+
+    def rows(self, query: SectionQuery, offset: int, limit: int) -> list[TaskRow]:
+        with self.ctx.read():
+            return self.store.rows(query, self.bounds(), offset, limit)
+
+    def due_counts(self) -> tuple[int, int]:
+        """(overdue, due later today) open tasks: the tray's badge and tooltip."""
+        with self.ctx.read():
+            return self.store.open_due_count(self.bounds())
+
+    def next_due(self, limit: int = 5) -> list[TaskRow]:
+        with self.ctx.read():
+            return self.store.next_due(self.ctx.clock.now(), limit)
+
+    # -- calendar ------------------------------------------------------------------------
+    def export_ics(self, path: Path, *, include_done: bool = False, name: str = "crm-desktop") -> int:
+        """Write the tasks with a due time to an .ics file; how many went in."""
+        with self.ctx.read():
+            tasks = self.store.open_in_range(None, None, include_done=include_done)
+        text = calendar_text(tasks, self.tz, self.ctx.clock.now(), name)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8", newline="")
+        tmp.replace(path)
+        return len(tasks)
+
+    def write_subscription(self) -> Path | None:
+        """Refresh the calendar file a calendar app can subscribe to (under the data folder)."""
+        if self.subscription_path is None:
+            return None
+        self.subscription_path.parent.mkdir(parents=True, exist_ok=True)
+        self.export_ics(self.subscription_path)
+        return self.subscription_path
+
+    # -- helpers -------------------------------------------------------------------------
+    def _remind_at(self, draft: TaskDraft) -> dt.datetime | None:
+        return remind_at(draft.due_at, draft.all_day, draft.remind_before_min, self.tz)
+
+    def _checked(self, draft: TaskDraft) -> TaskDraft:
+        errors = []
+        title = draft.title.strip()
+        if not title:
+            errors.append(FieldError("title", "required"))
+        elif len(title) > MAX_TITLE:
+            errors.append(FieldError("title", "too_long"))
+        if draft.kind not in TASK_KINDS:
+            errors.append(FieldError("kind", "invalid", draft.kind))
+        if draft.priority not in PRIORITIES:
+            errors.append(FieldError("priority", "invalid", str(draft.priority)))
+        if draft.remind_before_min is not None and draft.remind_before_min < 0:
+            errors.append(FieldError("remind_before_min", "invalid", str(draft.remind_before_min)))
+        try:
+            rule = Recurrence.parse(draft.recurrence)
+        except (ValueError, KeyError):
+            rule = None
+            errors.append(FieldError("recurrence", "invalid", draft.recurrence))
+        if rule is not None and draft.due_at is None:
+            errors.append(FieldError("due_at", "required"))
+        if errors:
+            raise ValidationError(errors)
+        owner = draft.owner_id if draft.owner_id is not None else self.ctx.settings.current_user_id
+        return replace(draft, title=title, owner_id=owner,
+                       recurrence=rule.to_text() if rule is not None else "")
+
+    def _changed(self, op: str, ids: tuple[int, ...]) -> None:
+        self.ctx.changes.emit(Change("task", op, ids))

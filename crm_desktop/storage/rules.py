@@ -1,0 +1,256 @@
+"""Follow-up rules and lead scoring: their settings, and the set-based SQL that applies them.
+
+Rules run over every contact or deal at once (one INSERT … SELECT each), so the
+keep-in-touch rule over a million contacts is a scan of the tagged ones, not a Python loop.
+Tasks made by a rule carry a unique ``rule_key``; INSERT OR IGNORE makes a second run a no-op.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import peewee as pw
+
+from ..core.activities import INTERACTION_KINDS
+from ..core.errors import NotFoundError
+from ..core.rules import FollowRule, parse_config
+from ..core.scoring import (
+    COMPANY_SIZE,
+    DEAL_STAGE,
+    FIELD,
+    INTERACTIONS,
+    SOURCE,
+    TAG,
+    ScoreRule,
+)
+from .common import chunks, marks, new_uuid, parse_ts, ts
+
+# A UUID-shaped unique text for rows made in SQL (the time-ordered ones are made in Python).
+_SQL_UUID = ("lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) "
+             "|| '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' "
+             "|| hex(randomblob(6)))")
+_INTERACTIONS = ",".join(f"'{k}'" for k in INTERACTION_KINDS)
+_TASK_INSERT = ("INSERT OR IGNORE INTO task(uuid, title, kind, due_at, all_day, remind_before_min, priority, "
+                "recurrence, notes, rule_key, rule_id, contact_id, company_id, deal_id, owner_id, remind_at, "
+                "created_at, updated_at) ")
+
+
+class FollowRuleStore:
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def all(self) -> list[FollowRule]:
+        rows = self.db.execute_sql("SELECT id, kind, name, enabled, config, position FROM follow_rule "
+                                   "WHERE deleted_at IS NULL ORDER BY position, id")
+        return [FollowRule(i, kind, name, bool(on), parse_config(cfg), pos) for i, kind, name, on, cfg, pos
+                in rows]
+
+    def get(self, rule_id: int) -> FollowRule:
+        for rule in self.all():
+            if rule.id == rule_id:
+                return rule
+        raise NotFoundError("follow_rule", rule_id)
+
+    def add(self, rule: FollowRule, now: dt.datetime) -> int:
+        position = _next_position(self.db, "follow_rule")
+        cur = self.db.execute_sql(
+            "INSERT INTO follow_rule(uuid, kind, name, enabled, config, position, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), rule.kind, rule.name, int(rule.enabled), rule.config_text(), position, ts(now),
+             ts(now)))
+        return cur.lastrowid
+
+    def update(self, rule: FollowRule, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE follow_rule SET kind = ?, name = ?, enabled = ?, config = ?, "
+                            "updated_at = ? WHERE id = ?",
+                            (rule.kind, rule.name, int(rule.enabled), rule.config_text(), ts(now), rule.id))
+
+    def delete(self, rule_id: int, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE follow_rule SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                            (ts(now), ts(now), rule_id))
+
+    def mark_run(self, rule_id: int, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE follow_rule SET last_run_at = ? WHERE id = ?", (ts(now), rule_id))
+
+    # -- applying ------------------------------------------------------------------------
+    def tag_id(self, name: str) -> int | None:
+        row = self.db.execute_sql("SELECT id FROM tag WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL",
+                                  (name,)).fetchone()
+        return row[0] if row else None
+
+    def keep_in_touch(self, rule_id: int, tag_id: int, cutoff: dt.datetime, title: str, kind: str,
+                      due: dt.datetime, remind: dt.datetime, owner_id: int | None, now: dt.datetime) -> int:
+        """Tasks for every contact tagged ``tag_id`` not talked to since ``cutoff``; how many made.
+
+        The key names the contact and the last interaction (or the contact's creation), so
+        the same silence never makes two tasks, and a new silence after a talk makes one.
+        """
+        cur = self.db.execute_sql(
+            _TASK_INSERT + f"SELECT {_SQL_UUID}, replace(:title, '%1', c.full_name), :kind, :due, 1, 0, 0, "
+            "'', '', 'kit:' || :rule || ':' || c.id || ':' || coalesce("
+            "  (SELECT max(a.occurred_at) FROM activity a WHERE a.contact_id = c.id "
+            f"   AND a.kind IN ({_INTERACTIONS}) AND a.deleted_at IS NULL), c.created_at), "
+            ":rule, c.id, c.company_id, NULL, coalesce(c.owner_id, :owner), :remind, :now, :now "
+            "FROM contact_tag ct JOIN contact c ON c.id = ct.contact_id "
+            "WHERE ct.tag_id = :tag AND c.deleted_at IS NULL AND c.created_at < :cutoff "
+            "AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id "
+            f"  AND a.kind IN ({_INTERACTIONS}) AND a.occurred_at >= :cutoff AND a.deleted_at IS NULL) "
+            "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.contact_id = c.id AND t.done_at IS NULL "
+            "  AND t.deleted_at IS NULL)",
+            {"title": title, "kind": kind, "due": ts(due), "rule": rule_id, "owner": owner_id,
+             "remind": ts(remind), "now": ts(now), "tag": tag_id, "cutoff": ts(cutoff)})
+        return cur.rowcount
+
+    def deal_for_stage_rule(self, deal_id: int) -> tuple | None:
+        """(stage_id, stage_entered_at, title, contact_id, company_id, owner_id) of an open, live deal."""
+        return self.db.execute_sql(
+            "SELECT stage_id, coalesce(stage_entered_at, updated_at), title, contact_id, company_id, "
+            "owner_id FROM deal WHERE id = ? AND deleted_at IS NULL AND status = 'open'",
+            (deal_id,)).fetchone()
+
+    def add_rule_task(self, rule_key: str, rule_id: int, title: str, kind: str, due: dt.datetime,
+                      all_day: bool, remind: dt.datetime | None, contact_id: int | None,
+                      company_id: int | None, deal_id: int | None, owner_id: int | None, now: dt.datetime
+                      ) -> int | None:
+        """One task made by a rule; None if that rule already made it."""
+        cur = self.db.execute_sql(
+            _TASK_INSERT + "VALUES (?, ?, ?, ?, ?, 0, 0, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), title, kind, ts(due), int(all_day), rule_key, rule_id, contact_id, company_id,
+             deal_id, owner_id, ts(remind), ts(now), ts(now)))
+        return cur.lastrowid if cur.rowcount else None
+
+    def no_next_step(self, rule_id: int, day_key: str, title: str, due: dt.datetime, remind: dt.datetime,
+                     owner_id: int | None, now: dt.datetime) -> int:
+        """A reminder on every open deal with no open task (at most one a day per deal)."""
+        cur = self.db.execute_sql(
+            _TASK_INSERT + f"SELECT {_SQL_UUID}, replace(:title, '%1', d.title), 'todo', :due, 1, 0, 1, "
+            "'', '', 'nns:' || :rule || ':' || d.id || ':' || :day, :rule, d.contact_id, d.company_id, d.id, "
+            "coalesce(d.owner_id, :owner), :remind, :now, :now FROM deal d "
+            "WHERE d.deleted_at IS NULL AND d.status = 'open' AND NOT EXISTS (SELECT 1 FROM task t "
+            "WHERE t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL)",
+            {"title": title, "due": ts(due), "rule": rule_id, "day": day_key, "owner": owner_id,
+             "remind": ts(remind), "now": ts(now)})
+        return cur.rowcount
+
+    def made_since(self, rule_id: int, stamp: dt.datetime) -> list[int]:
+        return [r[0] for r in self.db.execute_sql(
+            "SELECT id FROM task WHERE rule_id = ? AND created_at = ?", (rule_id, ts(stamp)))]
+
+
+class ScoreStore:
+    """Scoring rules and the stored score of each contact."""
+
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def rules(self) -> list[ScoreRule]:
+        rows = self.db.execute_sql("SELECT id, kind, points, config, label, enabled, position "
+                                   "FROM score_rule WHERE deleted_at IS NULL ORDER BY position, id")
+        return [ScoreRule(i, kind, pts, parse_config(cfg), label, bool(on), pos)
+                for i, kind, pts, cfg, label, on, pos in rows]
+
+    def add_rule(self, rule: ScoreRule, now: dt.datetime) -> int:
+        import json
+
+        position = _next_position(self.db, "score_rule")
+        cur = self.db.execute_sql(
+            "INSERT INTO score_rule(uuid, kind, label, points, enabled, config, position, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), rule.kind, rule.label, rule.points, int(rule.enabled),
+             json.dumps(rule.config, ensure_ascii=False), position, ts(now), ts(now)))
+        return cur.lastrowid
+
+    def update_rule(self, rule: ScoreRule, now: dt.datetime) -> None:
+        import json
+
+        self.db.execute_sql("UPDATE score_rule SET kind = ?, label = ?, points = ?, enabled = ?, config = ?, "
+                            "updated_at = ? WHERE id = ?",
+                            (rule.kind, rule.label, rule.points, int(rule.enabled),
+                             json.dumps(rule.config, ensure_ascii=False), ts(now), rule.id))
+
+    def delete_rule(self, rule_id: int, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE score_rule SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                            (ts(now), ts(now), rule_id))
+
+    def recompute(self, rules: Sequence[ScoreRule], now: dt.datetime,
+                  contact_ids: Sequence[int] | None = None) -> int:
+        """Store the score of every live contact (or of ``contact_ids``); how many rows written."""
+        active = [r for r in rules if r.enabled and r.points != 0]
+        tests = [(_test_sql(r, now), r) for r in active]
+        tests = [(sql, params, r) for (sql, params), r in tests if sql]
+        if not tests:
+            total, top, params = "0", "NULL", []
+        else:
+            total = " + ".join(f"(CASE WHEN {sql} THEN {r.points} ELSE 0 END)" for sql, _, r in tests)
+            ranked = sorted((t for t in tests if t[2].points > 0),
+                            key=lambda t: (-t[2].points, t[2].position))
+            top = ("CASE " + " ".join(f"WHEN {sql} THEN {r.id}" for sql, _, r in ranked) + " END"
+                   if ranked else "NULL")
+            params = [p for _, ps, _ in tests for p in ps] + [p for _, ps, r in ranked for p in ps]
+        base = (f"INSERT OR REPLACE INTO contact_score(contact_id, score, top_rule_id, computed_at) "
+                f"SELECT c.id, {total}, {top}, ? FROM contact c LEFT JOIN company co ON co.id = c.company_id "
+                "WHERE c.deleted_at IS NULL")
+        if contact_ids is None:
+            self.db.execute_sql("DELETE FROM contact_score")
+            return self.db.execute_sql(base, (*params, ts(now))).rowcount
+        n = 0
+        for part in chunks(list(contact_ids)):
+            self.db.execute_sql(f"DELETE FROM contact_score WHERE contact_id IN ({marks(len(part))})", part)
+            n += self.db.execute_sql(f"{base} AND c.id IN ({marks(len(part))})",
+                                     (*params, ts(now), *part)).rowcount
+        return n
+
+    def score_of(self, contact_id: int) -> tuple[int, int | None] | None:
+        row = self.db.execute_sql("SELECT score, top_rule_id FROM contact_score WHERE contact_id = ?",
+                                  (contact_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def hot(self, threshold: int, limit: int, offset: int = 0) -> list[tuple[int, str, str, int, int | None]]:
+        """(contact id, name, company, score, top rule id) at or above ``threshold``, best first."""
+        rows = self.db.execute_sql(
+            "SELECT s.contact_id, c.full_name, c.company_name, s.score, s.top_rule_id FROM contact_score s "
+            "JOIN contact c ON c.id = s.contact_id WHERE s.score >= ? AND c.deleted_at IS NULL "
+            "ORDER BY s.score DESC, s.contact_id LIMIT ? OFFSET ?", (threshold, limit, offset))
+        return list(rows)
+
+    def hot_count(self, threshold: int) -> int:
+        return self.db.execute_sql("SELECT count(*) FROM contact_score WHERE score >= ?",
+                                   (threshold,)).fetchone()[0]
+
+    def computed_at(self) -> dt.datetime | None:
+        return parse_ts(self.db.execute_sql("SELECT max(computed_at) FROM contact_score").fetchone()[0])
+
+
+def _next_position(db: pw.SqliteDatabase, table: str) -> int:
+    return db.execute_sql(f"SELECT coalesce(max(position), -1) + 1 FROM {table}").fetchone()[0]
+
+
+_FIELD_SQL = {
+    "email": "c.email != ''", "phone": "c.phone != ''", "title": "c.title != ''",
+    "company": "(c.company_id IS NOT NULL OR c.company_name != '')", "website": "c.website != ''",
+    "address": "(c.street != '' OR c.city != '')", "birthday": "c.birthday IS NOT NULL",
+}
+
+
+def _test_sql(rule: ScoreRule, now: dt.datetime) -> tuple[str, list]:
+    """The SQL condition of one scoring rule over ``contact c`` / ``company co``, with its parameters."""
+    c = rule.config
+    if rule.kind == TAG:
+        return ("EXISTS (SELECT 1 FROM contact_tag ct JOIN tag g ON g.id = ct.tag_id "
+                "WHERE ct.contact_id = c.id AND g.name = ? COLLATE NOCASE AND g.deleted_at IS NULL)",
+                [str(c.get("tag", ""))])
+    if rule.kind == FIELD:
+        return _FIELD_SQL.get(str(c.get("field")), ""), []
+    if rule.kind == COMPANY_SIZE:
+        return "coalesce(co.employees, -1) >= ?", [int(c.get("min", 0))]
+    if rule.kind == SOURCE:
+        return "c.source = ? COLLATE NOCASE", [str(c.get("source", ""))]
+    if rule.kind == INTERACTIONS:
+        since = now - dt.timedelta(days=int(c.get("days", 30)))
+        return (f"(SELECT count(*) FROM activity a WHERE a.contact_id = c.id AND a.kind IN ({_INTERACTIONS}) "
+                "AND a.deleted_at IS NULL AND a.occurred_at >= ?) >= ?", [ts(since), int(c.get("count", 1))])
+    if rule.kind == DEAL_STAGE:
+        return ("EXISTS (SELECT 1 FROM deal d WHERE d.contact_id = c.id AND d.stage_id = ? "
+                "AND d.status = 'open' AND d.deleted_at IS NULL)", [c.get("stage_id")])
+    return "", []

@@ -1,0 +1,242 @@
+"""Tasks: the rows, the Reminders page's sections, and the reminders that have come due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import peewee as pw
+
+from ..core.errors import NotFoundError
+from ..core.tasks import DONE, OVERDUE, TODAY, UPCOMING, DueReminder, Task, TaskDraft, TaskRow
+from .common import chunks, marks, new_uuid, parse_ts, ts
+
+_TASK_COLUMNS = ("t.id, t.uuid, t.title, t.kind, t.due_at, t.all_day, t.remind_before_min, t.priority, "
+                 "t.recurrence, t.snoozed_until, t.done_at, t.notes, t.contact_id, t.company_id, "
+                 "t.deal_id, t.owner_id, t.rule_id, t.remind_at, t.notified_at, t.created_at, "
+                 "t.updated_at, coalesce(c.full_name, ''), coalesce(co.name, ''), coalesce(d.title, ''), "
+                 "coalesce(u.name, '')")
+_JOINS = ("LEFT JOIN contact c ON c.id = t.contact_id LEFT JOIN company co ON co.id = t.company_id "
+          "LEFT JOIN deal d ON d.id = t.deal_id LEFT JOIN app_user u ON u.id = t.owner_id")
+_CUSTOMER = "coalesce(c.full_name, co.name, d.title, '')"
+_OPEN = "t.done_at IS NULL AND t.deleted_at IS NULL"
+# What each section holds; :now, :today and :tomorrow are bound by TaskStore._section_sql.
+_SECTIONS = {
+    OVERDUE: f"{_OPEN} AND ((t.all_day = 0 AND t.due_at < :now) OR (t.all_day = 1 AND t.due_at < :today))",
+    TODAY: f"{_OPEN} AND t.due_at < :tomorrow AND NOT ((t.all_day = 0 AND t.due_at < :now) "
+           "OR (t.all_day = 1 AND t.due_at < :today))",
+    UPCOMING: f"{_OPEN} AND (t.due_at >= :tomorrow OR t.due_at IS NULL)",
+    DONE: "t.done_at IS NOT NULL AND t.deleted_at IS NULL",
+}
+# Sort keys of the Reminders page; every order ends with the id so pages never overlap.
+SORTS = {
+    "due": "t.due_at IS NULL, t.due_at", "title": "t.title COLLATE NOCASE", "kind": "t.kind",
+    "priority": "t.priority", "owner": "coalesce(u.name, '') COLLATE NOCASE",
+    "customer": f"{_CUSTOMER} COLLATE NOCASE", "done": "t.done_at",
+}
+
+
+@dataclass(frozen=True)
+class SectionQuery:
+    """Which rows of the Reminders page: the section, its filters and its order."""
+
+    section: str
+    owner_id: int | None = None
+    kind: str | None = None
+    sort: str = "due"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class DayBounds:
+    now: dt.datetime
+    today: dt.datetime  # start of the user's day, as naive UTC
+    tomorrow: dt.datetime
+
+
+def _task(row: tuple) -> Task:
+    values = list(row)
+    for i in (4, 9, 10, 17, 18, 19, 20):
+        values[i] = parse_ts(values[i])
+    values[5] = bool(values[5])
+    return Task(*values)
+
+
+class TaskStore:
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    # -- writing -------------------------------------------------------------------------
+    def add(self, draft: TaskDraft, remind_at: dt.datetime | None, now: dt.datetime) -> int:
+        stamp = ts(now)
+        cur = self.db.execute_sql(
+            "INSERT INTO task(uuid, title, kind, due_at, all_day, remind_before_min, priority, recurrence, "
+            "notes, rule_key, rule_id, contact_id, company_id, deal_id, owner_id, remind_at, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new_uuid(), draft.title, draft.kind, ts(draft.due_at), int(draft.all_day),
+             draft.remind_before_min, draft.priority, draft.recurrence, draft.notes, draft.rule_key,
+             draft.rule_id, draft.contact_id, draft.company_id, draft.deal_id, draft.owner_id,
+             ts(remind_at), stamp, stamp))
+        return cur.lastrowid
+
+    def update(self, task_id: int, draft: TaskDraft, remind_at: dt.datetime | None, now: dt.datetime) -> None:
+        """Save edits; a changed reminder time will notify again (and any snooze is over)."""
+        n = self.db.execute_sql(
+            "UPDATE task SET title = ?, kind = ?, due_at = ?, all_day = ?, remind_before_min = ?, "
+            "priority = ?, recurrence = ?, notes = ?, contact_id = ?, company_id = ?, deal_id = ?, "
+            "owner_id = ?, notified_at = CASE WHEN remind_at IS ? THEN notified_at END, "
+            "snoozed_until = CASE WHEN remind_at IS ? THEN snoozed_until END, "
+            "remind_at = CASE WHEN remind_at IS ? THEN remind_at ELSE ? END, updated_at = ? "
+            "WHERE id = ? AND deleted_at IS NULL",
+            (draft.title, draft.kind, ts(draft.due_at), int(draft.all_day), draft.remind_before_min,
+             draft.priority, draft.recurrence, draft.notes, draft.contact_id, draft.company_id,
+             draft.deal_id, draft.owner_id, ts(remind_at), ts(remind_at), ts(remind_at), ts(remind_at),
+             ts(now), task_id)).rowcount
+        if n == 0:
+            raise NotFoundError("task", task_id)
+
+    def set_done(self, task_id: int, done_at: dt.datetime | None, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE task SET done_at = ?, updated_at = ? WHERE id = ?",
+                            (ts(done_at), ts(now), task_id))
+
+    def snooze(self, task_id: int, until: dt.datetime, now: dt.datetime) -> None:
+        self.db.execute_sql(
+            "UPDATE task SET snoozed_until = ?, remind_at = ?, notified_at = NULL, updated_at = ? "
+            "WHERE id = ?", (ts(until), ts(until), ts(now), task_id))
+
+    def mark_notified(self, ids: Sequence[int], now: dt.datetime) -> None:
+        for part in chunks(list(ids)):
+            self.db.execute_sql(f"UPDATE task SET notified_at = ? WHERE id IN ({marks(len(part))})",
+                                (ts(now), *part))
+
+    def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
+        n = 0
+        for part in chunks(list(ids)):
+            n += self.db.execute_sql(
+                f"UPDATE task SET deleted_at = ?, updated_at = ? WHERE id IN ({marks(len(part))}) "
+                "AND deleted_at IS NULL", (ts(now), ts(now), *part)).rowcount
+        return n
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, task_id: int) -> Task:
+        row = self.db.execute_sql(f"SELECT {_TASK_COLUMNS} FROM task t {_JOINS} "
+                                  "WHERE t.id = ? AND t.deleted_at IS NULL", (task_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("task", task_id)
+        return _task(row)
+
+    def for_record(self, *, contact_id: int | None = None, company_id: int | None = None,
+                   deal_id: int | None = None, open_only: bool = False) -> list[Task]:
+        given = [(c, v) for c, v in (("contact_id", contact_id), ("company_id", company_id),
+                                     ("deal_id", deal_id)) if v is not None]
+        if len(given) != 1:
+            raise ValueError("name exactly one of contact_id, company_id, deal_id")
+        column, value = given[0]
+        extra = " AND t.done_at IS NULL" if open_only else ""
+        rows = self.db.execute_sql(
+            f"SELECT {_TASK_COLUMNS} FROM task t {_JOINS} WHERE t.{column} = ? AND t.deleted_at IS NULL"
+            f"{extra} ORDER BY t.done_at IS NOT NULL, t.due_at IS NULL, t.due_at, t.id", (value,))
+        return [_task(r) for r in rows]
+
+    def _section_sql(self, query: SectionQuery, bounds: DayBounds) -> tuple[str, dict]:
+        where = [_SECTIONS[query.section]]
+        params = {"now": ts(bounds.now), "today": ts(bounds.today), "tomorrow": ts(bounds.tomorrow)}
+        if query.owner_id is not None:
+            where.append("t.owner_id = :owner")
+            params["owner"] = query.owner_id
+        if query.kind:
+            where.append("t.kind = :kind")
+            params["kind"] = query.kind
+        return " AND ".join(where), params
+
+    def count(self, query: SectionQuery, bounds: DayBounds) -> int:
+        where, params = self._section_sql(query, bounds)
+        used = {k: v for k, v in params.items() if f":{k}" in where}
+        return self.db.execute_sql(f"SELECT count(*) FROM task t WHERE {where}", used).fetchone()[0]
+
+    def rows(self, query: SectionQuery, bounds: DayBounds, offset: int, limit: int) -> list[TaskRow]:
+        where, params = self._section_sql(query, bounds)
+        direction = "DESC" if query.descending else "ASC"
+        order = ", ".join(f"{part.strip()} {direction}" for part in SORTS[query.sort].split(","))
+        params.update(limit=limit, offset=offset)
+        used = {k: v for k, v in params.items() if f":{k}" in where or k in ("limit", "offset")}
+        rows = self.db.execute_sql(
+            f"SELECT t.id, t.title, t.kind, t.due_at, t.all_day, t.priority, t.done_at, "
+            f"coalesce(u.name, ''), {_CUSTOMER}, t.recurrence != '' FROM task t {_JOINS} WHERE {where} "
+            f"ORDER BY {order}, t.id {direction} LIMIT :limit OFFSET :offset", used)
+        return [TaskRow(i, title, kind, parse_ts(due), bool(all_day), prio, parse_ts(done), owner, who,
+                        bool(rec)) for i, title, kind, due, all_day, prio, done, owner, who, rec in rows]
+
+    def open_due_count(self, bounds: DayBounds) -> tuple[int, int]:
+        """(overdue, due later today) open tasks."""
+        overdue = self.count(SectionQuery(OVERDUE), bounds)
+        today = self.count(SectionQuery(TODAY), bounds)
+        return overdue, today
+
+    # -- reminders -----------------------------------------------------------------------
+    def due_reminders(self, now: dt.datetime, limit: int = 500) -> list[DueReminder]:
+        """Open tasks whose reminder time has come and that have not notified yet, oldest first."""
+        rows = self.db.execute_sql(
+            f"SELECT t.id, t.title, t.remind_at, t.due_at, {_CUSTOMER}, t.contact_id, t.company_id, "
+            f"t.deal_id FROM task t {_JOINS} WHERE t.remind_at <= ? AND t.done_at IS NULL "
+            "AND t.deleted_at IS NULL AND t.notified_at IS NULL ORDER BY t.remind_at LIMIT ?",
+            (ts(now), limit))
+        return [DueReminder(i, title, parse_ts(at), parse_ts(due), who, cid, coid, did)
+                for i, title, at, due, who, cid, coid, did in rows]
+
+    def next_remind_at(self) -> dt.datetime | None:
+        """The earliest reminder still to show (maybe already past): when the scheduler wakes."""
+        row = self.db.execute_sql(
+            "SELECT min(remind_at) FROM task WHERE done_at IS NULL AND deleted_at IS NULL "
+            "AND notified_at IS NULL").fetchone()
+        return parse_ts(row[0])
+
+    def next_due(self, now: dt.datetime, limit: int) -> list[TaskRow]:
+        """The next open tasks by due time (overdue first): the tray menu's items."""
+        rows = self.db.execute_sql(
+            f"SELECT t.id, t.title, t.kind, t.due_at, t.all_day, t.priority, t.done_at, "
+            f"coalesce(u.name, ''), {_CUSTOMER}, t.recurrence != '' FROM task t {_JOINS} "
+            "WHERE t.done_at IS NULL AND t.deleted_at IS NULL AND t.due_at IS NOT NULL "
+            "ORDER BY t.due_at LIMIT ?", (limit,))
+        return [TaskRow(i, title, kind, parse_ts(due), bool(all_day), prio, parse_ts(done), owner, who,
+                        bool(rec)) for i, title, kind, due, all_day, prio, done, owner, who, rec in rows]
+
+    def open_in_range(self, start: dt.datetime | None, end: dt.datetime | None,
+                      include_done: bool = False) -> list[Task]:
+        """Tasks with a due time in [start, end) for a calendar file."""
+        where = ["t.deleted_at IS NULL", "t.due_at IS NOT NULL"]
+        params: list = []
+        if not include_done:
+            where.append("t.done_at IS NULL")
+        if start is not None:
+            where.append("t.due_at >= ?")
+            params.append(ts(start))
+        if end is not None:
+            where.append("t.due_at < ?")
+            params.append(ts(end))
+        rows = self.db.execute_sql(f"SELECT {_TASK_COLUMNS} FROM task t {_JOINS} WHERE "
+                                   f"{' AND '.join(where)} ORDER BY t.due_at, t.id", params)
+        return [_task(r) for r in rows]
+
+    # -- the notification log ------------------------------------------------------------
+    def log_notification(self, kind: str, task_id: int | None, title: str, body: str, count: int,
+                         now: dt.datetime) -> int:
+        cur = self.db.execute_sql(
+            "INSERT INTO notification(kind, task_id, title, body, count, shown_at) VALUES (?,?,?,?,?,?)",
+            (kind, task_id, title, body, count, ts(now)))
+        return cur.lastrowid
+
+    def notifications(self, limit: int = 100) -> list[tuple]:
+        """(id, kind, task_id, title, body, count, shown_at, read_at), newest first."""
+        rows = self.db.execute_sql(
+            "SELECT id, kind, task_id, title, body, count, shown_at, read_at FROM notification "
+            "ORDER BY shown_at DESC, id DESC LIMIT ?", (limit,))
+        return [(i, k, t, title, body, n, parse_ts(at), parse_ts(read)) for i, k, t, title, body, n, at, read
+                in rows]
+
+    def mark_notifications_read(self, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE notification SET read_at = ? WHERE read_at IS NULL", (ts(now),))
+
+    def unread_notifications(self) -> int:
+        return self.db.execute_sql("SELECT count(*) FROM notification WHERE read_at IS NULL").fetchone()[0]
