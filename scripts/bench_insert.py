@@ -17,6 +17,13 @@ TARGET = 20_000  # contacts per second
 # Measured while making the bulk path faster (2 shared cores, so medians of alternated
 # runs); printed under the figures so the next change starts from them.
 ANALYSIS = [
+    "Why the target is out of reach without giving something up: 20,000/s is 50 µs per "
+    "contact, and on this 2-core machine SQLite's own share cannot be spread over both cores "
+    "(one writer). Its share is ~81 µs now; every measured saving together (six sort indexes "
+    "built on first use −11, channels kept on the contact row −9, a contentless index −7, "
+    "prefix '2 3' −6, `columnsize = 0` −3) brings it to ~45 µs, each at a cost to sorting, "
+    "search speed or deletes, and the Python share (~40 µs) would then have to run in a "
+    "second process beside it.",
     "Where the time of one contact goes now (instrumented runs of the same 100k drafts, "
     "medians, µs): SQLite ~72 (`contact` row and its 14 indexes ~26, `contact_fts` document "
     "~20, 2.4 `contact_channel` rows ~13, commit ~8-11, `contact_tag` ~4); validation ~24 "
@@ -43,6 +50,13 @@ ANALYSIS = [
          "p95 14.5 / 22.8 → 28.2 / 16.4 ms (pairs of runs)"],
         ["FTS5 `columnsize = 0` and one merged segment (a migration)", "−1.5 % of instructions",
          "rebuilding both indexes on upgrade takes 50-90 s at 1M"],
+        ["FTS5 table variants alone (the same 100k documents, batches of 10,000, median of 3): "
+         "`prefix '1 2 3'` 30.3 µs, `'2 3'` 24.5, `'1 2'` 26.4, no prefix 19.2; with `'1 2 3'`: "
+         "`columnsize = 0` 26.9, `content = ''` 23.5, `detail = column` 25.6",
+         "at most −7 µs each",
+         "contentless tables (SQLite 3.40 here) delete only when given the original text; "
+         "`detail = column` drops the phrase queries CJK search uses; the prefix sets cost "
+         "search speed (above)"],
         ["the next batch validated in a forked child while this one is written (Linux)",
          "7,446 → 8,659 /s, 134 → 115 µs", "forking a process that runs Qt and worker threads "
          "risks a child stuck on a lock another thread held; a spawned worker would not, but "
