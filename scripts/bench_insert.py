@@ -19,9 +19,9 @@ TARGET = 20_000  # contacts per second
 ANALYSIS = [
     "Why the target is out of reach without giving something up: 20,000/s is 50 µs per "
     "contact, and on this 2-core machine SQLite's own share cannot be spread over both cores "
-    "(one writer). Its share is ~81 µs now; every measured saving together (six sort indexes "
-    "built on first use −11, channels kept on the contact row −9, a contentless index −7, "
-    "prefix '2 3' −6, `columnsize = 0` −3) brings it to ~45 µs, each at a cost to sorting, "
+    "(one writer). Its share is ~81 µs now; the savings measured (six sort indexes built on "
+    "first use −11, a contentless index −7, prefix '2 3' −6, `columnsize = 0` −3) plus one "
+    "estimated (channels kept on the contact row, ~−9) would bring it to ~45 µs, each at a cost to sorting, "
     "search speed or deletes, and the Python share (~40 µs) would then have to run in a "
     "second process beside it.",
     "Where the time of one contact goes now (instrumented runs of the same 100k drafts, "
