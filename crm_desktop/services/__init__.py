@@ -21,9 +21,12 @@ from .changes import Change, ChangeFeed
 from .companies import CompanyService
 from .contacts import ContactService
 from .context import ServiceContext
+from .deals import DealService
+from .forecast import ForecastService
 from .exports import ExportService
 from .history import HistoryService
 from .lookups import LookupService
+from .pipelines import PipelineService
 from .orders import OrderService
 from .relationships import RelationshipService
 from .search import SearchService
@@ -63,6 +66,10 @@ class Services:
         self.search = SearchService(ctx)
         self.trash = TrashService(ctx, self.contacts, self.companies)
         self.activities = ActivityService(ctx)
+        # The sales pipeline.
+        self.pipelines = PipelineService(ctx)
+        self.deals = DealService(ctx, self.activities)
+        self.forecast = ForecastService(ctx)
         self.exports = ExportService(ctx)
         # The 360° customer view.
         self.timeline = TimelineService(ctx)

@@ -10,6 +10,9 @@ from .cases import CaseStore
 from .companies import CompanyStore
 from .contacts import ContactStore, ContactWrite
 from .database import Database
+from .deals import DealStore
+from .forecast import ForecastStore
+from .pipelines import PipelineStore
 from .history import HistoryStore
 from .orders import OrderStore
 from .relationships import RelationshipStore
@@ -34,6 +37,9 @@ class Storage:
         self.users = UserStore(db)
         self.custom_fields = CustomFieldStore(db)
         self.activities = ActivityStore(db)
+        self.pipelines = PipelineStore(db)
+        self.deals = DealStore(db)
+        self.forecast = ForecastStore(db)
         # The 360° customer view.
         self.timeline = TimelineStore(db)
         self.customers = CustomerStore(db)

@@ -1,0 +1,170 @@
+"""Pipelines and stages, the lost reasons list and saved board filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..core.deals import DealFilter, LostReason, Pipeline, Stage, StageInUseError, validate_stage
+from ..core.errors import FieldError, ValidationError
+from .changes import Change
+from .context import ServiceContext
+
+FILTER_ENTITY = "deal"
+
+
+class PipelineService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.store = ctx.storage.pipelines
+
+    # -- pipelines -------------------------------------------------------------------------
+    def pipelines(self) -> list[Pipeline]:
+        with self.ctx.read():
+            return self.store.all()
+
+    def get(self, pipeline_id: int) -> Pipeline:
+        with self.ctx.read():
+            return self.store.get(pipeline_id)
+
+    def default(self) -> Pipeline:
+        found = self.pipelines()
+        return next((p for p in found if p.is_default), found[0])
+
+    def stage(self, stage_id: int) -> Stage:
+        with self.ctx.read():
+            return self.store.stage(stage_id)
+
+    def create(self, name: str, stages: Sequence[tuple[str, int, int | None]] = ()) -> int:
+        """A new pipeline with the given (name, probability, rotting days) stages."""
+        name = _required(name)
+        checked = [(validate_stage(n, p, r), p, r) for n, p, r in stages]
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            pipeline_id = self.store.create(name, now)
+            for stage_name, probability, rotting in checked:
+                self.store.add_stage(pipeline_id, stage_name, probability, rotting, now)
+        self.ctx.changes.emit(Change("pipeline", "create", (pipeline_id,)))
+        return pipeline_id
+
+    def rename(self, pipeline_id: int, name: str) -> None:
+        name = _required(name)
+        with self.ctx.write():
+            self.store.rename(pipeline_id, name, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
+
+    def delete(self, pipeline_id: int) -> None:
+        """Remove a pipeline that holds no live deals; the default one stays."""
+        pipeline = self.get(pipeline_id)
+        if pipeline.is_default:
+            raise ValidationError([FieldError("pipeline", "is_default")])
+        with self.ctx.write():
+            held = sum(self.store.deals_in_stage(s.id) for s in pipeline.stages)
+            if held:
+                raise StageInUseError(pipeline.stages[0].id, held)
+            self.store.delete(pipeline_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("pipeline", "delete", (pipeline_id,)))
+
+    # -- stages ----------------------------------------------------------------------------
+    def add_stage(self, pipeline_id: int, name: str, probability: int = 0, rotting_days: int | None = None,
+                  position: int | None = None) -> int:
+        name = _required(validate_stage(name, probability, rotting_days))
+        with self.ctx.write():
+            stage_id = self.store.add_stage(pipeline_id, name, probability, rotting_days,
+                                            self.ctx.clock.now(), position)
+        self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
+        return stage_id
+
+    def update_stage(self, stage_id: int, name: str, probability: int, rotting_days: int | None) -> None:
+        """Rename a stage, change its probability or rotting threshold. An empty name keeps a
+        default stage's name in the user's language."""
+        name = validate_stage(name, probability, rotting_days)
+        stage = self.stage(stage_id)
+        if not name and not stage.key:
+            raise ValidationError([FieldError("name", "required")])
+        with self.ctx.write():
+            self.store.update_stage(stage_id, name, probability, rotting_days, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("pipeline", "update", (stage.pipeline_id,)))
+
+    def reorder_stages(self, pipeline_id: int, stage_ids: Sequence[int]) -> None:
+        current = {s.id for s in self.get(pipeline_id).stages}
+        if set(stage_ids) != current or len(stage_ids) != len(current):
+            raise ValidationError([FieldError("stages", "invalid")])
+        with self.ctx.write():
+            self.store.reorder(pipeline_id, stage_ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
+
+    def deals_in_stage(self, stage_id: int) -> int:
+        with self.ctx.read():
+            return self.store.deals_in_stage(stage_id)
+
+    def delete_stage(self, stage_id: int, move_to: int | None = None) -> list[int]:
+        """Remove a stage. One that holds open deals needs ``move_to``, a stage of the same
+        pipeline, else StageInUseError says how many deals it holds. Returns the moved deals."""
+        stage = self.stage(stage_id)
+        pipeline = self.get(stage.pipeline_id)
+        if len(pipeline.stages) == 1:
+            raise ValidationError([FieldError("stages", "last_stage")])
+        if move_to is not None and (move_to == stage_id or pipeline.stage(move_to) is None):
+            raise ValidationError([FieldError("move_to", "invalid")])
+        deals = self.ctx.storage.deals
+        with self.ctx.write():
+            held = self.store.deals_in_stage(stage_id)
+            if held and move_to is None:
+                raise StageInUseError(stage_id, held)
+            now = self.ctx.clock.now()
+            moved = self.store.delete_stage(stage_id, move_to, now)
+            for deal_id in moved:
+                deals.end_spell(deal_id, now)
+                deals.begin_spell(deal_id, move_to, now)
+        self.ctx.changes.emit(Change("pipeline", "update", (stage.pipeline_id,)))
+        if moved:
+            self.ctx.changes.emit(Change("deal", "stage", tuple(moved)))
+        return moved
+
+    # -- lost reasons ----------------------------------------------------------------------
+    def lost_reasons(self) -> list[LostReason]:
+        with self.ctx.read():
+            return self.store.lost_reasons()
+
+    def add_lost_reason(self, name: str) -> int:
+        name = _required(name)
+        with self.ctx.write():
+            reason_id = self.store.add_lost_reason(name)
+        self.ctx.changes.emit(Change("lost_reason", "create", (reason_id,)))
+        return reason_id
+
+    def rename_lost_reason(self, reason_id: int, name: str) -> None:
+        name = _required(name)
+        with self.ctx.write():
+            self.store.rename_lost_reason(reason_id, name)
+        self.ctx.changes.emit(Change("lost_reason", "update", (reason_id,)))
+
+    def delete_lost_reason(self, reason_id: int) -> None:
+        with self.ctx.write():
+            self.store.delete_lost_reason(reason_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("lost_reason", "delete", (reason_id,)))
+
+    # -- saved filters ---------------------------------------------------------------------
+    def saved_filters(self) -> list[tuple[int, str, DealFilter]]:
+        with self.ctx.read():
+            stored = self.store.saved_filters(FILTER_ENTITY)
+        return [(fid, name, DealFilter.from_payload(payload)) for fid, name, payload in stored]
+
+    def save_filter(self, name: str, flt: DealFilter) -> int:
+        name = _required(name)
+        with self.ctx.write():
+            filter_id = self.store.save_filter(FILTER_ENTITY, name, flt.to_payload(), self.ctx.clock.now())
+        self.ctx.changes.emit(Change("saved_filter", "create", (filter_id,)))
+        return filter_id
+
+    def delete_filter(self, filter_id: int) -> None:
+        with self.ctx.write():
+            self.store.delete_filter(filter_id)
+        self.ctx.changes.emit(Change("saved_filter", "delete", (filter_id,)))
+
+
+def _required(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError([FieldError("name", "required")])
+    return name

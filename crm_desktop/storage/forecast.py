@@ -1,0 +1,78 @@
+"""The forecast's sums, grouped in SQL: revenue by month, stage conversion, lost reasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from ..core.forecast import ForecastCell, LostReasonStat, StageStat
+
+_GROUPS = {"": "NULL", "owner": "d.owner_id", "pipeline": "d.pipeline_id"}
+
+
+def _scope(pipeline_id: int | None, owner_id: int | None) -> tuple[str, list]:
+    parts, params = [], []
+    if pipeline_id is not None:
+        parts.append(" AND d.pipeline_id = ?")
+        params.append(pipeline_id)
+    if owner_id is not None:
+        parts.append(" AND d.owner_id = ?")
+        params.append(owner_id)
+    return "".join(parts), params
+
+
+class ForecastStore:
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def months(self, currency: str, start: dt.date, end: dt.date, group_by: str = "",
+               pipeline_id: int | None = None, owner_id: int | None = None) -> list[ForecastCell]:
+        """Open deals by expected close month (weighted by probability) and deals won by close month,
+        for months in [start, end)."""
+        group = _GROUPS[group_by]
+        scope, params = _scope(pipeline_id, owner_id)
+        cells: dict[tuple[str, int | None], list[int]] = {}
+        for month, group_id, count, total, weighted in self.db.execute_sql(
+                f"SELECT substr(d.expected_close, 1, 7), {group}, count(*), sum(d.value_minor), "
+                "sum((d.value_minor * coalesce(d.probability, s.probability, 0) + 50) / 100) "
+                "FROM deal d LEFT JOIN stage s ON s.id = d.stage_id WHERE d.status = 'open' "
+                "AND d.deleted_at IS NULL AND d.expected_close >= ? AND d.expected_close < ? "
+                f"AND d.currency = ?{scope} GROUP BY 1, 2",
+                (start.isoformat(), end.isoformat(), currency, *params)):
+            cells[(month, group_id)] = [count, total, weighted, 0, 0]
+        for month, group_id, count, total in self.db.execute_sql(
+                f"SELECT substr(d.closed_at, 1, 7), {group}, count(*), sum(d.value_minor) FROM deal d "
+                "WHERE d.status = 'won' AND d.deleted_at IS NULL AND d.closed_at >= ? AND d.closed_at < ? "
+                f"AND d.currency = ?{scope} GROUP BY 1, 2",
+                (start.isoformat(), end.isoformat(), currency, *params)):
+            cell = cells.setdefault((month, group_id), [0, 0, 0, 0, 0])
+            cell[3:] = [count, total]
+        return [ForecastCell(m, g, *values) for (m, g), values in sorted(
+            cells.items(), key=lambda item: (item[0][0], item[0][1] is None, item[0][1] or 0))]
+
+    def stages(self, start: dt.date, end: dt.date, pipeline_id: int | None = None,
+               owner_id: int | None = None) -> list[StageStat]:
+        """For deals closed in [start, end): per stage they passed through, how many were won and
+        lost, and the mean days from first entering the stage to winning."""
+        scope, params = _scope(pipeline_id, owner_id)
+        rows = self.db.execute_sql(
+            "SELECT stage_id, count(*), sum(won), sum(NOT won), "
+            "avg(CASE WHEN won THEN julianday(closed_at) - julianday(entered) END) FROM ("
+            " SELECT h.stage_id AS stage_id, d.status = 'won' AS won, d.closed_at AS closed_at,"
+            " min(h.entered_at) AS entered FROM deal d JOIN stage_history h ON h.deal_id = d.id"
+            " WHERE d.status IN ('won', 'lost') AND d.deleted_at IS NULL AND d.closed_at >= ?"
+            f" AND d.closed_at < ? AND h.stage_id IS NOT NULL{scope} GROUP BY d.id, h.stage_id)"
+            " GROUP BY stage_id", (start.isoformat(), end.isoformat(), *params))
+        return [StageStat(r[0], r[1], r[2], r[3], None if r[4] is None else round(r[4], 2)) for r in rows]
+
+    def lost_reasons(self, currency: str, start: dt.date, end: dt.date, pipeline_id: int | None = None,
+                     owner_id: int | None = None) -> list[LostReasonStat]:
+        """Reasons of deals lost in [start, end), by count then value (in ``currency``)."""
+        scope, params = _scope(pipeline_id, owner_id)
+        rows = self.db.execute_sql(
+            "SELECT d.lost_reason, count(*), sum(CASE WHEN d.currency = ? THEN d.value_minor ELSE 0 END) "
+            "FROM deal d WHERE d.status = 'lost' AND d.deleted_at IS NULL AND d.closed_at >= ? "
+            f"AND d.closed_at < ?{scope} GROUP BY d.lost_reason ORDER BY 2 DESC, 3 DESC, 1",
+            (currency, start.isoformat(), end.isoformat(), *params))
+        return [LostReasonStat(*r) for r in rows]
