@@ -1,0 +1,541 @@
+"""Importing a file of contacts (or companies): preview, duplicates, one undoable batch.
+
+The whole import runs in ONE write transaction: the batch record, new companies,
+new and updated contacts and the undo rows are committed together, so a cancel,
+a full disk or a crash leaves the database exactly as it was. Rows are handled
+in chunks: each chunk is mapped and validated, its e-mails and phones are looked
+up in the database in a few queries, then it is written through the contact
+service's bulk insert.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.errors import CrmError, FieldError, ValidationError
+from ..core.records import ContactDraft
+from ..core.text import company_key, fold
+from ..interchange.mapping import CUSTOM_PREFIX, NEW_CUSTOM_PREFIX, BuiltRow, CellProblem, cell_text
+from ..interchange.plan import (
+    CREATE,
+    DUPLICATE_ACTIONS,
+    FILL,
+    OVERWRITE,
+    SKIP,
+    SKIP_ROW,
+    ImportOptions,
+    ImportPlan,
+    build_plan,
+    default_date_order,
+    draft_from_json,
+    draft_to_json,
+    merge_drafts,
+)
+from ..interchange.readers import ImportRefused
+from ..storage.imports import ImportBatch, ImportProfile
+from .changes import Change
+from .context import ServiceContext
+
+__all__ = ["DUPLICATE_ACTIONS", "ImportCancelled", "ImportOptions", "ImportRefused", "ImportResult",
+           "ImportService", "RowOutcome", "Summary", "UndoResult"]
+
+CHUNK = 1000
+FUZZY_NAME_SCORE = 90
+# Row statuses
+NEW, UPDATE, DUPLICATE, REJECTED, EMPTY = "new", "update", "duplicate", "rejected", "empty"
+
+Progress = Callable[[int, int], None]  # (rows done, rows in the file or 0)
+
+
+class ImportCancelled(CrmError):
+    """The user cancelled; nothing was stored."""
+
+
+@dataclass
+class RowOutcome:
+    row_number: int
+    cells: list
+    status: str  # new | update | duplicate | rejected | empty
+    action: str = CREATE  # create | skip | fill | overwrite
+    draft: object = None
+    problems: list[CellProblem] = field(default_factory=list)
+    match_id: int | None = None
+    match_reason: str = ""  # email | phone | name | file
+    match_row: int | None = None  # the earlier row of the file it repeats
+
+
+@dataclass
+class Summary:
+    rows: int = 0
+    new: int = 0
+    updates: int = 0
+    duplicates: int = 0
+    problems: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class ImportResult:
+    batch_id: int
+    summary: Summary
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected_rows: list[tuple[int, list, str]] = field(default_factory=list)  # (row, cells, reason code)
+    seconds: float = 0.0
+
+
+@dataclass
+class UndoResult:
+    removed: int = 0
+    restored: int = 0
+    left: list[str] = field(default_factory=list)  # names of records edited since the import
+
+
+class _Matcher:
+    """Finds the existing record (or earlier row) each row duplicates, a chunk at a time."""
+
+    def __init__(self, service: ImportService) -> None:
+        self.store = service.ctx.storage.imports
+        self.companies = service.ctx.storage.companies
+        self.seen: dict[str, int] = {}  # "e:addr" / "p:+86..." / "n:name|company" → file row
+        self.people_at: dict[int, list[tuple[int, str]]] = {}
+
+    def match_chunk(self, outcomes: list[RowOutcome]) -> None:
+        live = [o for o in outcomes if o.status not in (REJECTED, EMPTY)]
+        emails = {e.value.strip().lower() for o in live for e in o.draft.emails}
+        phones = {p.value for o in live for p in o.draft.phones}
+        by_email = self.store.contacts_by_channel("email", list(emails)) if emails else {}
+        by_phone = self.store.contacts_by_channel("phone", list(phones)) if phones else {}
+        for o in live:
+            self._match_one(o, by_email, by_phone)
+        self._match_names([o for o in live if o.match_id is None and o.match_row is None])
+        for o in live:
+            self._remember(o)
+
+    def _match_one(self, o: RowOutcome, by_email: dict, by_phone: dict) -> None:
+        for e in o.draft.emails:
+            key = e.value.strip().lower()
+            if key in by_email:
+                o.match_id, o.match_reason = by_email[key], "email"
+                return
+            if "e:" + key in self.seen:
+                o.match_row, o.match_reason = self.seen["e:" + key], "file"
+                return
+        for p in o.draft.phones:
+            if p.value in by_phone:
+                o.match_id, o.match_reason = by_phone[p.value], "phone"
+                return
+            if "p:" + p.value in self.seen:
+                o.match_row, o.match_reason = self.seen["p:" + p.value], "file"
+                return
+
+    def _name_key(self, draft: ContactDraft) -> str:
+        return fold(f"{draft.given_name} {draft.family_name}".strip())
+
+    def _match_names(self, rows: list[RowOutcome]) -> None:
+        """Same person at the same company (names compared fuzzily: "Jon Smith" = "John Smith")."""
+        from rapidfuzz import fuzz  # imported on first use, like every heavy library
+
+        rows = [o for o in rows if o.draft.company_name and (o.draft.given_name or o.draft.family_name)]
+        if not rows:
+            return
+        keys = {o.draft.company_name: company_key(o.draft.company_name) for o in rows}
+        known = self.companies.find_by_key(list(set(keys.values())))
+        missing = [cid for cid in set(known.values()) if cid not in self.people_at]
+        for cid in missing:
+            self.people_at[cid] = []
+        for pid, name, cid in self.store.contacts_of_companies(missing):
+            self.people_at[cid].append((pid, fold(name)))
+        for o in rows:
+            ckey = keys[o.draft.company_name]
+            name = self._name_key(o.draft)
+            if "n:" + name + "|" + ckey in self.seen:
+                o.match_row, o.match_reason = self.seen["n:" + name + "|" + ckey], "file"
+                continue
+            for pid, other in self.people_at.get(known.get(ckey, -1), ()):
+                if fuzz.token_sort_ratio(name, other) >= FUZZY_NAME_SCORE:
+                    o.match_id, o.match_reason = pid, "name"
+                    break
+
+    def _remember(self, o: RowOutcome) -> None:
+        for e in o.draft.emails:
+            self.seen.setdefault("e:" + e.value.strip().lower(), o.row_number)
+        for p in o.draft.phones:
+            self.seen.setdefault("p:" + p.value, o.row_number)
+        if o.draft.company_name:
+            key = "n:" + self._name_key(o.draft) + "|" + company_key(o.draft.company_name)
+            self.seen.setdefault(key, o.row_number)
+
+
+class ImportService:
+    def __init__(self, ctx: ServiceContext, contacts, companies) -> None:
+        self.ctx = ctx
+        self.contacts = contacts
+        self.companies = companies
+        self.store = ctx.storage.imports
+
+    # -- planning ----------------------------------------------------------------------------
+    def inspect(self, path: Path | str, entity: str = "contact", sheet: int | None = None,
+                source=None) -> ImportPlan:
+        """Open a file and propose how to import it; a saved mapping for the same headers wins."""
+        plan = build_plan(path, entity, sheet, source)
+        plan.mapping.default_date_order = default_date_order(self.ctx.region)
+        self.apply_saved_profile(plan)
+        return plan
+
+    def apply_saved_profile(self, plan: ImportPlan) -> None:
+        signature = plan.header_signature()
+        with self.ctx.read():
+            for profile in self.store.profiles(plan.entity.name):
+                if profile.header_key == signature:
+                    self.apply_profile(plan, profile)
+                    return
+
+    def apply_profile(self, plan: ImportPlan, profile: ImportProfile) -> None:
+        data = json.loads(profile.mapping)
+        targets = data.get("targets", [])
+        if len(targets) == len(plan.headers):
+            plan.mapping.targets = list(targets)
+            plan.mapping.date_order.update({int(k): v for k, v in data.get("date_order", {}).items()})
+            plan.profile = profile.name
+
+    def save_profile(self, name: str, plan: ImportPlan) -> int:
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError([FieldError("name", "required")])
+        with self.ctx.write():
+            pid = self.store.save_profile(name, plan.entity.name, plan.header_signature(),
+                                          plan.mapping_json(), self.ctx.clock.now())
+        plan.profile = name
+        self.ctx.changes.emit(Change("import_profile", "create", (pid,)))
+        return pid
+
+    def profiles(self, entity: str = "contact") -> list[ImportProfile]:
+        with self.ctx.read():
+            return self.store.profiles(entity)
+
+    def custom_fields(self, entity: str = "contact") -> list[tuple[int, str]]:
+        with self.ctx.read():
+            return [(fid, label) for fid, _key, label, _type in self.ctx.storage.custom_fields.fields(entity)]
+
+    # -- rows ----------------------------------------------------------------------------------
+    def _outcome(self, plan: ImportPlan, number: int, cells: list, options: ImportOptions) -> RowOutcome:
+        if options.fixes:
+            cells = list(cells)
+            for (r, c), text in options.fixes.items():
+                if r == number:
+                    cells += [None] * (c + 1 - len(cells))
+                    cells[c] = text
+        if not any(v is not None and cell_text(v) for v in cells):
+            return RowOutcome(number, cells, EMPTY, SKIP)
+        built = plan.entity.build(cells, plan.mapping)
+        outcome = RowOutcome(number, cells, NEW, CREATE, problems=built.problems)
+        outcome.draft = self._clean(built, plan)
+        skip_problems = options.row_actions.get(number, options.on_problem) == SKIP_ROW
+        if outcome.draft is None or (outcome.problems and skip_problems):
+            outcome.status, outcome.action = REJECTED, SKIP
+        return outcome
+
+    def _clean(self, built: BuiltRow, plan: ImportPlan):
+        """The validated draft, with values that are not valid dropped (and noted as problems)."""
+        draft = built.draft
+        if plan.entity.name == "contact" and not (draft.given_name or draft.family_name):
+            if draft.emails:
+                draft.given_name = draft.emails[0].value.strip()
+            elif draft.company_name:
+                built.problems.append(CellProblem(_first(built, "company_name"), "no_name", ""))
+                return None
+        custom = draft.custom
+        draft.custom = {}
+        validate = self.contacts.validate if plan.entity.name == "contact" else self.companies.validate
+        for _attempt in range(3):
+            try:
+                clean = validate(draft)
+                clean.custom = custom
+                return clean
+            except ValidationError as exc:
+                if not self._drop_invalid(built, exc.errors):
+                    return None
+        return None
+
+    def _drop_invalid(self, built: BuiltRow, errors: list[FieldError]) -> bool:
+        draft = built.draft
+        fixable = True
+        for error in sorted(errors, key=lambda e: -(e.index or 0)):
+            cols = built.sources.get(error.field, [])
+            col = cols[error.index] if error.index is not None and error.index < len(cols) else \
+                (cols[0] if cols else -1)
+            built.problems.append(CellProblem(col, error.code, error.value))
+            if error.field in ("emails", "phones", "handles") and error.index is not None:
+                getattr(draft, error.field).pop(error.index)
+                if error.field in built.sources:
+                    built.sources[error.field].pop(error.index)
+            elif error.code == "too_long" or error.field == "birthday":
+                setattr(draft, error.field, None if error.field == "birthday" else "")
+            else:
+                fixable = False
+        return fixable
+
+    def outcomes(self, plan: ImportPlan, options: ImportOptions, limit: int | None = None,
+                 cancelled: threading.Event | None = None) -> Iterator[list[RowOutcome]]:
+        """Every data row's outcome, a chunk at a time, duplicates found."""
+        matcher = _Matcher(self)
+        chunk: list[RowOutcome] = []
+        count = 0
+        with self.ctx.read():
+            for number, cells in plan.data_rows():
+                chunk.append(self._outcome(plan, number, cells, options))
+                count += 1
+                if len(chunk) >= CHUNK or (limit is not None and count >= limit):
+                    yield self._decide(matcher, chunk, options)
+                    chunk = []
+                    if cancelled is not None and cancelled.is_set():
+                        raise ImportCancelled()
+                if limit is not None and count >= limit:
+                    return
+            if chunk:
+                yield self._decide(matcher, chunk, options)
+
+    def _decide(self, matcher: _Matcher, chunk: list[RowOutcome], options: ImportOptions) -> list[RowOutcome]:
+        if _is_contacts(chunk):
+            matcher.match_chunk(chunk)
+        for o in chunk:
+            if o.status in (REJECTED, EMPTY):
+                continue
+            if o.match_id is not None or o.match_row is not None:
+                action = options.row_actions.get(o.row_number, options.on_duplicate)
+                action = action if action in DUPLICATE_ACTIONS else options.on_duplicate
+                if o.match_id is None and action in (FILL, OVERWRITE):
+                    action = SKIP  # repeats an earlier row of the file: that row is imported
+                o.action = action
+                o.status = UPDATE if action in (FILL, OVERWRITE) else (NEW if action == CREATE else DUPLICATE)
+        return chunk
+
+    def preview(self, plan: ImportPlan, options: ImportOptions, limit: int = 200) -> list[RowOutcome]:
+        return [o for chunk in self.outcomes(plan, options, limit) for o in chunk]
+
+    def summarize(self, plan: ImportPlan, options: ImportOptions, progress: Progress | None = None,
+                  cancelled: threading.Event | None = None) -> Summary:
+        summary = Summary()
+        total = plan.source.row_count_hint()
+        for chunk in self.outcomes(plan, options, cancelled=cancelled):
+            for o in chunk:
+                _count(summary, o)
+            if progress:
+                progress(summary.rows, total)
+        return summary
+
+    # -- running -------------------------------------------------------------------------------
+    def run(self, plan: ImportPlan, options: ImportOptions, progress: Progress | None = None,
+            cancelled: threading.Event | None = None) -> ImportResult:
+        """Import every row in one transaction; ImportCancelled (nothing stored) if cancelled."""
+        started = time.perf_counter()
+        entity = plan.entity.name
+        with self.ctx.write():
+            batch_id = self.store.create_batch(entity, plan.path.name, plan.source.format,
+                                               plan.source.sheets[0].name if plan.source.sheets else "",
+                                               plan.mapping_json(), self.ctx.clock.now())
+            result = ImportResult(batch_id, Summary())
+            writer = _BatchWriter(self, plan, result)
+            total = plan.source.row_count_hint()
+            for chunk in self.outcomes(plan, options, cancelled=cancelled):
+                for o in chunk:
+                    _count(result.summary, o)
+                writer.write(chunk)
+                if cancelled is not None and cancelled.is_set():
+                    raise ImportCancelled()
+                if progress:
+                    progress(result.summary.rows, total)
+            writer.finish()
+            s = result.summary
+            self.store.finish_batch(batch_id, s.rows, result.created, result.updated, result.skipped,
+                                    s.rejected, self.ctx.clock.now())
+        result.seconds = time.perf_counter() - started
+        self.ctx.changes.emit(Change("contact" if entity == "contact" else "company", "create", ()))
+        self.ctx.changes.emit(Change("import_batch", "create", (batch_id,)))
+        return result
+
+    # -- history and undo ------------------------------------------------------------------------
+    def history(self, limit: int = 200) -> list[ImportBatch]:
+        with self.ctx.read():
+            return self.store.batches(limit)
+
+    def undo(self, batch_id: int) -> UndoResult:
+        """Remove what a batch created and restore what it updated, unless edited since."""
+        result = UndoResult()
+        with self.ctx.write():
+            rows = self.store.rows_of(batch_id)
+            for entity in ("contact", "company"):
+                mine = [r for r in rows if r.entity == entity]
+                now_at = self.store.updated_at(entity, [r.record_id for r in mine])
+                self._undo_entity(entity, mine, now_at, result)
+            self.store.mark_undone(batch_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("contact", "purge", ()))
+        self.ctx.changes.emit(Change("import_batch", "update", (batch_id,)))
+        return result
+
+    def _undo_entity(self, entity: str, rows, now_at: dict, result: UndoResult) -> None:
+        service = self.contacts if entity == "contact" else self.companies
+        untouched = {r.record_id for r in rows if r.record_id in now_at
+                     and now_at[r.record_id][0] == r.after_updated_at and now_at[r.record_id][1] is None}
+        if entity == "company":
+            busy = {cid for _pid, _n, cid in self.store.contacts_of_companies(list(untouched))}
+            untouched -= busy
+        removable = [r.record_id for r in rows if r.action == "created" and r.record_id in untouched]
+        if removable:
+            service.delete(removable)
+            service.purge(removable)
+            result.removed += len(removable)
+        for r in rows:
+            if r.action == "updated" and r.record_id in untouched:
+                service.update(r.record_id, draft_from_json(r.prior, entity))
+                result.restored += 1
+            elif r.record_id not in untouched and r.record_id in now_at and now_at[r.record_id][1] is None:
+                result.left.append(self._name(entity, r.record_id))
+
+    def _name(self, entity: str, record_id: int) -> str:
+        if entity == "contact":
+            return self.contacts.get(record_id).full_name
+        return self.companies.get(record_id).data.name
+
+    # -- rejected rows ----------------------------------------------------------------------------
+    def write_rejected(self, plan: ImportPlan, result: ImportResult, path: Path,
+                       reason_text: Callable[[str], str], reason_header: str) -> Path:
+        """An .xlsx of the rows not imported, as they were, with a reason column; fix it and import it."""
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet()
+        ws.append([*plan.headers, reason_header])
+        for _number, cells, code in result.rejected_rows:
+            row = [cell_text(v) for v in cells] + [""] * (len(plan.headers) - len(cells))
+            ws.append([*row[:len(plan.headers)], reason_text(code)])
+        wb.save(path)
+        return path
+
+
+def _is_contacts(chunk: list[RowOutcome]) -> bool:
+    return any(isinstance(o.draft, ContactDraft) for o in chunk)
+
+
+def _first(built: BuiltRow, field_name: str) -> int:
+    cols = built.sources.get(field_name, [])
+    return cols[0] if cols else -1
+
+
+def _count(summary: Summary, o: RowOutcome) -> None:
+    if o.status == EMPTY:
+        return
+    summary.rows += 1
+    if o.status == REJECTED:
+        summary.rejected += 1
+        return
+    if o.problems:
+        summary.problems += 1
+    if o.match_id is not None or o.match_row is not None:
+        summary.duplicates += 1
+    if o.action == CREATE:
+        summary.new += 1
+    elif o.action in (FILL, OVERWRITE):
+        summary.updates += 1
+
+
+class _BatchWriter:
+    """Writes the outcomes of one chunk: new records in bulk, updates one by one, undo rows."""
+
+    def __init__(self, service: ImportService, plan: ImportPlan, result: ImportResult) -> None:
+        self.service = service
+        self.ctx = service.ctx
+        self.plan = plan
+        self.result = result
+        self.entity = plan.entity.name
+        self.custom_ids = self._custom_fields()
+        self.created_ids: list[int] = []
+        self.created_companies: list[int] = []
+
+    def _custom_fields(self) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        store = self.ctx.storage.custom_fields
+        for target in self.plan.mapping.targets:
+            if target.startswith(CUSTOM_PREFIX):
+                ids[target] = int(target[len(CUSTOM_PREFIX):])
+            elif target.startswith(NEW_CUSTOM_PREFIX) and target not in ids:
+                label = target[len(NEW_CUSTOM_PREFIX):].strip() or "Imported"
+                key = "import_" + "_".join(fold(label).split())[:40]
+                ids[target] = store.create(self.entity, key, label, "text", self.ctx.clock.now())
+        return ids
+
+    def _custom_values(self, values: dict) -> dict[int, str]:
+        return {self.custom_ids[k]: v for k, v in values.items() if k in self.custom_ids}
+
+    def write(self, chunk: list[RowOutcome]) -> None:
+        creates = []
+        for o in chunk:
+            if o.status == REJECTED:
+                code = o.problems[0].code if o.problems else "invalid"
+                if len(self.result.rejected_rows) < 100_000:
+                    self.result.rejected_rows.append((o.row_number, o.cells, code))
+            elif o.status == EMPTY:
+                continue
+            elif o.action == CREATE:
+                o.draft.custom = self._custom_values(o.draft.custom)
+                creates.append(o.draft)
+            elif o.action in (FILL, OVERWRITE):
+                self._update(o)
+            else:
+                self.result.skipped += 1
+        if creates:
+            self._create(creates)
+
+    def _create(self, drafts: list) -> None:
+        if self.entity == "contact":
+            self._link_companies(drafts)
+            ids = self.service.contacts.create_many(drafts, batch_size=len(drafts))
+        else:
+            ids = [self.service.companies.create(d) for d in drafts]
+        self.created_ids += ids
+        self.result.created += len(ids)
+
+    def _link_companies(self, drafts: list[ContactDraft]) -> None:
+        """Find or create each named company here, so undo knows which companies the import made."""
+        from ..core.records import CompanyDraft
+
+        companies = self.ctx.storage.companies
+        named = [d for d in drafts if d.company_id is None and d.company_name]
+        keys = {n: company_key(n) for n in {d.company_name for d in named}}
+        known = companies.find_by_key(list(set(keys.values())))
+        now = self.ctx.clock.now()
+        for d in named:
+            key = keys[d.company_name]
+            if key not in known:
+                known[key] = companies.insert(CompanyDraft(name=d.company_name, owner_id=d.owner_id), [], now)
+                self.created_companies.append(known[key])
+            d.company_id = known[key]
+
+    def _update(self, o: RowOutcome) -> None:
+        service = self.service.contacts if self.entity == "contact" else self.service.companies
+        record = service.get(o.match_id)
+        existing = record.data
+        o.draft.custom = self._custom_values(o.draft.custom)
+        merged = merge_drafts(existing, o.draft, overwrite=o.action == OVERWRITE)
+        prior = draft_to_json(existing)
+        if self.entity == "contact":
+            self._link_companies([merged])
+        service.update(o.match_id, merged)
+        self.ctx.storage.imports.add_rows(self.result.batch_id,
+                                          [(self.entity, o.match_id, "updated", prior, None)])
+        self.result.updated += 1
+
+    def finish(self) -> None:
+        store = self.ctx.storage.imports
+        batch = self.result.batch_id
+        rows = [(self.entity, i, "created", None, None) for i in self.created_ids]
+        rows += [("company", i, "created", None, None) for i in self.created_companies]
+        store.add_rows(batch, rows)
+        store.stamp_rows(batch)
