@@ -46,6 +46,8 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 # A leading + or - is harmless when a phone number or a plain number follows.
 _NUMBER_LIKE = re.compile(r"[+-][\d\s().\-/]*\Z")
+# XML readers turn a literal CR into LF; a character reference survives.
+_CR = {"\r": "&#13;"}
 _WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
                    "\uffe0-\uffe6]")
 
@@ -132,8 +134,8 @@ def _measure_widths(columns: Sequence[ColumnSpec], sample: Sequence[Sequence]) -
             widths.append(col.width)
             continue
         fixed = {"date": 12, "datetime": 17, "integer": 10, "number": 12, "money": 14}.get(col.kind)
-        longest = max((display_width(str(row[i])) for row in sample if row[i] not in (None, "")),
-                      default=0)
+        longest = max((display_width(str(row[i])) for row in sample
+                       if len(row) > i and row[i] not in (None, "")), default=0)
         wanted = max(display_width(col.header) + 4, fixed or longest + 2)  # + room for the filter button
         widths.append(float(min(max(wanted, 8), 60)))
     return widths
@@ -210,7 +212,7 @@ class XlsxWriter:
 
     def _write_header(self) -> None:
         cells = "".join(f'<c r="{column_letter(i)}1" t="inlineStr" s="{parts.S_HEADER}"><is>'
-                        f"<t>{escape(clean_text(c.header))}</t></is></c>"
+                        f"{_text_element(clean_text(c.header))}</is></c>"
                         for i, c in enumerate(self._columns))
         self._stream.write(f'<row r="1">{cells}</row>'.encode())
 
@@ -262,9 +264,14 @@ def _text_cell(ref: str, value, style: int = 0) -> str:
     text = clean_text(value if isinstance(value, str) else str(value))
     if text and is_dangerous(text):
         style = parts.S_QUOTED
-    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
     s = f' s="{style}"' if style else ""
-    return f'<c r="{ref}" t="inlineStr"{s}><is><t{space}>{escape(text)}</t></is></c>'
+    return f'<c r="{ref}" t="inlineStr"{s}><is>{_text_element(text)}</is></c>'
+
+
+def _text_element(text: str) -> str:
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    body = escape(text, _CR) if "\r" in text else escape(text)
+    return f"<t{space}>{body}</t>"
 
 
 def _phone_cell(ref: str, value) -> str:
