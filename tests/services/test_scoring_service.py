@@ -1,0 +1,75 @@
+"""Lead scoring with exact values: points per rule, the top reason, the Hot leads list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from service_helpers import person
+
+from crm_desktop.core.activities import ActivityDraft
+from crm_desktop.core.records import CompanyDraft
+from crm_desktop.core.scoring import DEAL_STAGE, TAG, ContactFacts, ScoreRule, score
+from crm_desktop.services import Services
+
+DAY = dt.timedelta(days=1)
+
+
+def by_kind(crm: Services) -> dict[str, ScoreRule]:
+    return {f"{r.kind}:{sorted(r.config.values())[0]}": r for r in crm.scoring.rules()}
+
+
+def test_default_rules_give_exact_scores(crm: Services, clock):
+    big = crm.companies.create(CompanyDraft(name="Big Co", employees=120))
+    ann = crm.contacts.create(person("Ann", email="ann@example.com", phone="+1 415 555 0100",
+                                     tags=["customer"], company_id=big, source="Referral"))
+    bob = crm.contacts.create(person("Bob", email="bob@example.com"))
+    cid = crm.contacts.create(person("Cid"))
+    for _ in range(3):
+        crm.activities.log(ActivityDraft("call", contact_id=bob))
+    crm.activities.log(ActivityDraft("meeting", contact_id=cid, occurred_at=clock.now() - 40 * DAY))
+    assert crm.scoring.recompute() == 3
+    ann_score, ann_reason = crm.scoring.score_of(ann)
+    assert ann_score == 20 + 10 + 10 + 15 + 15  # customer, email, phone, company size, referral
+    assert (ann_reason.kind, ann_reason.points) == ("tag", 20)
+    bob_score, bob_reason = crm.scoring.score_of(bob)
+    assert bob_score == 10 + 25 and bob_reason.kind == "interactions"
+    assert crm.scoring.score_of(cid) == (0, None)  # the meeting was too long ago
+    hot = crm.scoring.hot_leads()
+    assert [(h.contact_id, h.score) for h in hot] == [(ann, 70)]
+    assert [(h.contact_id, h.score) for h in crm.scoring.hot_leads(threshold=30)] == [(ann, 70), (bob, 35)]
+
+
+def test_edited_rules_change_scores_and_negative_points_lower_them(crm: Services):
+    ann = crm.contacts.create(person("Ann", tags=["customer", "unsubscribed"]))
+    crm.scoring.save_rule(ScoreRule(None, TAG, -30, {"tag": "Unsubscribed"}))
+    crm.scoring.recompute()
+    assert crm.scoring.score_of(ann)[0] == 20 - 30
+    customer = next(r for r in crm.scoring.rules() if r.kind == TAG and r.points == 20)
+    customer.points = 60
+    crm.scoring.save_rule(customer)
+    crm.scoring.recompute([ann])
+    assert crm.scoring.score_of(ann) == (30, customer)
+
+
+def test_deal_stage_points(crm: Services, sql):
+    ann = crm.contacts.create(person("Ann"))
+    sql("INSERT INTO pipeline(name, uuid, created_at, updated_at) "
+        "VALUES ('P', 'p', '2024-01-01', '2024-01-01')")
+    sql("INSERT INTO stage(pipeline_id, name, uuid, created_at, updated_at) "
+        "VALUES ((SELECT max(id) FROM pipeline), 'Quote', 's', '2024-01-01', '2024-01-01')")
+    stage = sql("SELECT max(id) FROM stage")[0][0]
+    sql("INSERT INTO deal(title, stage_id, contact_id, status, uuid, created_at, updated_at) "
+        "VALUES ('D', ?, ?, 'open', 'd', '2024-01-01', '2024-01-01')", (stage, ann))
+    crm.scoring.save_rule(ScoreRule(None, DEAL_STAGE, 40, {"stage_id": stage}))
+    crm.scoring.recompute()
+    assert crm.scoring.score_of(ann)[0] == 40
+
+
+def test_the_pure_scorer_agrees():
+    rules = [ScoreRule(1, TAG, 20, {"tag": "customer"}), ScoreRule(2, "field", 10, {"field": "email"}),
+             ScoreRule(3, "company_size", 15, {"min": 50}, position=3),
+             ScoreRule(4, "interactions", 25, {"count": 3, "days": 30}, enabled=False)]
+    facts = ContactFacts(tags=frozenset({"customer"}), fields=frozenset({"email"}), company_size=50,
+                         interactions_in={30: 5})
+    total, top = score(rules, facts)
+    assert total == 45 and top.id == 1
