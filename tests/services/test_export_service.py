@@ -1,0 +1,168 @@
+"""Exporting lists: the list's filter, sort, columns and selection; whole files or none; progress."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+from service_helpers import person
+
+from crm_desktop.core.query import ListQuery
+from crm_desktop.core.records import CompanyDraft
+from crm_desktop.services import Services
+from crm_desktop.services.exports import ExportError, ExportRequest, local_time
+
+
+@pytest.fixture
+def people(crm: Services) -> dict[str, int]:
+    ids = {}
+    for given, family, city, tags, phone in (
+        ("Ann", "Lee", "Boston", ["vip"], "+1 617 555 0101"),
+        ("Bob", "Stone", "Austin", [], "+1 512 555 0102"),
+        ("伟", "张", "上海", ["vip", "lead"], "+86 138 1234 5678"),
+        ("Cara", "Diaz", "Austin", ["lead"], ""),
+    ):
+        ids[given] = crm.contacts.create(person(
+            given, family, email=f"{given.lower()}@example.com" if given.isascii() else "",
+            phone=phone, city=city, tags=tags, company_name="Acme" if given != "Bob" else "",
+            birthday=dt.date(1990, 1, 2) if given == "Ann" else None, notes="=cmd|' /C calc'!A0"))
+    return ids
+
+
+def _sheet(path: Path):
+    return openpyxl.load_workbook(path).active
+
+
+def _rows(path: Path) -> list[tuple]:
+    return list(_sheet(path).iter_rows(values_only=True))
+
+
+def test_exports_the_visible_columns_in_the_lists_order(crm, people, tmp_path):
+    path = tmp_path / "people.xlsx"
+    request = ExportRequest("contact", ListQuery(sort="city", descending=True),
+                            keys=("name", "city", "phone", "tags", "created"),
+                            headers={"name": "姓名", "city": "城市"}, sheet_name="联系人")
+    result = crm.exports.export(request, path)
+    assert result.rows == 4 and not result.cancelled and result.path == path
+    ws = _sheet(path)
+    assert ws.title == "联系人"
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("姓名", "城市", "Phone", "Tags", "Created")
+    # Descending by city, ties by id descending: the order ContactStore.page gives.
+    assert [r[:2] for r in rows[1:]] == [("张伟", "上海"), ("Ann Lee", "Boston"), ("Cara Diaz", "Austin"),
+                                         ("Bob Stone", "Austin")]
+    assert rows[1][2] == "+8613812345678" and rows[1][3] == "lead, vip"
+    assert rows[1][4] == local_time("2024-05-06 09:00:00")  # the clock's time, as this computer shows it
+
+
+def test_the_lists_filter_and_the_selection_are_respected(crm, people, tmp_path):
+    path = tmp_path / "people.csv"
+    vip = next(t.id for t in crm.lookups.tags() if t.name == "vip")
+    crm.exports.export(ExportRequest("contact", ListQuery(tag_id=vip), keys=("name",)), path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh)) == [["Name"], ["Ann Lee"], ["张伟"]]
+    chosen = (people["Cara"], people["Bob"])
+    result = crm.exports.export(ExportRequest("contact", keys=("name",), ids=chosen), path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh)) == [["Name"], ["Bob Stone"], ["Cara Diaz"]]  # still in the list's order
+    assert result.rows == 2
+    found = crm.exports.count(ExportRequest("contact", ListQuery(search="austin")))
+    assert found == 2
+
+
+def test_default_columns_typed_cells_and_neutralised_text(crm, people, tmp_path):
+    path = tmp_path / "all.xlsx"
+    crm.exports.export(ExportRequest("contact", keys=("name", "birthday", "notes")), path)
+    ws = _sheet(path)
+    assert ws["B2"].value == dt.datetime(1990, 1, 2) and ws["B2"].is_date
+    assert ws["C2"].value == "=cmd|' /C calc'!A0" and ws["C2"].data_type == "s" and ws["C2"].quotePrefix
+    crm.exports.export(ExportRequest("contact"), path)
+    assert _rows(path)[0] == ("Name", "Company", "Title", "Email", "Phone", "Tags", "Owner", "City")
+
+
+def test_companies_export_with_people_counts(crm, people, tmp_path):
+    crm.companies.create(CompanyDraft(name="Zeta", employees=40, tags=["partner"]))
+    path = tmp_path / "companies.xlsx"
+    crm.exports.export(ExportRequest("company", keys=("name", "people", "employees", "tags")), path)
+    assert _rows(path)[1:] == [("Acme", 3, None, None), ("Zeta", 0, 40, "partner")]
+
+
+def test_vcards_of_the_selected_people(crm, people, tmp_path):
+    path = tmp_path / "people.vcf"
+    crm.exports.export(ExportRequest("contact", ids=(people["伟"], people["Ann"])), path, version="4.0")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == 2 and "VERSION:4.0" in text
+    assert "FN:张伟" in text and "N:张;伟;;;" in text and "TEL;TYPE=cell:+8613812345678" in text
+    assert "BDAY:19900102" in text and "ORG:Acme" in text and "CATEGORIES:lead,vip" in text
+    with pytest.raises(ExportError) as refused:
+        crm.exports.export(ExportRequest("company"), tmp_path / "firms.vcf")
+    assert refused.value.code == "not_for_entity"
+
+
+def test_backup_workbook_has_a_sheet_per_kind_with_stable_ids(crm, people, tmp_path):
+    path = tmp_path / "backup.xlsx"
+    result = crm.exports.backup(path, {"contact": "联系人"})
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["Companies", "联系人"] and result.rows == 5
+    header, *rows = list(wb["联系人"].iter_rows(values_only=True))
+    assert header[:4] == ("ID", "Given name", "Family name", "Name")
+    uuids = {r[0] for r in crm.ctx.storage.database.db.execute_sql("SELECT uuid FROM contact")}
+    assert {r[0] for r in rows} == uuids
+
+
+def test_progress_is_reported_and_cancel_leaves_no_file(crm, people, tmp_path, monkeypatch):
+    monkeypatch.setattr("crm_desktop.services.exports.BATCH", 1)
+    seen = []
+    path = tmp_path / "people.xlsx"
+    result = crm.exports.export(ExportRequest("contact"), path,
+                                lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 4), (2, 4), (3, 4), (4, 4)] and result.rows == 4
+    before = path.read_bytes()
+    result = crm.exports.export(ExportRequest("contact"), path, lambda done, total: done < 2)
+    assert result.cancelled and result.rows == 2
+    assert path.read_bytes() == before  # the earlier file is untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "people.xlsx"]  # no temporary file
+
+
+def test_a_failed_export_leaves_no_partial_file(crm, people, tmp_path, monkeypatch):
+    def fail(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("crm_desktop.interchange.writers.XlsxWriter.write_rows", fail)
+    with pytest.raises(ExportError) as failed:
+        crm.exports.export(ExportRequest("contact"), tmp_path / "people.xlsx")
+    assert failed.value.code == "cannot_write" and "No space" in failed.value.detail
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_unwritable_folder_and_unknown_format_are_refused(crm, people, tmp_path):
+    with pytest.raises(ExportError) as refused:
+        crm.exports.export(ExportRequest("contact"), tmp_path / "missing" / "people.xlsx")
+    assert refused.value.code == "cannot_write"
+    with pytest.raises(ExportError) as refused:
+        crm.exports.export(ExportRequest("contact"), tmp_path / "people.pdf")
+    assert refused.value.code == "unknown_format"
+
+
+def test_the_file_gets_the_usual_permissions(crm, people, tmp_path):
+    path = tmp_path / "people.csv"
+    crm.exports.export(ExportRequest("contact"), path)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_an_export_runs_on_a_worker_thread(crm, people, tmp_path):
+    path = tmp_path / "people.xlsx"
+    results = []
+    worker = threading.Thread(
+        target=lambda: results.append(crm.exports.export(ExportRequest("contact"), path)))
+    worker.start()
+    worker.join()
+    assert results[0].rows == 4 and len(_rows(path)) == 5
+    assert crm.contacts.count() == 4  # the main thread's connection is still open
