@@ -18,6 +18,8 @@ class ListQuery:
     company_id: int | None = None
     sort: str = "name"
     descending: bool = False
+    # A saved segment's filter compiled by storage.segments: (SQL condition, parameters).
+    segment: tuple[str, tuple] | None = None
 
     def with_(self, **changes) -> ListQuery:
         return replace(self, **changes)

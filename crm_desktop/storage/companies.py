@@ -50,6 +50,9 @@ def list_where(q: ListQuery, trashed: bool = False) -> tuple[str, list]:
     if q.owner_id is not None:
         clauses.append("owner_id = ?")
         params.append(q.owner_id)
+    if q.segment is not None:
+        clauses.append(q.segment[0])
+        params += q.segment[1]
     return " AND ".join(clauses), params
 
 

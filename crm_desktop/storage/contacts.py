@@ -124,6 +124,9 @@ def list_where(q: ListQuery, trashed: bool = False) -> tuple[str, list]:
     if q.company_id is not None:
         clauses.append("company_id = ?")
         params.append(q.company_id)
+    if q.segment is not None:
+        clauses.append(q.segment[0])
+        params += q.segment[1]
     return " AND ".join(clauses), params
 
 
@@ -280,14 +283,16 @@ class ContactStore:
         return ContactRecord(stamp, draft, values["full_name"])
 
     def count(self, q: ListQuery = ListQuery()) -> int:
-        if not q.search and q.tag_id is None and q.owner_id is None and q.company_id is None:
+        if (not q.search and q.tag_id is None and q.owner_id is None and q.company_id is None
+                and q.segment is None):
             # All rows minus the trashed ones: SQLite counts a whole table from its b-tree
             # pages without reading rows, and the trashed are few and indexed, so this costs
             # well under a millisecond where a scan of the live rows costs ~50 ms per million.
             return self.db.execute_sql(
                 "SELECT (SELECT count(*) FROM contact) "
                 "- (SELECT count(*) FROM contact WHERE deleted_at IS NOT NULL)").fetchone()[0]
-        if q.search and q.tag_id is None and q.owner_id is None and q.company_id is None:
+        if q.search and q.tag_id is None and q.owner_id is None and q.company_id is None \
+                and q.segment is None:
             expr = SearchIndex.match_expression(q.search)
             if expr:
                 # The index holds a document for every live contact and for nothing else

@@ -1,0 +1,271 @@
+"""Segments: saved filters, and their compilation to one SQL condition on a record table.
+
+``compile_filter`` turns a ``core.segments.Group`` into ``(sql, params)`` that can be put
+after ``WHERE`` on the record's own table (``contact``, ``company`` or ``deal``, unaliased),
+so a segment is counted, paged and sorted by SQLite like any list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import peewee as pw
+
+from ..core.activities import INTERACTION_KINDS
+from ..core.errors import NotFoundError
+from ..core.segments import Condition, Group, Segment, custom_id, custom_kind, from_json, to_json
+from .common import chunks, marks, new_uuid, parse_ts, ts
+
+TABLES = {"contact": "contact", "company": "company", "deal": "deal"}
+
+# Columns on the record's own row, by field key.
+_COLUMNS = {
+    "contact": {"name": "full_name", "company": "company_name", "given_name": "given_name",
+                "family_name": "family_name", "title": "title", "email": "email", "phone": "phone",
+                "street": "street", "city": "city", "region": "region", "postal_code": "postal_code",
+                "country": "country", "source": "source", "notes": "notes", "created": "created_at",
+                "updated": "updated_at", "birthday": "birthday", "owner": "owner_id"},
+    "company": {"name": "name", "industry": "industry", "website": "website", "email": "email",
+                "phone": "phone", "street": "street", "city": "city", "region": "region",
+                "postal_code": "postal_code", "country": "country", "source": "source", "notes": "notes",
+                "employees": "employees", "created": "created_at", "updated": "updated_at",
+                "owner": "owner_id"},
+    "deal": {"title": "title", "currency": "currency", "status": "status", "stage": "stage_id",
+             "pipeline": "pipeline_id", "owner": "owner_id", "expected_close": "expected_close",
+             "closed": "closed_at", "created": "created_at", "updated": "updated_at", "source": "source",
+             "next_step": "next_step", "probability": "probability"},
+}
+_TAG_TABLES = {"contact": ("contact_tag", "contact_id"), "company": ("company_tag", "company_id"),
+               "deal": ("deal_tag", "deal_id")}
+_ACTIVITY_COLUMN = {"contact": "contact_id", "company": "company_id", "deal": "deal_id"}
+_NUMBER_OPS = {"eq": "=", "ne": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<="}
+_KINDS = ", ".join(f"'{k}'" for k in INTERACTION_KINDS)
+
+
+def _like(text: str, prefix_only: bool = False) -> str:
+    escaped = str(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{escaped}%" if prefix_only else f"%{escaped}%"
+
+
+class _Compiler:
+    def __init__(self, entity: str, now: dt.datetime, custom_types: dict[int, str]) -> None:
+        self.entity = entity
+        self.table = TABLES[entity]
+        self.now = now
+        self.custom_types = custom_types
+        self.params: list = []
+
+    def group(self, group: Group) -> str:
+        parts = [self.group(i) if isinstance(i, Group) else self.condition(i) for i in group.items]
+        if not parts:
+            return "1"
+        joiner = " AND " if group.match == "all" else " OR "
+        return "(" + joiner.join(parts) + ")"
+
+    def condition(self, c: Condition) -> str:
+        fid = custom_id(c.field)
+        if fid is not None:
+            return self._custom(fid, c)
+        special = getattr(self, f"_field_{c.field}", None)
+        if special is not None and c.field not in _COLUMNS[self.entity]:
+            return special(c)
+        if c.field == "tags":
+            return self._tags(c)
+        if c.field == "last_interaction":
+            return self._interaction(c)
+        column = _COLUMNS[self.entity][c.field]
+        if column.endswith("_id"):
+            return self._ids(column, c)
+        if c.field in ("created", "updated", "birthday", "expected_close", "closed"):
+            return self._date(column, c)
+        if c.field in ("employees", "probability"):
+            return self._number(column, c)
+        if c.field == "status":
+            self.params.append(c.value)
+            return f"{column} {'=' if c.op == 'is' else '<>'} ?"
+        return self._text(column, c)
+
+    # -- kinds of field ------------------------------------------------------------------
+    def _text(self, column: str, c: Condition) -> str:
+        value = c.value
+        if c.op == "empty":
+            return f"coalesce({column}, '') = ''"
+        if c.op == "not_empty":
+            return f"coalesce({column}, '') <> ''"
+        if c.op in ("contains", "not_contains", "starts_with"):
+            self.params.append(_like(value, c.op == "starts_with"))
+            negate = "NOT " if c.op == "not_contains" else ""
+            return f"coalesce({column}, '') {negate}LIKE ? ESCAPE '\\'"
+        self.params.append(value)
+        return f"{column} {'=' if c.op == 'is' else '<>'} ? COLLATE NOCASE"
+
+    def _number(self, column: str, c: Condition) -> str:
+        if c.op in ("empty", "not_empty"):
+            return f"{column} IS {'' if c.op == 'empty' else 'NOT '}NULL"
+        self.params.append(c.value)
+        return f"{column} {_NUMBER_OPS[c.op]} ?"
+
+    def _date(self, column: str, c: Condition) -> str:
+        if c.op in ("empty", "not_empty"):
+            return f"{column} IS {'' if c.op == 'empty' else 'NOT '}NULL"
+        if c.op in ("within_days", "not_within_days"):
+            since = ts(self.now - dt.timedelta(days=int(c.value)))
+            self.params.append(since[:10] if column in ("birthday", "expected_close") else since)
+            if c.op == "within_days":
+                return f"{column} >= ?"
+            return f"({column} IS NULL OR {column} < ?)"
+        day = dt.date.fromisoformat(str(c.value))
+        if c.op == "before":
+            self.params.append(day.isoformat())
+            return f"{column} < ?"
+        self.params.append((day + dt.timedelta(days=1)).isoformat())
+        return f"{column} >= ?"
+
+    def _ids(self, column: str, c: Condition) -> str:
+        if c.op in ("empty", "not_empty"):
+            return f"{column} IS {'' if c.op == 'empty' else 'NOT '}NULL"
+        ids = tuple(c.value)
+        self.params += ids
+        if c.op == "is":
+            return f"{column} IN ({marks(len(ids))})"
+        return f"({column} IS NULL OR {column} NOT IN ({marks(len(ids))}))"
+
+    def _tags(self, c: Condition) -> str:
+        table, column = _TAG_TABLES[self.entity]
+        ids = tuple(c.value)
+        self.params += ids
+        inner = f"SELECT {column} FROM {table} WHERE tag_id IN ({marks(len(ids))})"
+        if c.op == "has_all":
+            self.params.append(len(set(ids)))
+            return f"id IN ({inner} GROUP BY {column} HAVING count(DISTINCT tag_id) = ?)"
+        return f"id {'NOT ' if c.op == 'has_none' else ''}IN ({inner})"
+
+    def _interaction(self, c: Condition) -> str:
+        column = _ACTIVITY_COLUMN[self.entity]
+        inner = (f"SELECT {column} FROM activity WHERE {column} IS NOT NULL AND kind IN ({_KINDS}) "
+                 "AND deleted_at IS NULL")
+        if c.op == "never":
+            return f"id NOT IN ({inner})"
+        self.params.append(ts(self.now - dt.timedelta(days=int(c.value))))
+        inner += " AND occurred_at >= ?"
+        return f"id {'NOT ' if c.op == 'not_within_days' else ''}IN ({inner})"
+
+    def _custom(self, field_id: int, c: Condition) -> str:
+        kind = custom_kind(self.custom_types.get(field_id, "text"))
+        inner = "SELECT record_id FROM custom_value WHERE field_id = ? AND value <> ''"
+        self.params.append(field_id)
+        if c.op == "empty":
+            return f"id NOT IN ({inner})"
+        if c.op == "not_empty":
+            return f"id IN ({inner})"
+        negative = c.op in ("not_contains", "is_not", "ne")
+        positive = {"not_contains": "contains", "is_not": "is", "ne": "eq"}.get(c.op, c.op)
+        if kind == "number":
+            test = self._number("CAST(value AS REAL)", Condition(c.field, positive, c.value))
+        elif kind == "date":
+            test = self._date("value", Condition(c.field, positive, c.value))
+        else:
+            test = self._text("value", Condition(c.field, positive, c.value))
+        return f"id {'NOT ' if negative else ''}IN ({inner} AND {test})"
+
+    # -- fields computed from other tables -------------------------------------------------
+    def _subcount(self, sql: str, c: Condition) -> str:
+        if c.op in ("empty", "not_empty"):
+            return f"({sql}) {'=' if c.op == 'empty' else '>'} 0"
+        self.params.append(c.value)
+        return f"({sql}) {_NUMBER_OPS[c.op]} ?"
+
+    def _field_score(self, c: Condition) -> str:
+        if c.op in ("empty", "not_empty"):
+            return f"id {'NOT ' if c.op == 'empty' else ''}IN (SELECT contact_id FROM contact_score)"
+        self.params.append(c.value)
+        return f"id IN (SELECT contact_id FROM contact_score WHERE score {_NUMBER_OPS[c.op]} ?)"
+
+    def _field_open_deals(self, c: Condition) -> str:
+        column = _ACTIVITY_COLUMN[self.entity]
+        return self._subcount(f"SELECT count(*) FROM deal d WHERE d.{column} = {self.table}.id "
+                              "AND d.status = 'open' AND d.deleted_at IS NULL", c)
+
+    def _field_people(self, c: Condition) -> str:
+        return self._subcount("SELECT count(*) FROM contact p WHERE p.company_id = company.id "
+                              "AND p.deleted_at IS NULL", c)
+
+    def _field_value(self, c: Condition) -> str:
+        if c.op in ("empty", "not_empty"):
+            return f"value_minor {'=' if c.op == 'empty' else '<>'} 0"
+        self.params.append(round(float(c.value) * 100))
+        return f"value_minor {_NUMBER_OPS[c.op]} ?"
+
+
+def compile_filter(group: Group, entity: str, now: dt.datetime,
+                   custom_types: dict[int, str] | None = None) -> tuple[str, tuple]:
+    """``(sql, params)``: a condition on the unaliased ``entity`` table for a checked filter."""
+    compiler = _Compiler(entity, now, custom_types or {})
+    sql = compiler.group(group)
+    return sql, tuple(compiler.params)
+
+
+_SEGMENT_COLUMNS = "id, name, entity, payload, position"
+
+
+class SegmentStore:
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def all(self, entity: str | None = None) -> list[Segment]:
+        where = "deleted_at IS NULL" + (" AND entity = ?" if entity else "")
+        rows = self.db.execute_sql(
+            f"SELECT {_SEGMENT_COLUMNS} FROM segment WHERE {where} ORDER BY position, lower(name), id",
+            (entity,) if entity else ())
+        return [Segment(i, n, e, from_json(p), pos) for i, n, e, p, pos in rows]
+
+    def get(self, segment_id: int) -> Segment:
+        row = self.db.execute_sql(f"SELECT {_SEGMENT_COLUMNS} FROM segment WHERE id = ? "
+                                  "AND deleted_at IS NULL", (segment_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("segment", segment_id)
+        return Segment(row[0], row[1], row[2], from_json(row[3]), row[4])
+
+    def create(self, name: str, entity: str, group: Group, now: dt.datetime) -> int:
+        position = self.db.execute_sql("SELECT coalesce(max(position), 0) + 1 FROM segment").fetchone()[0]
+        cur = self.db.execute_sql(
+            "INSERT INTO segment(uuid, entity, name, payload, position, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", (new_uuid(), entity, name, to_json(group), position,
+                                             ts(now), ts(now)))
+        return cur.lastrowid
+
+    def update(self, segment_id: int, name: str, group: Group, now: dt.datetime) -> None:
+        cur = self.db.execute_sql(
+            "UPDATE segment SET name = ?, payload = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            (name, to_json(group), ts(now), segment_id))
+        if cur.rowcount == 0:
+            raise NotFoundError("segment", segment_id)
+
+    def delete(self, segment_id: int, now: dt.datetime) -> None:
+        self.db.execute_sql("UPDATE segment SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                            (ts(now), ts(now), segment_id))
+
+    def updated_at(self, segment_id: int) -> dt.datetime | None:
+        row = self.db.execute_sql("SELECT updated_at FROM segment WHERE id = ?", (segment_id,)).fetchone()
+        return parse_ts(row[0]) if row else None
+
+    # -- the records of a segment ------------------------------------------------------------
+    def count(self, entity: str, condition: tuple[str, tuple]) -> int:
+        sql, params = condition
+        return self.db.execute_sql(
+            f"SELECT count(*) FROM {TABLES[entity]} WHERE deleted_at IS NULL AND {sql}", params).fetchone()[0]
+
+    def ids(self, entity: str, condition: tuple[str, tuple]) -> list[int]:
+        sql, params = condition
+        return [r[0] for r in self.db.execute_sql(
+            f"SELECT id FROM {TABLES[entity]} WHERE deleted_at IS NULL AND {sql} ORDER BY id", params)]
+
+    def assign_owner(self, entity: str, ids: Sequence[int], owner_id: int | None, now: dt.datetime) -> int:
+        changed = 0
+        for part in chunks(list(ids)):
+            changed += self.db.execute_sql(
+                f"UPDATE {TABLES[entity]} SET owner_id = ?, updated_at = ? WHERE deleted_at IS NULL "
+                f"AND owner_id IS NOT ? AND id IN ({marks(len(part))})", (owner_id, ts(now), owner_id, *part)
+            ).rowcount
+        return changed
