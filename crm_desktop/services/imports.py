@@ -114,9 +114,8 @@ class _Matcher:
         by_phone = self.store.contacts_by_channel("phone", list(phones)) if phones else {}
         for o in live:
             self._match_one(o, by_email, by_phone)
-        self._match_names([o for o in live if o.match_id is None and o.match_row is None])
-        for o in live:
             self._remember(o)
+        self._match_names([o for o in live if o.match_id is None and o.match_row is None])
 
     def _match_one(self, o: RowOutcome, by_email: dict, by_phone: dict) -> None:
         for e in o.draft.emails:
@@ -155,8 +154,9 @@ class _Matcher:
         for o in rows:
             ckey = keys[o.draft.company_name]
             name = self._name_key(o.draft)
-            if "n:" + name + "|" + ckey in self.seen:
-                o.match_row, o.match_reason = self.seen["n:" + name + "|" + ckey], "file"
+            earlier = self.seen.get("n:" + name + "|" + ckey, o.row_number)
+            if earlier != o.row_number:
+                o.match_row, o.match_reason = earlier, "file"
                 continue
             for pid, other in self.people_at.get(known.get(ckey, -1), ()):
                 if fuzz.token_sort_ratio(name, other) >= FUZZY_NAME_SCORE:
