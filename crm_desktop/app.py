@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="add realistic demo data")
     demo.add_argument("--people", type=int, default=400)
     demo.add_argument("--companies", type=int, default=150)
+    imp = sub.add_parser("import", parents=[common], help="import contacts from .xlsx/.xls/.ods/.csv/.vcf")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--profile", metavar="NAME", help="use a saved column mapping")
+    imp.add_argument("--on-duplicate", choices=("skip", "update", "overwrite", "create"), default="skip",
+                     help="what to do with rows that match a contact (update fills empty fields only)")
+    imp.add_argument("--dry-run", action="store_true", help="check the file and say what would happen")
     return parser
 
 

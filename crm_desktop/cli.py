@@ -25,6 +25,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         if args.command == "info":
             return _info(services)
+        if args.command == "import":
+            from .cli_import import run_import
+
+            return run_import(services, args)
         if args.command == "demo":
             people, firms = services.seed_demo(people=args.people, firms=args.companies)
             print(f"Added {people} contacts and {firms} companies to {services.info().database}")

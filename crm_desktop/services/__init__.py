@@ -25,6 +25,7 @@ from .deals import DealService
 from .forecast import ForecastService
 from .exports import ExportService
 from .history import HistoryService
+from .imports import ImportService
 from .lookups import LookupService
 from .pipelines import PipelineService
 from .orders import OrderService
@@ -71,6 +72,7 @@ class Services:
         self.deals = DealService(ctx, self.activities)
         self.forecast = ForecastService(ctx)
         self.exports = ExportService(ctx)
+        self.imports = ImportService(ctx, self.contacts, self.companies)
         # The 360° customer view.
         self.timeline = TimelineService(ctx)
         self.orders = OrderService(ctx)

@@ -14,6 +14,7 @@ from .deals import DealStore
 from .forecast import ForecastStore
 from .pipelines import PipelineStore
 from .history import HistoryStore
+from .imports import ImportStore
 from .orders import OrderStore
 from .relationships import RelationshipStore
 from .search import SearchIndex
@@ -37,6 +38,7 @@ class Storage:
         self.users = UserStore(db)
         self.custom_fields = CustomFieldStore(db)
         self.activities = ActivityStore(db)
+        self.imports = ImportStore(db)
         self.pipelines = PipelineStore(db)
         self.deals = DealStore(db)
         self.forecast = ForecastStore(db)
