@@ -175,6 +175,13 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions(self._data_actions[2:])
         menu.addSeparator()
+        exports = [self._action(self.tr("&Export this list…"), self.export_list, "Ctrl+E"),
+                   self._action(self.tr("&Back up to Excel…"), self.back_up_to_excel)]
+        for action in exports:
+            action.setEnabled(False)
+        self._data_actions += exports
+        menu.addActions(exports)
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), QApplication.quit, QKeySequence.StandardKey.Quit))
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self._action(self.tr("&Search"), self.focus_search, "Ctrl+K", "Ctrl+F"))
@@ -332,6 +339,21 @@ class MainWindow(QMainWindow):
     def _saved(self, record_id: int | None, text: str) -> None:
         if record_id is not None:  # None: the dialog was cancelled
             self.statusBar().showMessage(text, 4000)
+
+    def export_list(self) -> None:
+        """Export the list shown (people or companies) as it is filtered, sorted and selected."""
+        from .export_dialog import ExportDialog
+
+        page = self.stack.currentWidget()
+        if getattr(getattr(page, "model", None), "ENTITY", "") in ("contact", "company"):
+            ExportDialog.ask(self, self.services, page)
+        else:
+            self.statusBar().showMessage(self.tr("Choose People or Companies to export a list."), 4000)
+
+    def back_up_to_excel(self) -> None:
+        from .export_dialog import ExportDialog
+
+        ExportDialog.ask_backup(self, self.services)
 
     def open_manage(self) -> None:
         _lazy("ManageDialog").ask(self, self.services)
