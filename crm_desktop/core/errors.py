@@ -16,6 +16,8 @@ class StorageProblem(enum.Enum):
     NOT_A_DATABASE = "not_a_database"
     TOO_NEW = "too_new"
     CANNOT_OPEN = "cannot_open"
+    ENCRYPTED = "encrypted"  # needs a passphrase to open
+    WRONG_PASSPHRASE = "wrong_passphrase"
 
 
 class CrmError(Exception):

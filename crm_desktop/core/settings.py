@@ -26,6 +26,14 @@ class Settings:
     current_user_id: int | None = None
     contact_columns: list[str] = field(default_factory=list)  # empty = the default set
     company_columns: list[str] = field(default_factory=list)
+    # Backups and privacy.
+    backup_dir: str = ""  # "" = the backups folder beside the database
+    backup_keep_recent: int = 5
+    backup_keep_daily: int = 7
+    backup_keep_weekly: int = 4
+    backup_keep_monthly: int = 12
+    lock_after_minutes: int = 0  # 0 = never lock the app when idle
+    passphrase_in_keychain: bool = False
 
     @classmethod
     def load(cls, path: Path) -> Settings:

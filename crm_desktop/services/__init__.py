@@ -16,6 +16,7 @@ from ..core.settings import Settings
 from ..storage import Storage
 from .activities import ActivityService
 from .attachments import AttachmentService
+from .backups import BackupService
 from .cases import CaseService
 from .changes import Change, ChangeFeed
 from .companies import CompanyService
@@ -80,15 +81,18 @@ class Services:
         self.attachments = AttachmentService(ctx, paths.attachments if paths is not None else None)
         self.relationships = RelationshipService(ctx)
         self.history = HistoryService(ctx)
+        # Backups, restore, encryption.
+        self.backups = BackupService(ctx, paths.backups if paths is not None else None)
 
     @classmethod
     def open(cls, data_dir: Path | DataPaths, *, fallback_region: str = "US", clock: Clock | None = None,
-             busy_timeout_ms: int = 5000) -> Services:
+             busy_timeout_ms: int = 5000, passphrase: str | None = None) -> Services:
         paths = data_dir if isinstance(data_dir, DataPaths) else DataPaths(data_dir)
         ensure_data_dir(paths.root)
         settings = Settings.load(paths.settings)
+        backup_dir = Path(settings.backup_dir).expanduser() if settings.backup_dir else paths.backups
         storage = Storage.open(paths.database, busy_timeout_ms=busy_timeout_ms,
-                               backup_dir=paths.backups)
+                               backup_dir=backup_dir, passphrase=passphrase)
         if paths.database.exists():
             # Customer data is private to the user; a file owned by someone else stays as it is.
             with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ StorageError before any write.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sqlite3
@@ -36,15 +37,15 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
     ]
 
 
-def _check_header(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+def _check_header(path: Path, passphrase: str | None = None) -> None:
+    if not path.exists() or path.stat().st_size == 0 or passphrase:
         return
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except PermissionError as exc:
         raise StorageError(StorageProblem.CANNOT_OPEN, str(path), str(exc)) from exc
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER:  # or encrypted: see storage.backups.looks_encrypted
         raise StorageError(StorageProblem.NOT_A_DATABASE, str(path))
 
 
@@ -65,24 +66,46 @@ def backup_file(source: pw.SqliteDatabase | sqlite3.Connection, target: Path) ->
     return target
 
 
+class _SqliteOrCipher(pw.SqliteDatabase):
+    """SQLite, or SQLCipher (``sqlcipher3``, imported only then) once a passphrase is set."""
+
+    passphrase: str | None = None
+
+    def _connect(self):
+        if not self.passphrase:
+            return super()._connect()
+        from .backups import connect
+
+        conn = connect(self.database, self.passphrase, timeout=self._timeout, isolation_level=None,
+                       **self.connect_params)
+        try:
+            self._add_conn_hooks(conn)
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+
 class Database:
     """The app's one SQLite file. Open it with ``open()``; models are bound to it."""
 
-    def __init__(self, path: Path, *, busy_timeout_ms: int = 5000, backup_dir: Path | None = None):
+    def __init__(self, path: Path, *, busy_timeout_ms: int = 5000, backup_dir: Path | None = None,
+                 passphrase: str | None = None):
         self.path = Path(path)
         self.backup_dir = backup_dir or self.path.parent / "backups"
         self.busy_timeout_ms = busy_timeout_ms
-        self.db = pw.SqliteDatabase(
+        self.db = _SqliteOrCipher(
             None, pragmas=_pragmas(busy_timeout_ms), timeout=busy_timeout_ms / 1000
         )
+        self.db.passphrase = passphrase or None
         self.migrated_from: int | None = None
 
     # -- opening -----------------------------------------------------------------------
     def open(self, *, migrate: bool = True) -> Database:
-        _check_header(self.path)
+        _check_header(self.path, self.db.passphrase)
         self.db.init(str(self.path))
         try:
-            with translated_errors(str(self.path)):
+            with self._wrong_passphrase(), translated_errors(str(self.path)):
                 self.db.connect(reuse_if_open=True)
                 self.db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
                 self._probe_write()
@@ -94,6 +117,30 @@ class Database:
             self.close()
             raise
         return self
+
+    @property
+    def passphrase(self) -> str | None:
+        return self.db.passphrase
+
+    @property
+    def encrypted(self) -> bool:
+        return bool(self.db.passphrase)
+
+    @contextlib.contextmanager
+    def _wrong_passphrase(self):
+        """With a passphrase, "not a database" means the passphrase does not fit."""
+        try:
+            yield
+        except StorageError as exc:
+            if self.db.passphrase and exc.problem is StorageProblem.NOT_A_DATABASE:
+                raise StorageError(StorageProblem.WRONG_PASSPHRASE, str(self.path)) from exc
+            raise
+
+    def quick_check(self) -> list[str]:
+        """What ``PRAGMA quick_check`` finds wrong with the open file; [] when it is sound."""
+        with translated_errors(str(self.path)):
+            rows = self.db.execute_sql("PRAGMA quick_check(10)").fetchall()
+        return [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
 
     def _probe_write(self) -> None:
         """Fail now, with a clear reason, if the file is locked or read-only.
@@ -145,8 +192,12 @@ class Database:
         log.info("migrated %s: %s", self.path, ", ".join(applied_now))
 
     def backup(self, reason: str) -> Path:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")  # UTC, as every stored time
         target = self.backup_dir / f"{self.path.stem}-{stamp}-{reason}.sqlite3"
+        if self.db.passphrase:  # the copy of an encrypted database is encrypted too
+            from .backups import copy_live
+
+            return copy_live(self.db.connection(), target, self.db.passphrase)
         with translated_errors(str(target)):
             return backup_file(self.db, target)
 

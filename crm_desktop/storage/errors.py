@@ -37,13 +37,20 @@ _SQLITE_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError, peewee.Operat
 
 def classify(exc: BaseException) -> StorageProblem | None:
     """The environment problem behind ``exc``, or None when it is a bug."""
-    if not isinstance(exc, _SQLITE_ERRORS) or isinstance(exc, peewee.IntegrityError):
+    if not isinstance(exc, _SQLITE_ERRORS) and not _is_cipher_error(exc):
+        return None
+    if isinstance(exc, peewee.IntegrityError) or type(exc).__name__ == "IntegrityError":
         return None
     text = str(exc).lower()
     for needle, problem in _MESSAGES:
         if needle in text:
             return problem
     return None
+
+
+def _is_cipher_error(exc: BaseException) -> bool:
+    """An error of SQLCipher's driver (sqlcipher3), which is not imported unless it is used."""
+    return type(exc).__module__.startswith("sqlcipher3") and isinstance(exc, Exception)
 
 
 def _hidden_cause(exc: BaseException) -> BaseException:

@@ -1,0 +1,355 @@
+"""Backups, restore and encryption of the database, for the GUI and the command line.
+
+Every backup is made through SQLite's online backup API on a connection of its own (so it
+may run on a worker thread while the app is used), verified, described in a manifest
+(date, reason, size, counts) and followed by rotation. ``before(reason)`` is the hook other
+services call before an import, a bulk delete or a merge.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from ..core.backups import (
+    MANIFEST_SUFFIX,
+    REASON_BEFORE_ENCRYPTION,
+    REASON_BEFORE_RESTORE,
+    REASON_DAILY,
+    BackupCounts,
+    BackupInfo,
+    RotationPolicy,
+    backup_name,
+    is_due,
+    parse_backup_name,
+)
+from ..core.errors import StorageError, StorageProblem
+from ..storage import backups as files
+from .changes import Change
+from .context import ServiceContext
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool | None]
+KEYRING_SERVICE = "crm-desktop"
+
+
+class BackupService:
+    def __init__(self, ctx: ServiceContext, default_folder: Path | None = None) -> None:
+        self.ctx = ctx
+        self._default_folder = default_folder
+
+    # -- where and how many ------------------------------------------------------------
+    @property
+    def database(self):
+        return self.ctx.storage.database
+
+    @property
+    def folder(self) -> Path:
+        chosen = self.ctx.settings.backup_dir
+        if chosen:
+            return Path(chosen).expanduser()
+        return self._default_folder or self.database.backup_dir
+
+    @property
+    def policy(self) -> RotationPolicy:
+        s = self.ctx.settings
+        return RotationPolicy(s.backup_keep_recent, s.backup_keep_daily, s.backup_keep_weekly,
+                              s.backup_keep_monthly)
+
+    def set_folder(self, folder: Path | None) -> None:
+        """Use ``folder`` for new backups (None: the default beside the database); saved at once."""
+        if folder is not None:
+            files.private_dir(Path(folder))
+        self.ctx.settings.backup_dir = "" if folder is None else str(folder)
+        self.database.backup_dir = self.folder  # backups before a migration go there too
+        if self.ctx.settings_path is not None:
+            self.ctx.settings.save(self.ctx.settings_path)
+        self.ctx.changes.emit(Change("settings", "update"))
+
+    # -- making backups ----------------------------------------------------------------
+    def create(self, reason: str = "manual", progress: Progress | None = None) -> BackupInfo:
+        """A verified backup of the database as it is now, then rotation. Safe on a worker thread."""
+        now = self.ctx.clock.now()
+        target = self.folder / backup_name(self.database.path.stem, now, reason)
+        while target.exists():  # two in one second: keep both
+            now += dt.timedelta(seconds=1)
+            target = self.folder / backup_name(self.database.path.stem, now, reason)
+        passphrase = self.database.passphrase
+        source = files.connect(self.database.path, passphrase, timeout=self.database.busy_timeout_ms / 1000)
+        try:
+            with self.ctx.read():
+                files.copy_live(source, target, passphrase, progress)
+        finally:
+            source.close()
+        info = self._describe(target, verified=True)
+        log.info("backup %s (%s)", target, reason)
+        self.rotate()
+        self.ctx.changes.emit(Change("backup", "create"))
+        return info
+
+    def before(self, reason: str) -> BackupInfo:
+        """The hook before an import, bulk delete, merge or erase: ``before("import")``.
+
+        Raises StorageError when no backup can be made (e.g. the disk is full): the caller
+        then does not go on with its change.
+        """
+        name = reason if reason.startswith("before-") else f"before-{reason}"
+        return self.create(name)
+
+    def last_backup_time(self) -> dt.datetime | None:
+        stamps = [parsed[0] for p in self._files() if (parsed := parse_backup_name(p.name))]
+        return max(stamps, default=None)
+
+    def backup_if_due(self, every: dt.timedelta = dt.timedelta(days=1)) -> BackupInfo | None:
+        """The backup on start: made when the last one is older than a day."""
+        if not is_due(self.last_backup_time(), self.ctx.clock.now(), every):
+            return None
+        return self.create(REASON_DAILY)
+
+    # -- the list ------------------------------------------------------------------------
+    def _files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return [p for p in self.folder.iterdir() if p.is_file() and parse_backup_name(p.name)]
+
+    def list(self) -> list[BackupInfo]:
+        """Every backup in the folder, newest first, with what its manifest says."""
+        infos = [self._info(p) for p in self._files()]
+        return sorted(infos, key=lambda i: i.created_at, reverse=True)
+
+    def _info(self, path: Path) -> BackupInfo:
+        when, reason = parse_backup_name(path.name)
+        manifest = _read_manifest(path)
+        size = path.stat().st_size
+        counts = BackupCounts.from_dict(manifest["counts"]) if "counts" in manifest else None
+        return BackupInfo(str(path), when, reason, size, manifest.get("verified"), counts,
+                          bool(manifest.get("encrypted", not _plain(path))),
+                          int(manifest.get("schema_version", 0)), list(manifest.get("problems", [])))
+
+    def _describe(self, path: Path, *, verified: bool, problems: list[str] | None = None) -> BackupInfo:
+        passphrase = self.database.passphrase if not _plain(path) else None
+        counts, version = (None, 0)
+        if not problems:
+            counts, version = files.counts(path, passphrase)
+        manifest = {"verified": verified and not problems, "encrypted": passphrase is not None,
+                    "schema_version": version, "problems": problems or []}
+        if counts is not None:
+            manifest["counts"] = counts.as_dict()
+        _write_manifest(path, manifest)
+        return self._info(path)
+
+    def verify(self, path: Path) -> BackupInfo:
+        """Run ``PRAGMA integrity_check`` on a backup and record the result in its manifest."""
+        path = Path(path)
+        passphrase = self._passphrase_for(path)
+        problems = files.integrity_problems(path, passphrase)
+        return self._describe(path, verified=not problems, problems=problems)
+
+    def _passphrase_for(self, path: Path) -> str | None:
+        if _plain(path):
+            return None
+        if self.database.passphrase and files.can_open(path, self.database.passphrase):
+            return self.database.passphrase
+        raise StorageError(StorageProblem.ENCRYPTED, str(path))
+
+    def newest_good(self) -> BackupInfo | None:
+        """The newest backup that passes the integrity check now."""
+        for info in self.list():
+            with contextlib.suppress(StorageError):
+                if self.verify(Path(info.path)).verified:
+                    return self._info(Path(info.path))
+        return None
+
+    # -- rotation ----------------------------------------------------------------------
+    def rotate(self) -> list[Path]:
+        """Delete the backups the rotation policy no longer keeps; the removed paths."""
+        paths = self._files()
+        stamps = [parse_backup_name(p.name)[0] for p in paths]
+        keep = self.policy.keeps(stamps)
+        removed = []
+        for index, path in enumerate(paths):
+            if index not in keep:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                Path(f"{path}{MANIFEST_SUFFIX}").unlink(missing_ok=True)
+                removed.append(path)
+        return removed
+
+    # -- restore -------------------------------------------------------------------------
+    def restore(self, backup: Path, progress: Progress | None = None) -> BackupInfo:
+        """Replace the database by ``backup``, after backing up the current state.
+
+        The backup is checked first; the current database is backed up; then the copy is
+        made beside the database, checked again, and renamed over it. The database is
+        re-opened (and migrated if the backup is older). Returns the safety backup.
+        """
+        backup = Path(backup)
+        passphrase = self._passphrase_for(backup)
+        problems = files.integrity_problems(backup, passphrase)
+        if problems:
+            raise StorageError(StorageProblem.CORRUPT, str(backup), "; ".join(problems[:3]))
+        safety = self.create(REASON_BEFORE_RESTORE)
+        path = self.database.path
+        incoming = path.with_name(f".{path.name}.restoring")
+        files.copy_file(backup, incoming, passphrase, progress)
+        self.database.close()
+        files.replace_database(path, incoming)
+        self.database.db.passphrase = passphrase
+        self.database.open()
+        self.ctx.changes.emit(Change("database", "restore"))
+        return safety
+
+    # -- encryption ----------------------------------------------------------------------
+    @staticmethod
+    def encryption_available() -> bool:
+        return files.cipher_available()
+
+    def set_passphrase(self, passphrase: str | None) -> BackupInfo:
+        """Encrypt the database with ``passphrase``, change it, or (None) decrypt it.
+
+        A backup of the current state comes first; the new file is written beside the
+        database, checked against it and only then renamed over it.
+        """
+        safety = self.create(REASON_BEFORE_ENCRYPTION)
+        old = self.database.passphrase
+        path = self.database.path
+        with self.ctx.read():
+            self.database.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        incoming = path.with_name(f".{path.name}.converting")
+        files.convert(path, incoming, old, passphrase or None)
+        self.database.close()
+        files.replace_database(path, incoming)
+        self.database.db.passphrase = passphrase or None
+        self.database.open()
+        self.ctx.changes.emit(Change("database", "encryption"))
+        return safety
+
+    # -- the OS keychain (optional: ``keyring``) -----------------------------------------
+    def keychain_key(self) -> str:
+        return str(self.database.path.resolve())
+
+    def remember_passphrase(self, passphrase: str | None) -> bool:
+        return remember_passphrase(self.keychain_key(), passphrase)
+
+
+def keychain():
+    """The ``keyring`` module when it is installed and has a usable backend, else None."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    try:
+        return None if isinstance(keyring.get_keyring(), fail.Keyring) else keyring
+    except Exception:  # a broken backend is the same as none
+        return None
+
+
+def remember_passphrase(database_key: str, passphrase: str | None) -> bool:
+    """Keep (or with None forget) the passphrase in the OS keychain; False when there is none."""
+    ring = keychain()
+    if ring is None:
+        return False
+    try:
+        if passphrase:
+            ring.set_password(KEYRING_SERVICE, database_key, passphrase)
+        else:
+            with contextlib.suppress(Exception):
+                ring.delete_password(KEYRING_SERVICE, database_key)
+    except Exception as exc:
+        log.warning("keychain not usable: %s", exc)
+        return False
+    return True
+
+
+def remembered_passphrase(database_key: str) -> str | None:
+    ring = keychain()
+    if ring is None:
+        return None
+    try:
+        return ring.get_password(KEYRING_SERVICE, database_key)
+    except Exception as exc:
+        log.warning("keychain not usable: %s", exc)
+        return None
+
+
+def needs_passphrase(database: Path) -> bool:
+    """Whether the database file is encrypted (and so cannot open without a passphrase)."""
+    return database.exists() and database.stat().st_size > 0 and not _plain(database) \
+        and files.looks_encrypted(database)
+
+
+def check_passphrase(database: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens the file; reads only, writes nothing."""
+    return files.can_open(database, passphrase)
+
+
+def quick_check(database: Path, passphrase: str | None = None) -> list[str]:
+    """``PRAGMA quick_check`` of a closed database file, for the check at start-up."""
+    if not database.exists() or database.stat().st_size == 0:
+        return []
+    return files.integrity_problems(database, passphrase, quick=True)
+
+
+def restore_closed(database: Path, backup: Path, backup_folder: Path,
+                   passphrase: str | None = None) -> Path | None:
+    """Restore ``backup`` over a damaged ``database`` that cannot be opened.
+
+    The damaged file is kept in the backup folder (renamed, not deleted; its path is
+    returned), then the backup is copied into place through a verified temporary file.
+    """
+    problems = files.integrity_problems(backup, passphrase)
+    if problems:
+        raise StorageError(StorageProblem.CORRUPT, str(backup), "; ".join(problems[:3]))
+    files.private_dir(backup_folder)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    incoming = database.with_name(f".{database.name}.restoring")
+    files.copy_file(backup, incoming, passphrase)
+    kept = None
+    if database.exists():
+        kept = backup_folder / f"{database.stem}-damaged-{stamp}{database.suffix}.broken"
+        shutil.move(str(database), str(kept))  # the backup folder may be on another drive
+    files.replace_database(database, incoming)
+    return kept
+
+
+def backups_in(folder: Path) -> list[Path]:
+    """Backup files in ``folder``, newest first (without opening the database)."""
+    if not folder.is_dir():
+        return []
+    found = [(parsed[0], p) for p in folder.iterdir() if (parsed := parse_backup_name(p.name))]
+    return [p for _, p in sorted(found, reverse=True)]
+
+
+def _plain(path: Path) -> bool:
+    try:
+        return files.has_plain_header(path)
+    except OSError:
+        return True
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        raw = json.loads(Path(f"{path}{MANIFEST_SUFFIX}").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _write_manifest(path: Path, manifest: dict) -> None:
+    target = Path(f"{path}{MANIFEST_SUFFIX}")
+    tmp = target.with_name(f".{target.name}.partial")
+    try:
+        tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except OSError as exc:  # the backup itself is complete; the manifest can be rebuilt by verify
+        tmp.unlink(missing_ok=True)
+        log.warning("backup manifest %s not written: %s", target, exc)

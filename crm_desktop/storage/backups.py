@@ -1,0 +1,272 @@
+"""Backup files at the SQLite level: copy, verify, count, restore, encrypt and decrypt.
+
+Copies are made with SQLite's online backup API in steps, so the app keeps reading and
+writing while a large database is copied (a write by another connection restarts the
+copy; one on the same connection is carried into it). A copy goes to a temporary name in
+the target folder and is renamed only once it is complete and ``PRAGMA integrity_check``
+says "ok": a crash or a full disk never leaves a half-written backup under a backup's name.
+
+An encrypted database (SQLCipher, through ``sqlcipher3``) is copied with the same
+passphrase, so its backups are encrypted too. ``sqlcipher3`` is imported only for
+encrypted files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..core.backups import BackupCounts
+from ..core.errors import StorageError, StorageProblem
+from .errors import translated_errors
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+STEP_PAGES = 2048  # pages copied per step: ~8 MB, a few milliseconds
+COUNTED_TABLES = {"contacts": "contact", "companies": "company", "deals": "deal", "activities": "activity"}
+
+# progress(done_pages, total_pages) -> False to cancel
+Progress = Callable[[int, int], bool | None]
+
+
+class Cancelled(Exception):
+    """The user cancelled a copy; nothing was left behind."""
+
+
+def cipher_available() -> bool:
+    try:
+        import sqlcipher3  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _cipher_module():
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError as exc:  # pragma: no cover - the dependency is installed with the app
+        raise StorageError(StorageProblem.CANNOT_OPEN, "", "sqlcipher3 is not installed") from exc
+    return dbapi2
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def connect(path: Path | str, passphrase: str | None = None, *, timeout: float = 5.0, **kwargs):
+    """A DB-API connection: the standard sqlite3 one, or SQLCipher's keyed with ``passphrase``."""
+    if not passphrase:
+        return sqlite3.connect(str(path), timeout=timeout, **kwargs)
+    cipher = _cipher_module()
+    conn = cipher.connect(str(path), timeout=timeout, **kwargs)
+    try:
+        with contextlib.suppress(cipher.DatabaseError):
+            conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr's
+        conn.execute(f"PRAGMA key = '{_quote(passphrase)}'")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def has_plain_header(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def looks_encrypted(path: Path) -> bool:
+    """A file without SQLite's header whose size is whole pages and whose start looks random."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return (size >= 1024 and size % 512 == 0 and head != SQLITE_HEADER[: len(head)]
+            and len(set(head)) >= 10)
+
+
+def _private(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+
+
+def private_dir(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, 0o700)
+    return folder
+
+
+def _temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.partial")
+
+
+@contextlib.contextmanager
+def _partial(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target``, renamed to it on success, removed on any failure."""
+    tmp = _temp_name(target)
+    tmp.unlink(missing_ok=True)
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException:
+        for leftover in (tmp, Path(f"{tmp}-journal"), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def copy_live(source, target: Path, passphrase: str | None = None, progress: Progress | None = None,
+              pages: int = STEP_PAGES) -> Path:
+    """Copy the open connection ``source`` to ``target`` (verified, private, all or nothing)."""
+    private_dir(target.parent)
+    with translated_errors(str(target)), _partial(target) as tmp:
+        dest = connect(tmp, passphrase)
+        try:
+            source.backup(dest, pages=pages, progress=_step(progress))
+        finally:
+            dest.close()
+        _private(tmp)
+        problems = integrity_problems(tmp, passphrase)
+        if problems:
+            raise StorageError(StorageProblem.CORRUPT, str(target), "; ".join(problems[:3]))
+    return target
+
+
+def _step(progress: Progress | None):
+    if progress is None:
+        return None
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress(total - remaining, total) is False:
+            raise Cancelled()
+
+    return report
+
+
+def copy_file(source: Path, target: Path, passphrase: str | None = None, progress: Progress | None = None,
+              pages: int = STEP_PAGES) -> Path:
+    """Copy the database file ``source`` (not open here) through the backup API."""
+    src = connect(source, passphrase)
+    try:
+        with translated_errors(str(source)):
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return copy_live(src, target, passphrase, progress, pages)
+    finally:
+        src.close()
+
+
+def integrity_problems(path: Path, passphrase: str | None = None, *, quick: bool = False) -> list[str]:
+    """What ``PRAGMA integrity_check`` (or ``quick_check``) finds wrong; [] for a sound file."""
+    try:
+        conn = connect(path, passphrase)
+    except Exception as exc:
+        return [str(exc)]
+    try:
+        rows = conn.execute(f"PRAGMA {'quick_check' if quick else 'integrity_check'}(20)").fetchall()
+        fts = conn.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+                           ).fetchall()
+        for (name,) in fts:  # the FTS5 index is outside integrity_check's view
+            conn.execute(f"INSERT INTO \"{name}\"(\"{name}\") VALUES('integrity-check')")
+    except Exception as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+    return [] if [r[0] for r in rows] == ["ok"] else [str(r[0]) for r in rows]
+
+
+def counts(path: Path, passphrase: str | None = None) -> tuple[BackupCounts, int]:
+    """Live records of each kind in the file, and its schema version (PRAGMA user_version)."""
+    conn = connect(path, passphrase)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        found = {}
+        for key, table in COUNTED_TABLES.items():
+            if table in tables:
+                sql = f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL"
+                found[key] = conn.execute(sql).fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+    return BackupCounts(**found), version
+
+
+def can_open(path: Path, passphrase: str | None) -> bool:
+    """Whether ``passphrase`` (None: no encryption) reads the file."""
+    try:
+        conn = connect(path, passphrase)
+    except Exception:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except Exception:
+        return False
+    finally:
+        conn.close()
+
+
+def convert(source: Path, target: Path, old: str | None, new: str | None) -> Path:
+    """Write ``source`` (readable with ``old``) to ``target`` encrypted with ``new`` (None: plain).
+
+    Goes through ``sqlcipher_export`` (SQLCipher cannot back up between different keys);
+    the result is checked and compared with the source before it gets its name.
+    """
+    cipher = _cipher_module()
+    private_dir(target.parent)
+    with translated_errors(str(target)), _partial(target) as tmp:
+        conn = cipher.connect(str(source))
+        try:
+            with contextlib.suppress(cipher.DatabaseError):
+                conn.execute("PRAGMA cipher_log_level = NONE")
+            if old:
+                conn.execute(f"PRAGMA key = '{_quote(old)}'")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute(f"ATTACH DATABASE '{_quote(str(tmp))}' AS converted KEY '{_quote(new or '')}'")
+            conn.execute("SELECT sqlcipher_export('converted')")
+            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+            conn.execute("DETACH DATABASE converted")
+        finally:
+            conn.close()
+        _private(tmp)
+        _check_converted(source, old, tmp, new)
+    return target
+
+
+def _check_converted(source: Path, old: str | None, copy: Path, new: str | None) -> None:
+    problems = integrity_problems(copy, new)
+    if not problems and counts(source, old) != counts(copy, new):
+        problems = ["the copy does not hold the same records"]
+    if problems:
+        raise StorageError(StorageProblem.CORRUPT, str(copy), "; ".join(problems[:3]))
+
+
+def replace_database(database: Path, replacement: Path) -> None:
+    """Put ``replacement`` in place of the (closed) ``database``: one rename, WAL files dropped."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    os.replace(replacement, database)
+    _private(database)
+    _fsync_dir(database.parent)
+
+
+def checkpoint(path: Path, passphrase: str | None = None) -> None:
+    """Fold the WAL into the file of a database no one else has open."""
+    conn = connect(path, passphrase)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,174 @@
+"""Backups through the services: made, verified, listed, rotated, restored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from service_helpers import person
+
+from crm_desktop.core.backups import RotationPolicy, parse_backup_name
+from crm_desktop.core.errors import StorageError, StorageProblem
+from crm_desktop.services import Services
+from crm_desktop.services.backups import backups_in, quick_check, restore_closed
+
+
+def _names(crm: Services) -> set[str]:
+    rows = crm.ctx.storage.database.db.execute_sql(
+        "SELECT given_name FROM contact WHERE deleted_at IS NULL").fetchall()
+    return {r[0] for r in rows}
+
+
+def test_a_backup_is_verified_listed_with_counts_and_private(crm: Services):
+    crm.contacts.create(person("Ada", "Lovelace", email="ada@example.com"))
+    crm.contacts.create(person("Alan", "Turing"))
+    info = crm.backups.create("manual")
+    path = Path(info.path)
+    assert path.parent == crm.paths.backups
+    assert info.verified is True and info.reason == "manual"
+    assert info.counts.contacts == 2
+    assert info.size_bytes == path.stat().st_size > 0
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert crm.paths.backups.stat().st_mode & 0o777 == 0o700
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+    listed = crm.backups.list()
+    assert [b.path for b in listed] == [info.path]
+    assert listed[0].counts == info.counts
+    assert not list(crm.paths.backups.glob(".*partial"))
+
+
+def test_a_backup_sees_what_the_app_wrote_but_not_an_open_transaction(crm: Services):
+    crm.contacts.create(person("Committed"))
+    with crm.ctx.write():
+        crm.ctx.storage.database.db.execute_sql(
+            "UPDATE contact SET given_name = 'Uncommitted' WHERE given_name = 'Committed'")
+        info = crm.backups.create("during-write")
+    conn = sqlite3.connect(info.path)
+    try:
+        assert conn.execute("SELECT given_name FROM contact").fetchall() == [("Committed",)]
+    finally:
+        conn.close()
+
+
+def test_the_start_up_backup_is_made_once_a_day(crm: Services, clock):
+    assert crm.backups.backup_if_due() is not None
+    clock.advance(dt.timedelta(hours=23))
+    assert crm.backups.backup_if_due() is None
+    clock.advance(dt.timedelta(hours=1))
+    made = crm.backups.backup_if_due()
+    assert made is not None and made.reason == "daily"
+
+
+def test_before_hook_names_the_reason(crm: Services):
+    info = crm.backups.before("import")
+    assert info.reason == "before-import"
+    assert parse_backup_name(Path(info.path).name)[1] == "before-import"
+
+
+def test_rotation_keeps_recent_daily_weekly_monthly(crm: Services, clock):
+    crm.settings.backup_keep_recent = 2
+    crm.settings.backup_keep_daily = 3
+    crm.settings.backup_keep_weekly = 2
+    crm.settings.backup_keep_monthly = 2
+    for _ in range(120):  # one backup every 12 hours for two months
+        crm.backups.create("daily")
+        clock.advance(dt.timedelta(hours=12))
+    kept = crm.backups.list()
+    stamps = [b.created_at for b in kept]
+    expected = RotationPolicy(2, 3, 2, 2)
+    assert len(kept) == len(set(stamps))
+    assert 3 <= len(kept) <= 2 + 3 + 2 + 2
+    assert kept[0].created_at == clock.now() - dt.timedelta(hours=12)  # the newest stays
+    assert len({(s.year, s.month) for s in stamps}) >= 2  # an older month is still there
+    assert expected.keeps(stamps) == set(range(len(stamps)))  # rotation is stable
+    assert len(list(crm.paths.backups.glob("*.json"))) == len(kept)  # no orphaned manifests
+
+
+def test_rotation_policy_is_plain_logic():
+    base = dt.datetime(2024, 1, 31, 12)
+    stamps = [base - dt.timedelta(days=d) for d in range(100)]
+    kept = RotationPolicy(recent=1, daily=7, weekly=4, monthly=3).keeps(stamps)
+    kept_days = sorted((base - stamps[i]).days for i in kept)
+    assert kept_days[:7] == list(range(7))
+    assert len(kept) <= 1 + 7 + 4 + 3
+    assert max(kept_days) >= 59  # three months reach back past November
+    assert RotationPolicy(0, 0, 0, 0).keeps(stamps) == set()
+
+
+def test_the_backup_folder_can_be_changed(crm: Services, tmp_path: Path):
+    elsewhere = tmp_path / "usb-drive" / "crm-backups"
+    crm.backups.set_folder(elsewhere)
+    info = crm.backups.create("manual")
+    assert Path(info.path).parent == elsewhere
+    assert Services  # the setting is saved with the others
+    assert str(elsewhere) in crm.paths.settings.read_text(encoding="utf-8")
+    crm.backups.set_folder(None)
+    assert crm.backups.folder == crm.paths.backups
+
+
+def test_verify_finds_a_damaged_backup(crm: Services):
+    for i in range(300):
+        crm.contacts.create(person(f"Person{i}", "Damaged", email=f"p{i}@example.com"))
+    info = crm.backups.create("manual")
+    path = Path(info.path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, min(len(data), page * 12)):
+        data[offset] = 0xFF ^ data[offset]
+    path.write_bytes(bytes(data))
+    checked = crm.backups.verify(path)
+    assert checked.verified is False and checked.problems
+    assert crm.backups.list()[0].verified is False
+
+
+def test_restore_backs_up_the_current_state_first(crm: Services):
+    crm.contacts.create(person("Kept"))
+    good = crm.backups.create("manual")
+    crm.contacts.create(person("Added", "Later"))
+    safety = crm.backups.restore(Path(good.path))
+    assert _names(crm) == {"Kept"}
+    assert safety.reason == "before-restore" and safety.counts.contacts == 2
+    crm.contacts.create(person("After", "Restore"))  # the database is open and writable again
+    assert _names(crm) == {"Kept", "After"}
+    crm.backups.restore(Path(safety.path))
+    assert _names(crm) == {"Kept", "Added"}
+
+
+def test_a_damaged_backup_is_refused_for_restore_and_nothing_changes(crm: Services):
+    crm.contacts.create(person("Here"))
+    bad = crm.paths.backups / "crm-20240101-000000-manual.sqlite3"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_bytes(b"SQLite format 3\x00" + os.urandom(8192))
+    with pytest.raises(StorageError) as caught:
+        crm.backups.restore(bad)
+    assert caught.value.problem in (StorageProblem.CORRUPT, StorageProblem.NOT_A_DATABASE)
+    assert _names(crm) == {"Here"}
+
+
+def test_quick_check_and_restore_of_a_closed_damaged_database(data_dir: Path, tmp_path: Path):
+    services = Services.open(data_dir)
+    services.contacts.create(person("Saved"))
+    good = services.backups.create("manual")
+    services.close()
+    database = data_dir / "crm.sqlite3"
+    assert quick_check(database) == []
+    raw = bytearray(database.read_bytes())
+    raw[4096 * 2: 4096 * 6] = os.urandom(4096 * 4)
+    database.write_bytes(bytes(raw))
+    assert quick_check(database) != []
+    assert backups_in(data_dir / "backups")[0] == Path(good.path)
+    kept = restore_closed(database, Path(good.path), data_dir / "backups")
+    assert kept is not None and kept.exists()  # the damaged file is kept, not deleted
+    assert quick_check(database) == []
+    reopened = Services.open(data_dir)
+    try:
+        assert reopened.counts().contacts == 1
+    finally:
+        reopened.close()
