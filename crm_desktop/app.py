@@ -3,6 +3,7 @@
     crm-desktop [--data-dir DIR] [--lang en|zh_CN] [--demo] [--smoke-test]   the app
     crm-desktop info [--data-dir DIR]                                      path, schema, counts
     crm-desktop demo [--data-dir DIR] [--people N] [--companies N]           add demo data
+    crm-desktop export FILE [--what contacts|companies|backup] [--filter …]  export a list
 
 The data folder is --data-dir, else $CRM_DESKTOP_DATA_DIR, else the user data folder.
 """
@@ -35,6 +36,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="add realistic demo data")
     demo.add_argument("--people", type=int, default=400)
     demo.add_argument("--companies", type=int, default=150)
+    export = sub.add_parser("export", parents=[common],
+                            help="export contacts or companies to .xlsx, .csv or .vcf, or a backup workbook")
+    export.add_argument("file", metavar="FILE", help="the file to write; its suffix picks the format")
+    export.add_argument("--what", choices=("contacts", "companies", "backup"), default="contacts")
+    export.add_argument("--filter", default="", metavar="TEXT", help="only records this search text finds")
+    export.add_argument("--tag", metavar="NAME", help="only records with this tag")
+    export.add_argument("--owner", metavar="NAME", help="only records of this owner")
+    export.add_argument("--sort", default="name", metavar="KEY", help="name, city, created, … (default name)")
+    export.add_argument("--descending", action="store_true")
+    export.add_argument("--columns", metavar="KEYS", help="comma-separated field keys (default: the list's)")
+    export.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
     imp = sub.add_parser("import", parents=[common], help="import contacts from .xlsx/.xls/.ods/.csv/.vcf")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--profile", metavar="NAME", help="use a saved column mapping")

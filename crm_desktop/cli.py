@@ -33,11 +33,32 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             people, firms = services.seed_demo(people=args.people, firms=args.companies)
             print(f"Added {people} contacts and {firms} companies to {services.info().database}")
             return 0
+        if args.command == "export":
+            return _export(services, args)
     except CrmError as exc:
         return _error(exc)
     finally:
         services.close()
     return 1
+
+
+def _export(services: Services, args: argparse.Namespace) -> int:
+    from .services.exports import ExportError
+
+    path = Path(args.file).expanduser().resolve()
+    try:
+        if args.what == "backup":
+            result = services.exports.backup(path)
+        else:
+            request = services.exports.request_for(
+                args.what, search=args.filter, tag=args.tag, owner=args.owner, sort=args.sort,
+                descending=args.descending, columns=args.columns.split(",") if args.columns else ())
+            result = services.exports.export(request, path, version=args.vcard_version)
+    except ExportError as exc:
+        print(f"crm-desktop: {exc.explanation()}", file=sys.stderr)
+        return 2
+    print(f"Exported {result.rows} {'record' if result.rows == 1 else 'records'} to {result.path}")
+    return 0
 
 
 def _info(services: Services) -> int:

@@ -90,6 +90,19 @@ class ExportError(CrmError):
         super().__init__(f"{code}: {path} {detail}".strip())
         self.code, self.path, self.detail = code, path, detail
 
+    def explanation(self) -> str:
+        """One English sentence, for the command line (the window says it in the user's language)."""
+        texts = {
+            "cannot_write": f"cannot write {self.path}: {self.detail}",
+            "unknown_format": f"{self.path}: the file name must end in .xlsx, .csv or .vcf",
+            "not_for_entity": "only contacts can be exported as vCards",
+            "unknown_tag": f"there is no tag named {self.detail!r}",
+            "unknown_owner": f"there is no owner named {self.detail!r}",
+            "unknown_sort": f"cannot sort by {self.detail!r}",
+            "unknown_column": f"there is no column {self.detail!r}",
+        }
+        return texts.get(self.code, str(self))
+
 
 @dataclass(frozen=True)
 class ExportRequest:
@@ -159,6 +172,28 @@ class ExportService:
         """Make another kind of record exportable (its storage Entity knows the SQL)."""
         self._sources[entity] = (source, tuple(fields))
         DEFAULT_KEYS.setdefault(entity, tuple(default_keys) or tuple(f.key for f in fields))
+
+    def request_for(self, what: str, *, search: str = "", tag: str | None = None, owner: str | None = None,
+                    sort: str = "name", descending: bool = False, columns: Sequence[str] = ()
+                    ) -> ExportRequest:
+        """A request from names as a person types them (the command line): "contacts" or
+        "companies", a tag and an owner by name, field keys."""
+        entity = {"contacts": "contact", "companies": "company"}.get(what, what)
+        source, fields = self._sources[entity]
+        lookups = self.ctx.storage
+        with self.ctx.read():
+            tag_id = _named_id(tag, [(t.id, t.name) for t in lookups.tags.all()], "unknown_tag")
+            owner_id = _named_id(owner, [(u.id, u.name) for u in lookups.users.all()], "unknown_owner")
+        if sort not in source.sort_sql:
+            raise ExportError("unknown_sort", detail=sort)
+        known = {f.key for f in fields}
+        keys = tuple(k.strip() for k in columns if k.strip())
+        unknown = [k for k in keys if k not in known]
+        if unknown:
+            raise ExportError("unknown_column", detail=unknown[0])
+        query = ListQuery(search=search.strip(), tag_id=tag_id, owner_id=owner_id, sort=sort,
+                          descending=descending)
+        return ExportRequest(entity, query, keys)
 
     def fields(self, entity: str) -> tuple[ExportField, ...]:
         return self._sources[entity][1]
@@ -270,6 +305,16 @@ class ExportService:
                 done += len(batch)
                 _report(progress, done, total)
         return done
+
+
+def _named_id(name: str | None, choices: Sequence[tuple[int, str]], code: str) -> int | None:
+    if name is None:
+        return None
+    wanted = name.strip().casefold()
+    found = next((i for i, n in choices if n.casefold() == wanted), None)
+    if found is None:
+        raise ExportError(code, detail=name)
+    return found
 
 
 def _umask() -> int:
