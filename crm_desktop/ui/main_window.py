@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_frame()
         self._build_toolbar()
         self._build_menus()
+        self.setAcceptDrops(True)  # files dropped here open the import wizard
         self._build_status_bar()
         self.show_page(PAGE_CONTACTS)
         if services is not None:
@@ -175,7 +176,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addActions(self._data_actions[2:])
         menu.addSeparator()
-        exports = [self._action(self.tr("&Export this list…"), self.export_list, "Ctrl+E"),
+        exports = [self._action(self.tr("&Import…"), self.import_file, "Ctrl+I"),
+                   self._action(self.tr("&Export this list…"), self.export_list, "Ctrl+E"),
                    self._action(self.tr("&Back up to Excel…"), self.back_up_to_excel)]
         for action in exports:
             action.setEnabled(False)
@@ -350,6 +352,22 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Choose People or Companies to export a list."), 4000)
 
+    def import_file(self, path: str | None = None) -> None:
+        """The import wizard, optionally on a file dropped onto the window."""
+        from .import_wizard.wizard import ImportWizard
+
+        ImportWizard.ask(self, self.services, path)
+
+    def dragEnterEvent(self, event) -> None:
+        if self.services is not None and _importable(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = _importable(event.mimeData())
+        if self.services is not None and path:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_file(path))
+
     def back_up_to_excel(self) -> None:
         from .export_dialog import ExportDialog
 
@@ -414,3 +432,14 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.bridge.detach()
         super().closeEvent(event)
+
+
+def _importable(mime) -> str:
+    """The first dropped local file the importer can read, or ''."""
+    from ..interchange.readers import SUPPORTED_SUFFIXES
+
+    for url in mime.urls() if mime.hasUrls() else []:
+        path = url.toLocalFile()
+        if path and Path(path).suffix.lower() in SUPPORTED_SUFFIXES:
+            return path
+    return ""

@@ -51,3 +51,22 @@ def test_wizard_explains_a_refused_file(qtbot, services, tmp_path):
     assert not wizard.file_page.isComplete()
     assert "empty" in wizard.file_page.status.text()
     wizard.done(0)
+
+
+def test_dropping_a_file_on_the_main_window_opens_the_wizard(qtbot, services, bridge, tmp_path, monkeypatch):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from crm_desktop.ui.main_window import MainWindow
+
+    opened = []
+    monkeypatch.setattr(ImportWizard, "ask", classmethod(lambda cls, parent, svc, path=None: opened.append(path)))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    mime = QMimeData()
+    path = _file(tmp_path)
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: opened == [str(path)])
