@@ -60,7 +60,10 @@ def test_dropping_a_file_on_the_main_window_opens_the_wizard(qtbot, services, br
     from crm_desktop.ui.main_window import MainWindow
 
     opened = []
-    monkeypatch.setattr(ImportWizard, "ask", classmethod(lambda cls, parent, svc, path=None: opened.append(path)))
+    def ask(cls, parent, svc, path=None):
+        opened.append(path)
+
+    monkeypatch.setattr(ImportWizard, "ask", classmethod(ask))
     window = MainWindow(services)
     qtbot.addWidget(window)
     mime = QMimeData()
