@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
                                              (self.tr("&Trash"), "Ctrl+3"))):
             view.addAction(self._action(label, lambda _=False, i=index: self.show_page(i), key))
         view.addAction(self._action(self.tr("&Filter this list"), self.focus_filter, "Ctrl+L"))
+        view.addSeparator()
+        view.addAction(self._action(self.tr("&Back"), self.go_back, "Alt+Left"))
+        view.addAction(self._action(self.tr("&Forward"), self.go_forward, "Alt+Right"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About crm-desktop"), self.show_about))
 
@@ -231,8 +234,8 @@ class MainWindow(QMainWindow):
 
         stand_in = self.search
         self.search = GlobalSearch(services, self._toolbar)
-        self.search.contact_chosen.connect(self.edit_contact)
-        self.search.company_chosen.connect(self.edit_company)
+        self.search.contact_chosen.connect(self.open_contact)
+        self.search.company_chosen.connect(self.open_company)
         self._toolbar.insertWidget(self._search_slot, self.search)
         self._toolbar.removeAction(self._search_slot)
         stand_in.deleteLater()
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
             from .companies_page import CompaniesPage
 
             page = CompaniesPage(self.services, self.bridge, self)
-            page.open_requested.connect(self.edit_company)
+            page.open_requested.connect(self.open_company)
             page.edit_requested.connect(self.edit_company)
             page.create_requested.connect(self.new_company)
             page.people_requested.connect(self.show_people_of)
@@ -267,7 +270,7 @@ class MainWindow(QMainWindow):
             from .contacts_page import ContactsPage
 
             page = ContactsPage(self.services, self.bridge, self)
-            page.open_requested.connect(self.edit_contact)
+            page.open_requested.connect(self.open_contact)
             page.edit_requested.connect(self.edit_contact)
             page.create_requested.connect(self.new_contact)
         # One primary "New" button in the tool bar follows the page; the pages' own go.
@@ -311,6 +314,56 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         if hasattr(page, "focus_filter"):
             page.focus_filter()
+
+    # -- customer pages (the 360° view) -------------------------------------------------
+    @property
+    def customer_area(self):
+        """The area that shows a person's or a company's page, made on first use."""
+        area = getattr(self, "_customer_area", None)
+        if area is None:
+            from .customer.navigation import CustomerArea
+
+            area = self._customer_area = CustomerArea(self.services, self.bridge, self.stack)
+            area.closed.connect(self._on_customer_area_closed)
+            area.status_posted.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            self.stack.addWidget(area)
+        return area
+
+    def open_contact(self, contact_id: int) -> None:
+        self.open_customer("contact", contact_id)
+
+    def open_company(self, company_id: int) -> None:
+        self.open_customer("company", company_id)
+
+    def open_customer(self, kind: str, record_id: int) -> None:
+        from ..core.customer import Target
+
+        if self.customer_area.open(Target(kind, record_id)):
+            self._show_customer_area()
+
+    def _show_customer_area(self) -> None:
+        if self.sidebar.currentRow() >= 0:
+            self._list_row = self.sidebar.currentRow()
+        self.stack.setCurrentWidget(self.customer_area)
+        # No area chosen in the sidebar, so a click on any of them shows its list again.
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        self.sidebar.blockSignals(False)
+
+    def _on_customer_area_closed(self) -> None:
+        self.show_page(getattr(self, "_list_row", PAGE_CONTACTS))
+
+    def go_back(self) -> None:
+        area = getattr(self, "_customer_area", None)
+        if area is not None and self.stack.currentWidget() is area:
+            area.go_back()
+        elif area is not None and area.page is not None:
+            self._show_customer_area()  # back from a list to the page it was left for
+
+    def go_forward(self) -> None:
+        area = getattr(self, "_customer_area", None)
+        if area is not None and self.stack.currentWidget() is area:
+            area.go_forward()
 
     def show_people_of(self, company_id: int) -> None:
         self.contacts_page.set_company_filter(company_id)
@@ -429,6 +482,8 @@ class MainWindow(QMainWindow):
         return self.tr("1 company") if n == 1 else self.tr("%Ln companies", "", n)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "_customer_area", None) is not None:
+            self._customer_area.detach()
         if self.services is not None:
             self.bridge.detach()
         super().closeEvent(event)

@@ -1,0 +1,209 @@
+"""The Details tab: every field of the person or company, custom ones too, edited in place.
+
+A save is validated first and changes nothing when it fails (the errors show under the
+fields); each save can be undone, one after the other.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.customer import Target
+from ...core.errors import CrmError, ValidationError
+from ...core.records import Channel
+from ...services import Services
+from ..dialogs.form import FORM_STYLE, set_invalid
+from ..messages import error_text, field_error_text
+from . import texts
+
+CONTACT_FIELDS = ("given_name", "family_name", "title", "email", "phone", "street", "city", "region",
+                  "postal_code", "country", "website", "source", "notes")
+COMPANY_FIELDS = ("name", "industry", "website", "email", "phone", "street", "city", "region", "postal_code",
+                  "country", "source", "notes")
+_LIST_FIELDS = {"emails": "email", "phones": "phone"}
+
+
+class DetailsPanel(QWidget):
+    saved = Signal()
+
+    def __init__(self, services: Services, target: Target, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.target = target
+        self.setStyleSheet(FORM_STYLE)
+        self._draft = None
+        self._undo: list = []
+        self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.custom: dict[int, QLineEdit] = {}
+        self._build()
+
+    def _service(self):
+        return self.services.contacts if self.target.kind == "contact" else self.services.companies
+
+    def _build(self) -> None:
+        form_host = QWidget(self)
+        form = QFormLayout(form_host)
+        names = CONTACT_FIELDS if self.target.kind == "contact" else COMPANY_FIELDS
+        for name in names:
+            editor = QPlainTextEdit(form_host) if name == "notes" else QLineEdit(form_host)
+            if isinstance(editor, QPlainTextEdit):
+                editor.setTabChangesFocus(True)
+                editor.setMaximumHeight(90)
+                editor.textChanged.connect(self._on_editor_changed)
+            else:
+                editor.textEdited.connect(self._on_editor_changed)
+            self.editors[name] = editor
+            form.addRow(texts.field_text(name), self._with_error(name, editor))
+        for field_id, _key, label, _kind in self.services.lookups.custom_fields(self.target.kind):
+            editor = QLineEdit(form_host)
+            editor.textEdited.connect(self._on_editor_changed)
+            self.custom[field_id] = editor
+            form.addRow(label, editor)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        self.save_button = QPushButton(self.tr("Save changes"), self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Discard edits"), self)
+        self.revert_button.clicked.connect(self.load)
+        self.undo_button = QPushButton(self.tr("Undo last save"), self)
+        self.undo_button.clicked.connect(self.undo)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("errorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.revert_button, self.undo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(buttons)
+        layout.addWidget(self.banner)
+        layout.addWidget(scroll, 1)
+
+    def _with_error(self, name: str, editor: QWidget) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(editor)
+        label = QLabel(box)
+        label.setObjectName("fieldError")
+        label.hide()
+        self.errors[name] = label
+        column.addWidget(label)
+        return box
+
+    # -- reading and writing -------------------------------------------------------------
+    def load(self) -> None:
+        record = self._service().get(self.target.id)
+        self._draft = record.data
+        d = self._draft
+        for name, editor in self.editors.items():
+            value = self._value_of(d, name)
+            if isinstance(editor, QPlainTextEdit):
+                editor.blockSignals(True)
+                editor.setPlainText(value)
+                editor.blockSignals(False)
+            else:
+                editor.setText(value)
+        for field_id, editor in self.custom.items():
+            editor.setText(d.custom.get(field_id, ""))
+        self._clear_errors()
+        self._set_dirty(False)
+
+    def _value_of(self, d, name: str) -> str:
+        if self.target.kind == "contact" and name in ("email", "phone"):
+            channels = d.emails if name == "email" else d.phones
+            return channels[0].value if channels else ""
+        value = getattr(d, name)
+        return "" if value is None else str(value)
+
+    def draft_from_form(self):
+        d = copy.deepcopy(self._draft)
+        for name, editor in self.editors.items():
+            text = editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()
+            if self.target.kind == "contact" and name in ("email", "phone"):
+                channels = d.emails if name == "email" else d.phones
+                if channels:
+                    channels[0].value = text
+                elif text.strip():
+                    channels.append(Channel(text, "work" if name == "email" else "mobile"))
+            else:
+                setattr(d, name, text)
+        for field_id, editor in self.custom.items():
+            d.custom[field_id] = editor.text()
+        return d
+
+    def save(self) -> bool:
+        previous = copy.deepcopy(self._draft)
+        if not self._write(self.draft_from_form()):
+            return False
+        self._undo.append(previous)
+        self.undo_button.setEnabled(True)
+        return True
+
+    def undo(self) -> None:
+        if self._undo and self._write(self._undo[-1]):
+            self._undo.pop()
+        self.undo_button.setEnabled(bool(self._undo))
+
+    def _write(self, draft) -> bool:
+        self._clear_errors()
+        try:
+            self._service().update(self.target.id, draft)
+        except ValidationError as exc:
+            self._show_errors(exc)
+            return False
+        except CrmError as exc:
+            self.banner.setText(error_text(exc))
+            self.banner.show()
+            return False
+        self.load()
+        self.saved.emit()
+        return True
+
+    # -- state ---------------------------------------------------------------------------
+    def _show_errors(self, exc: ValidationError) -> None:
+        for error in exc.errors:
+            name = _LIST_FIELDS.get(error.field, error.field)
+            label = self.errors.get(name)
+            if label is None:
+                self.banner.setText(error_text(ValidationError([error])))
+                self.banner.show()
+                continue
+            label.setText(field_error_text(error))
+            label.show()
+            set_invalid(self.editors[name], True)
+
+    def _clear_errors(self) -> None:
+        self.banner.hide()
+        for name, label in self.errors.items():
+            label.hide()
+            set_invalid(self.editors[name], False)
+
+    def _on_editor_changed(self, *_args) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        self.undo_button.setEnabled(bool(self._undo))
+
+    def is_dirty(self) -> bool:
+        return self.save_button.isEnabled()

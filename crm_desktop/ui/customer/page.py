@@ -1,0 +1,429 @@
+"""A customer page: header, quick actions, the timeline and the tabs, for a person or a company."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.customer import ENTRY_GROUPS, Target, TimelineEntry, TimelineQuery
+from ...core.errors import CrmError
+from ...services import Change, Services
+from ..bridge import ChangeBridge
+from . import texts
+from .details import DetailsPanel
+from .dialogs import ActivityDialog, CaseDialog, OrderDialog, PaymentDialog, RelationshipDialog
+from .header import CustomerHeader
+from .panels import CasesPanel, DealsPanel, FilesPanel, OrdersPanel, PeoplePanel, TasksPanel
+from .timeline_model import ENTRY_ROLE, TimelineDelegate, TimelineModel
+
+# Changes that can alter what a page shows.
+WATCHED = frozenset({"activity", "order", "case", "attachment", "relationship", "contact", "company", "tag",
+                     "user", "task", "deal", "all"})
+
+
+def _available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module, __package__) is not None
+    except ImportError:
+        return False
+
+
+class TimelinePane(QWidget):
+    """The timeline with its type filter, search box and jump to a date."""
+
+    entry_activated = Signal(object)  # a TimelineEntry
+    menu_requested = Signal(object, QPoint)
+
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.addItem(self.tr("All activity"), "")
+        for group in ENTRY_GROUPS:
+            self.kind_filter.addItem(texts.group_text(group), group)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search the timeline"))
+        self.search.setClearButtonEnabled(True)
+        self.jump_date = QDateEdit(QDate.currentDate(), self)
+        self.jump_date.setCalendarPopup(True)
+        self.jump_date.setToolTip(self.tr("Jump to a date"))
+        self.jump_button = QPushButton(self.tr("Go to date"), self)
+        self.view = QListView(self)
+        self.view.setModel(model)
+        self.view.setItemDelegate(TimelineDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setAccessibleName(self.tr("Timeline"))
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(self._apply)
+        self.kind_filter.currentIndexChanged.connect(self._apply)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.jump_button.clicked.connect(self._on_jump_button_clicked)
+        self.view.activated.connect(self._on_view_activated)
+        self.view.customContextMenuRequested.connect(self._on_view_custom_context_menu_requested)
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.jump_date)
+        bar.addWidget(self.jump_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+    def _apply(self, *_args) -> None:
+        group = self.kind_filter.currentData()
+        search = self.search.text().strip()
+        self.model.set_query(TimelineQuery(groups=(group,) if group else (), search=search))
+
+    def jump_to(self, day: dt.date) -> int:
+        row = self.model.row_of_date(day)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index, QListView.ScrollHint.PositionAtTop)
+        return row
+
+    def _on_jump_button_clicked(self) -> None:
+        self.jump_to(self.jump_date.date().toPython())
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        if entry is not None:
+            self.entry_activated.emit(entry)
+
+    def _on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
+        entry = self.view.indexAt(pos).data(ENTRY_ROLE)
+        if entry is not None:
+            self.menu_requested.emit(entry, self.view.viewport().mapToGlobal(pos))
+
+    def current_entry(self) -> TimelineEntry | None:
+        return self.view.currentIndex().data(ENTRY_ROLE)
+
+
+class CustomerPage(QWidget):
+    """Everything about one person or company on one screen.
+
+    ``open_requested(Target)`` asks the window to show another page (a company, a colleague);
+    ``status_posted(str)`` gives a short message for the status bar.
+    """
+
+    open_requested = Signal(object)
+    status_posted = Signal(str)
+
+    def __init__(self, services: Services, bridge: ChangeBridge, target: Target,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.target = target
+        self._bridge = bridge
+        self._deleted: list[int] = []
+        self.header = CustomerHeader(self)
+        self.model = TimelineModel(services, target, self)
+        self.timeline = TimelinePane(self.model, self)
+        self.tabs = QTabWidget(self)
+        self._build_panels()
+        self.actions_bar = self._build_actions()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.timeline)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(splitter, 1)
+        self._connect()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self.refresh_header()
+        self._loaded_tabs: set[int] = set()
+        self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    # -- construction --------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        s, t = self.services, self.target
+        self.deals_panel = DealsPanel(s, t, self)
+        self.tasks_panel = TasksPanel(s, t, self)
+        self.orders_panel = OrdersPanel(s, t, self)
+        self.cases_panel = CasesPanel(s, t, self)
+        self.files_panel = FilesPanel(s, t, self)
+        self.people_panel = PeoplePanel(s, t, self)
+        self.details_panel = DetailsPanel(s, t, self)
+        people = self.tr("People") if t.kind == "company" else self.tr("Related people")
+        for panel, label in ((self.details_panel, self.tr("Details")), (self.deals_panel, self.tr("Deals")),
+                             (self.tasks_panel, self.tr("Tasks")), (self.orders_panel, self.tr("Orders")),
+                             (self.cases_panel, self.tr("Service cases")),
+                             (self.files_panel, self.tr("Files")), (self.people_panel, people)):
+            self.tabs.addTab(panel, label)
+        if t.kind == "company":
+            self.tabs.setCurrentWidget(self.people_panel)
+
+    def _action(self, bar: QToolBar, text: str, key: str, slot, enabled: bool = True,
+                why_not: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.replace('&', '')} ({shortcut})" if enabled else why_not)
+        action.setEnabled(enabled)
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setObjectName("customerActions")
+        bar.setStyleSheet("QToolBar#customerActions { border-top: 1px solid #e2e8f0; "
+                          "border-bottom: 1px solid #e2e8f0; padding: 2px 8px; spacing: 4px; }")
+        self.call_action = self._action(bar, self.tr("Log call"), "Ctrl+Alt+C", lambda: self.log("call"))
+        self.email_action = self._action(bar, self.tr("Log e-mail"), "Ctrl+Alt+E", lambda: self.log("email"))
+        self.meeting_action = self._action(bar, self.tr("Log meeting"), "Ctrl+Alt+M",
+                                           lambda: self.log("meeting"))
+        self.note_action = self._action(bar, self.tr("Add note"), "Ctrl+Alt+N", lambda: self.log("note"))
+        bar.addSeparator()
+        tasks_ok = hasattr(self.services, "tasks") and _available("..reminders.task_dialog")
+        deals_ok = hasattr(self.services, "deals") and _available("..pipeline.dialogs")
+        unavailable = self.tr("Not available in this version")
+        self.task_action = self._action(bar, self.tr("Schedule follow-up"), "Ctrl+Alt+F", self.schedule_task,
+                                        tasks_ok, unavailable)
+        self.deal_action = self._action(bar, self.tr("Create deal"), "Ctrl+Alt+D", self.create_deal,
+                                        deals_ok, unavailable)
+        self.order_action = self._action(bar, self.tr("Add order"), "Ctrl+Alt+O", self.add_order)
+        self.case_action = self._action(bar, self.tr("Open case"), "Ctrl+Alt+S", self.open_case)
+        self.attach_action = self._action(bar, self.tr("Attach file"), "Ctrl+Alt+A", self.attach_file)
+        bar.addSeparator()
+        self.undo_action = self._action(bar, self.tr("Undo delete"), "Ctrl+Z", self.undo_delete)
+        self.undo_action.setVisible(False)
+        return bar
+
+    def _connect(self) -> None:
+        self._bridge.changed.connect(self._on_bridge_changed)
+        self.header.company_requested.connect(lambda cid: self.open_requested.emit(Target("company", cid)))
+        self.header.email_clicked.connect(self.email)
+        self.header.phone_clicked.connect(self.phone)
+        self.header.website_clicked.connect(self._on_header_website_clicked)
+        self.header.tags.tag_added.connect(self._on_tag_added)
+        self.header.tags.tag_removed.connect(self._on_tag_removed)
+        self.timeline.entry_activated.connect(self.open_entry)
+        self.timeline.menu_requested.connect(self._on_timeline_menu_requested)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.orders_panel.order_requested.connect(self.add_order)
+        self.orders_panel.payment_requested.connect(self.record_payment)
+        self.cases_panel.case_requested.connect(self.open_case)
+        self.cases_panel.reply_requested.connect(self.reply_to_case)
+        self.files_panel.attach_requested.connect(self.attach_file)
+        self.files_panel.open_requested.connect(self.open_file)
+        self.people_panel.person_requested.connect(
+            lambda cid: self.open_requested.emit(Target("contact", cid)))
+        self.people_panel.relationship_requested.connect(self.add_relationship)
+        for panel in (self.files_panel, self.orders_panel, self.cases_panel):
+            panel.status_posted.connect(self.status_posted)
+        delete = QAction(self.tr("Move to trash"), self.timeline.view)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self._on_delete_shortcut)
+        self.timeline.view.addAction(delete)
+
+    # -- reading -------------------------------------------------------------------------
+    def refresh_header(self) -> None:
+        profile = self.services.timeline.profile(self.target)
+        self.header.set_profile(profile, [t.name for t in self.services.lookups.tags()])
+        figures = self.services.timeline.key_figures(self.target)
+        self.header.set_figures(figures, self.services.ctx.clock.today())
+
+    def refresh(self) -> None:
+        """Read everything shown again (after a change anywhere)."""
+        try:
+            self.refresh_header()
+        except CrmError:  # the record went to the trash: nothing left to show here
+            return
+        self.model.reload()
+        self._loaded_tabs.clear()
+        self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        """Tabs are read when first shown, so opening a page reads only what is on screen."""
+        if index < 0 or index in self._loaded_tabs:
+            return
+        self._loaded_tabs.add(index)
+        panel = self.tabs.widget(index)
+        if isinstance(panel, DetailsPanel):
+            if not panel.is_dirty():
+                panel.load()
+        else:
+            panel.reload()
+
+    def _on_bridge_changed(self, change: Change) -> None:
+        if change.entity in WATCHED:
+            self._refresh_timer.start()
+
+    # -- quick actions -------------------------------------------------------------------
+    def log(self, kind: str, **kwargs) -> int | None:
+        return self._saved(ActivityDialog.ask(self, self.services, self.target, kind=kind, **kwargs),
+                           self.tr("Activity logged."))
+
+    def email(self, address: str) -> None:
+        """Write with the mail program, then offer to log the e-mail on the timeline."""
+        QDesktopServices.openUrl(QUrl(f"mailto:{address}"))
+        answer = QMessageBox.question(self, self.tr("Log e-mail"),
+                                      self.tr("Log an e-mail to %1 on the timeline?").replace("%1", address))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.log("email")
+
+    def phone(self, number: str) -> None:
+        """Dial with the phone program, and log the call: the dialog times it until saved."""
+        QDesktopServices.openUrl(QUrl(f"tel:{number.replace(' ', '')}"))
+        self.log("call", timed=True)
+
+    def _on_header_website_clicked(self, site: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromUserInput(site))
+
+    def schedule_task(self) -> int | None:
+        from ..reminders.task_dialog import TaskDialog
+
+        return self._saved(TaskDialog.ask(self, self.services, **self._target_ids()),
+                           self.tr("Follow-up scheduled."))
+
+    def create_deal(self) -> int | None:
+        from ..pipeline.dialogs import DealDialog
+
+        return self._saved(DealDialog.ask(self, self.services, **self._target_ids()),
+                           self.tr("Deal created."))
+
+    def add_order(self) -> int | None:
+        return self._saved(OrderDialog.ask(self, self.services, self.target), self.tr("Order added."))
+
+    def record_payment(self, order_id: int) -> int | None:
+        return self._saved(PaymentDialog.ask(self, self.services, self.target, order_id=order_id),
+                           self.tr("Payment recorded."))
+
+    def open_case(self) -> int | None:
+        return self._saved(CaseDialog.ask(self, self.services, self.target), self.tr("Service case opened."))
+
+    def reply_to_case(self, case_id: int) -> int | None:
+        return self.log("email", case_id=case_id, subject=self.services.cases.get(case_id).subject)
+
+    def add_relationship(self) -> int | None:
+        return self._saved(RelationshipDialog.ask(self, self.services, self.target),
+                           self.tr("Relationship added."))
+
+    def attach_file(self, path: str | None = None) -> int | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
+            if not path:
+                return None
+        try:
+            from pathlib import Path
+
+            file_id = self.services.attachments.attach(Path(path), **self._target_ids())
+        except CrmError as exc:
+            QMessageBox.warning(self, self.tr("Attach file"), texts.error_text_of(exc))
+            return None
+        self.status_posted.emit(self.tr("File attached."))
+        return file_id
+
+    def open_file(self, file_id: int) -> None:
+        try:
+            path = self.services.attachments.open_path(file_id)
+        except CrmError as exc:
+            QMessageBox.warning(self, self.tr("Open file"), texts.error_text_of(exc))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _target_ids(self) -> dict[str, int]:
+        key = "contact_id" if self.target.kind == "contact" else "company_id"
+        return {key: self.target.id}
+
+    def _saved(self, record_id: int | None, text: str) -> int | None:
+        if record_id is not None:
+            self.status_posted.emit(text)
+        return record_id
+
+    # -- timeline entries ----------------------------------------------------------------
+    def open_entry(self, entry: TimelineEntry) -> None:
+        if entry.source == "attachment":
+            self.open_file(entry.source_id)
+        elif entry.source == "service_case":
+            self.tabs.setCurrentWidget(self.cases_panel)
+        elif entry.source in ("sales_order", "payment"):
+            self.tabs.setCurrentWidget(self.orders_panel)
+        elif entry.source == "deal":
+            self.tabs.setCurrentWidget(self.deals_panel)
+        elif entry.source == "task":
+            self.tabs.setCurrentWidget(self.tasks_panel)
+        elif entry.source == "activity" and entry.contact_id and self.target.kind == "company":
+            self.open_requested.emit(Target("contact", entry.contact_id))
+
+    def _on_timeline_menu_requested(self, entry: TimelineEntry, where: QPoint) -> None:
+        menu = QMenu(self)
+        if entry.source == "activity":
+            pin = menu.addAction(self.tr("Unpin") if entry.pinned else self.tr("Pin on top"))
+            pin.triggered.connect(
+                lambda: self.services.activities.set_pinned(entry.source_id, not entry.pinned))
+            menu.addAction(self.tr("Move to trash")).triggered.connect(lambda: self.delete_entry(entry))
+        if entry.source == "attachment":
+            menu.addAction(self.tr("Open file")).triggered.connect(lambda: self.open_file(entry.source_id))
+        if entry.contact_id and self.target.kind == "company":
+            menu.addAction(self.tr("Open %1").replace("%1", entry.person)).triggered.connect(
+                lambda: self.open_requested.emit(Target("contact", entry.contact_id)))
+        if not menu.isEmpty():
+            menu.exec(where)
+
+    def _on_delete_shortcut(self) -> None:
+        entry = self.timeline.current_entry()
+        if entry is not None and entry.source == "activity":
+            self.delete_entry(entry)
+
+    def delete_entry(self, entry: TimelineEntry) -> None:
+        """Move a logged activity to the trash; Undo (Ctrl+Z) brings it back."""
+        self.services.activities.delete([entry.source_id])
+        self._deleted = [entry.source_id]
+        self.undo_action.setVisible(True)
+        self.status_posted.emit(self.tr("Moved to the trash. Undo with Ctrl+Z."))
+
+    def undo_delete(self) -> None:
+        if self._deleted:
+            self.services.activities.restore(self._deleted)
+            self._deleted = []
+        self.undo_action.setVisible(False)
+
+    def _on_tag_added(self, name: str) -> None:
+        service = self.services.contacts if self.target.kind == "contact" else self.services.companies
+        try:
+            service.add_tag([self.target.id], name)
+        except CrmError as exc:
+            QMessageBox.warning(self, self.tr("Tags"), texts.error_text_of(exc))
+
+    def _on_tag_removed(self, name: str) -> None:
+        service = self.services.contacts if self.target.kind == "contact" else self.services.companies
+        tag = next((t for t in self.services.lookups.tags() if t.name == name), None)
+        if tag is not None:
+            service.remove_tag([self.target.id], tag.id)
+
+    def detach(self) -> None:
+        self._bridge.changed.disconnect(self._on_bridge_changed)
