@@ -23,15 +23,18 @@ from .companies import CompanyService
 from .contacts import ContactService
 from .context import ServiceContext
 from .deals import DealService
+from .duplicates import DuplicateService
 from .forecast import ForecastService
 from .exports import ExportService
 from .history import HistoryService
 from .imports import ImportService
 from .lookups import LookupService
+from .merge import MergeService
 from .pipelines import PipelineService
 from .orders import OrderService
 from .relationships import RelationshipService
 from .search import SearchService
+from .segments import SegmentService
 from .timeline import TimelineService
 from .trash import TrashService
 
@@ -81,6 +84,11 @@ class Services:
         self.attachments = AttachmentService(ctx, paths.attachments if paths is not None else None)
         self.relationships = RelationshipService(ctx)
         self.history = HistoryService(ctx)
+        # Segments, duplicates and merges.
+        self.segments = SegmentService(ctx, {"contact": self.contacts, "company": self.companies},
+                                       getattr(self, "tasks", None))
+        self.duplicates = DuplicateService(ctx)
+        self.merges = MergeService(ctx, self.activities)
         # Backups, restore, encryption.
         self.backups = BackupService(ctx, paths.backups if paths is not None else None)
 

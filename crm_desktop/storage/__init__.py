@@ -11,13 +11,16 @@ from .companies import CompanyStore
 from .contacts import ContactStore, ContactWrite
 from .database import Database
 from .deals import DealStore
+from .duplicates import DuplicateStore
 from .forecast import ForecastStore
 from .pipelines import PipelineStore
 from .history import HistoryStore
 from .imports import ImportStore
+from .merge import MergeStore
 from .orders import OrderStore
 from .relationships import RelationshipStore
 from .search import SearchIndex
+from .segments import SegmentStore
 from .tags import CustomFieldStore, TagStore, UserStore
 from .timeline import CustomerStore, TimelineStore
 
@@ -50,6 +53,10 @@ class Storage:
         self.attachments = AttachmentStore(db)
         self.relationships = RelationshipStore(db)
         self.history = HistoryStore(db)
+        # Segments, duplicates and merges.
+        self.segments = SegmentStore(db)
+        self.duplicates = DuplicateStore(db)
+        self.merges = MergeStore(db, self.index)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> Storage:

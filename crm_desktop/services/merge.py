@@ -1,0 +1,121 @@
+"""Merging two contacts or two companies into one, recorded in the timeline, and undoing it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..core.activities import ActivityDraft
+from ..core.duplicates import OTHER, MergePlan, plan_fields
+from ..core.errors import FieldError, ValidationError
+from ..core.segments import custom_id
+from ..storage.merge import MergeEntry, read_values
+from .activities import ActivityService
+from .changes import Change
+from .context import ServiceContext
+
+# The timeline entry of a merge says which merge it was in its outcome, so it can offer Undo.
+MERGED = "merge:"
+UNDONE = "merge_undone:"
+
+
+class MergeService:
+    def __init__(self, ctx: ServiceContext, activities: ActivityService) -> None:
+        self.ctx = ctx
+        self.store = ctx.storage.merges
+        self.activities = activities
+
+    def plan(self, entity: str, survivor_id: int, other_id: int) -> MergePlan:
+        """Both records side by side, with the value each field keeps unless chosen otherwise."""
+        _check_entity(entity, survivor_id, other_id)
+        db = self.ctx.storage.database.db
+        with self.ctx.read():
+            survivor, survivor_at, survivor_custom = read_values(db, entity, survivor_id)
+            other, other_at, other_custom = read_values(db, entity, other_id)
+        fields = plan_fields(entity, survivor, other, other_at > survivor_at, survivor_custom, other_custom)
+        return MergePlan(entity, survivor_id, other_id, fields)
+
+    def merge(self, entity: str, survivor_id: int, other_id: int,
+              choices: Mapping[str, str] | None = None) -> int:
+        """Merge ``other_id`` into ``survivor_id`` in one transaction; returns the merge's id.
+
+        ``choices`` maps field keys to "survivor" or "other"; fields left out take the plan's
+        default. Every e-mail, phone, tag, activity, deal, task, order, case, file and
+        relationship of the other record moves to the survivor; the other goes to the trash.
+        """
+        plan = self.plan(entity, survivor_id, other_id)
+        values, custom = _chosen(plan, choices or {})
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            other_name = self._name(entity, other_id)
+            merge_id, _payload = self.store.merge(entity, survivor_id, other_id, values, custom, now)
+            activity_id = self.activities.log(ActivityDraft(
+                "system", subject=other_name, outcome=f"{MERGED}{merge_id}", occurred_at=now,
+                **{f"{entity}_id": survivor_id}), emit=False)
+            self.store.set_activity(merge_id, activity_id)
+        self._announce(entity, survivor_id, other_id)
+        return merge_id
+
+    def undo(self, merge_id: int) -> MergeEntry:
+        """Split a merge again: the other record comes back with everything that was moved."""
+        with self.ctx.read():
+            entry, _payload = self.store.get(merge_id)
+        if entry.undone_at is not None:
+            raise ValidationError([FieldError("merge", "already_undone")])
+        with self.ctx.write():
+            if not self.store.loser_exists(entry.entity, entry.loser_id):
+                raise ValidationError([FieldError("merge", "purged")])
+            if self.store.later_merges(merge_id, entry.entity, (entry.survivor_id, entry.loser_id)):
+                raise ValidationError([FieldError("merge", "later_merge")])
+            now = self.ctx.clock.now()
+            entry = self.store.undo(merge_id, now)
+            self.activities.log(ActivityDraft(
+                "system", subject=self._name(entry.entity, entry.loser_id), outcome=f"{UNDONE}{merge_id}",
+                occurred_at=now, **{f"{entry.entity}_id": entry.survivor_id}), emit=False)
+        self._announce(entry.entity, entry.survivor_id, entry.loser_id)
+        return entry
+
+    def history(self, entity: str, record_id: int) -> list[MergeEntry]:
+        """The merges into or of one record, newest first."""
+        with self.ctx.read():
+            return self.store.merges_of(entity, record_id)
+
+    def recent(self, limit: int = 50) -> list[MergeEntry]:
+        with self.ctx.read():
+            return self.store.recent(limit)
+
+    def _name(self, entity: str, record_id: int) -> str:
+        column = "full_name" if entity == "contact" else "name"
+        row = self.ctx.storage.database.db.execute_sql(
+            f"SELECT {column} FROM {entity} WHERE id = ?", (record_id,)).fetchone()
+        return row[0] if row else ""
+
+    def _announce(self, entity: str, survivor_id: int, other_id: int) -> None:
+        # Everything that can point at a record may have moved: lists, timelines, tasks, deals.
+        self.ctx.changes.emit(Change(entity, "update", (survivor_id,)))
+        self.ctx.changes.emit(Change(entity, "delete", (other_id,)))
+        for related in ("activity", "task", "deal"):
+            self.ctx.changes.emit(Change(related, "update", ()))
+        if entity == "company":
+            self.ctx.changes.emit(Change("contact", "update", ()))
+
+
+def _check_entity(entity: str, a: int, b: int) -> None:
+    if entity not in ("contact", "company"):
+        raise ValidationError([FieldError("entity", "invalid", entity)])
+    if a == b:
+        raise ValidationError([FieldError("merge", "same_record")])
+
+
+def _chosen(plan: MergePlan, choices: Mapping[str, str]) -> tuple[dict, dict[int, str]]:
+    values: dict = {}
+    custom: dict[int, str] = {}
+    for f in plan.fields:
+        side = choices.get(f.key, f.default)
+        chosen = f.other if side == OTHER else f.survivor
+        fid = custom_id(f.key)
+        if fid is not None:
+            if chosen["value"]:
+                custom[fid] = chosen["value"]
+        else:
+            values.update(chosen)
+    return values, custom

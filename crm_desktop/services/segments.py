@@ -1,0 +1,138 @@
+"""Saved segments: create and edit them, count them, list them, and act on all their records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..core.errors import FieldError, ValidationError
+from ..core.query import ListQuery
+from ..core.segments import ENTITIES, Group, Segment, validate
+from ..storage.segments import compile_filter
+from .changes import Change
+from .context import ServiceContext
+
+# Record services a bulk action goes through, by entity (tags and the trash).
+_RECORD_SERVICES = ("contact", "company")
+
+
+class SegmentService:
+    def __init__(self, ctx: ServiceContext, records: dict[str, object] | None = None, tasks=None) -> None:
+        self.ctx = ctx
+        self.store = ctx.storage.segments
+        self.records = records or {}  # entity -> its service (contacts, companies)
+        self.tasks = tasks  # the task service, where reminders exist
+
+    # -- saved segments ------------------------------------------------------------------
+    def all(self, entity: str | None = None) -> list[Segment]:
+        with self.ctx.read():
+            return self.store.all(entity)
+
+    def get(self, segment_id: int) -> Segment:
+        with self.ctx.read():
+            return self.store.get(segment_id)
+
+    def create(self, name: str, entity: str, group: Group) -> int:
+        name = self._checked(name, entity, group)
+        with self.ctx.write():
+            segment_id = self.store.create(name, entity, group, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("segment", "create", (segment_id,)))
+        return segment_id
+
+    def update(self, segment_id: int, name: str, group: Group) -> None:
+        segment = self.get(segment_id)
+        name = self._checked(name, segment.entity, group)
+        with self.ctx.write():
+            self.store.update(segment_id, name, group, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("segment", "update", (segment_id,)))
+
+    def delete(self, segment_id: int) -> None:
+        """Forget a saved segment (its records stay as they are)."""
+        with self.ctx.write():
+            self.store.delete(segment_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("segment", "delete", (segment_id,)))
+
+    def _checked(self, name: str, entity: str, group: Group) -> str:
+        name = " ".join(name.split())
+        if not name:
+            raise ValidationError([FieldError("name", "required")])
+        if entity not in ENTITIES:
+            raise ValidationError([FieldError("entity", "invalid", entity)])
+        validate(group, entity, self._custom_types(entity))
+        return name
+
+    def _custom_types(self, entity: str) -> dict[int, str]:
+        with self.ctx.read():
+            return {fid: kind for fid, _key, _label, kind in self.ctx.storage.custom_fields.fields(entity)}
+
+    # -- evaluating ----------------------------------------------------------------------
+    def condition(self, entity: str, group: Group, now: dt.datetime | None = None) -> tuple[str, tuple]:
+        """The filter as one SQL condition on the entity's table, relative dates taken from now."""
+        validate(group, entity, self._custom_types(entity))
+        return compile_filter(group, entity, now or self.ctx.clock.now(), self._custom_types(entity))
+
+    def query(self, segment_id: int, base: ListQuery = ListQuery()) -> ListQuery:
+        """A list query showing the segment's records (what the list pages read)."""
+        segment = self.get(segment_id)
+        return replace(base, segment=self.condition(segment.entity, segment.filter))
+
+    def count_filter(self, entity: str, group: Group) -> int:
+        condition = self.condition(entity, group)
+        with self.ctx.read():
+            return self.store.count(entity, condition)
+
+    def count(self, segment_id: int) -> int:
+        segment = self.get(segment_id)
+        return self.count_filter(segment.entity, segment.filter)
+
+    def counts(self) -> dict[int, int]:
+        """How many live records each saved segment holds now (the sidebar's figures)."""
+        return {s.id: self.count_filter(s.entity, s.filter) for s in self.all()}
+
+    def ids(self, segment_id: int) -> list[int]:
+        segment = self.get(segment_id)
+        condition = self.condition(segment.entity, segment.filter)
+        with self.ctx.read():
+            return self.store.ids(segment.entity, condition)
+
+    # -- acting on every record of a segment ------------------------------------------------
+    def _service(self, entity: str):
+        service = self.records.get(entity)
+        if service is None:
+            raise ValidationError([FieldError("entity", "invalid", entity)])
+        return service
+
+    def add_tag(self, segment_id: int, tag_name: str) -> int:
+        """Tag every record of the segment; returns how many records that was."""
+        segment = self.get(segment_id)
+        ids = self.ids(segment_id)
+        if ids:
+            self._service(segment.entity).add_tag(ids, tag_name)
+        return len(ids)
+
+    def assign_owner(self, segment_id: int, owner_id: int | None) -> int:
+        """Give every record of the segment one owner; returns how many records changed."""
+        segment = self.get(segment_id)
+        ids = self.ids(segment_id)
+        with self.ctx.write():
+            changed = self.store.assign_owner(segment.entity, ids, owner_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change(segment.entity, "update", tuple(ids)))
+        return changed
+
+    def delete_records(self, segment_id: int) -> int:
+        """Move every record of the segment to the trash."""
+        segment = self.get(segment_id)
+        ids = self.ids(segment_id)
+        return self._service(segment.entity).delete(ids) if ids else 0
+
+    def create_tasks(self, segment_id: int, draft, *, ids: Sequence[int] | None = None) -> int:
+        """One task from ``draft`` (a TaskDraft) for every record of the segment."""
+        if self.tasks is None:
+            raise ValidationError([FieldError("tasks", "unavailable")])
+        segment = self.get(segment_id)
+        column = {"contact": "contact_id", "company": "company_id", "deal": "deal_id"}[segment.entity]
+        created = [self.tasks.create(replace(draft, **{column: record_id}), emit=False)
+                   for record_id in (ids if ids is not None else self.ids(segment_id))]
+        self.ctx.changes.emit(Change("task", "create", tuple(created)))
+        return len(created)
