@@ -38,5 +38,8 @@ def seed_demo(ctx: ServiceContext, contacts: ContactService, companies: CompanyS
             names.append(draft.name)
     ids = contacts.create_many(synth.contacts(people, names, owner_ids), batch_size=500,
                                progress=progress, total=people)
+    from .timeline import seed_demo_history  # the customer pages' sample past
+
+    seed_demo_history(ctx, ids, synth.rng)
     ctx.changes.emit(Change("all", "reset"))
     return len(ids), len(names)

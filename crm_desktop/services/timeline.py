@@ -86,3 +86,79 @@ class TimelineService:
     def people(self, company_id: int) -> list[Person]:
         with self.ctx.read():
             return [Person(*row, relation="employee") for row in self.customers.people(company_id)]
+
+
+DEMO_SUBJECTS = {
+    "call": ("Intro call", "Pricing questions", "Follow-up on the quote", "回访电话", "Renewal check-in"),
+    "email": ("Sent the brochure", "Quote attached", "Thank-you note", "发送报价单", "Meeting summary"),
+    "meeting": ("Product demo", "On-site visit", "Quarterly review", "上门拜访", "Contract signing"),
+    "note": ("Prefers calls in the morning", "Budget approved next quarter", "对价格比较敏感",
+             "Decision maker is the CFO", "Met at the trade fair"),
+}
+DEMO_OUTCOMES = ("Connected", "Left a voicemail", "Interested", "Follow up later", "")
+DEMO_PRODUCTS = (("Annual licence", 1_200_00), ("Support plan", 300_00), ("Training day", 800_00),
+                 ("Installation", 450_00), ("实施服务", 2_000_00))
+
+
+def seed_demo_history(ctx: ServiceContext, contact_ids: list[int], rng, share: float = 0.4) -> int:
+    """Give some demo people a past: calls, e-mails, meetings, notes, orders, payments, cases.
+
+    Written straight through the stores in one transaction; returns the entries added."""
+    users = [u.id for u in ctx.storage.users.all()] or [None]
+    added = 0
+    with ctx.write():
+        for contact_id in contact_ids:
+            if rng.random() <= share:
+                added += _demo_activities(ctx, contact_id, rng, users)
+                added += _demo_orders(ctx, contact_id, rng)
+                added += _demo_case(ctx, contact_id, rng)
+    return added
+
+
+def _demo_activities(ctx: ServiceContext, contact_id: int, rng, users: list) -> int:
+    from ..core.activities import ActivityDraft
+
+    now, n = ctx.clock.now(), rng.randint(2, 12)
+    for _ in range(n):
+        kind = rng.choice(("call", "call", "email", "email", "meeting", "note"))
+        timed = kind in ("call", "meeting")
+        ctx.storage.activities.add(ActivityDraft(
+            kind, subject=rng.choice(DEMO_SUBJECTS[kind]),
+            outcome=rng.choice(DEMO_OUTCOMES) if kind == "call" else "",
+            occurred_at=now - dt.timedelta(days=rng.randint(0, 700), minutes=rng.randint(0, 600)),
+            duration_s=rng.randint(2, 45) * 60 if timed else None, contact_id=contact_id,
+            owner_id=rng.choice(users)), now)
+    return n
+
+
+def _demo_orders(ctx: ServiceContext, contact_id: int, rng) -> int:
+    from ..core.orders import OrderDraft, OrderLineDraft
+
+    now, n, orders = ctx.clock.now(), rng.choice((0, 0, 1, 2, 3)), ctx.storage.orders
+    for _ in range(n):
+        ordered = now - dt.timedelta(days=rng.randint(5, 500))
+        lines = [OrderLineDraft(name, rng.randint(1, 5), price)
+                 for name, price in rng.sample(DEMO_PRODUCTS, rng.randint(1, 3))]
+        draft = OrderDraft(ordered, lines, currency="CNY", contact_id=contact_id,
+                           due_at=ordered + dt.timedelta(days=30))
+        order_id = orders.add(draft, now)
+        paid = rng.choice((draft.total_minor, draft.total_minor, draft.total_minor // 2, 0))
+        if paid:
+            paid_at = ordered + dt.timedelta(days=rng.randint(1, 40))
+            orders.add_payment(order_id, paid, paid_at, "Bank transfer", now)
+            orders.settle(order_id, now)
+    return n
+
+
+def _demo_case(ctx: ServiceContext, contact_id: int, rng) -> int:
+    from ..core.cases import CaseDraft
+
+    if rng.random() >= 0.2:
+        return 0
+    now = ctx.clock.now()
+    draft = CaseDraft("Delivery was late", rng.choice(("complaint", "question")), rng.randint(0, 2),
+                      contact_id=contact_id)
+    case_id = ctx.storage.cases.add(draft, now)
+    if rng.random() < 0.5:
+        ctx.storage.cases.set_status(case_id, "resolved", now)
+    return 1
