@@ -3,6 +3,7 @@
     crm-desktop [--data-dir DIR] [--lang en|zh_CN] [--demo] [--smoke-test]   the app
     crm-desktop info [--data-dir DIR]                                      path, schema, counts
     crm-desktop demo [--data-dir DIR] [--people N] [--companies N]           add demo data
+    crm-desktop backup [--list] | verify [BACKUP...] | restore BACKUP|--newest   backups
     crm-desktop export FILE [--what contacts|companies|backup] [--filter …]  export a list
 
 The data folder is --data-dir, else $CRM_DESKTOP_DATA_DIR, else the user data folder.
@@ -29,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="language of the interface")
     parser.add_argument("--demo", action="store_true", help="fill an empty database with demo data")
+    parser.add_argument("--minimized", action="store_true",
+                        help="start in the system tray (as the autostart entry does), or minimised")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the main window, check it, and exit (offscreen when there is no display)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -36,6 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[common], help="add realistic demo data")
     demo.add_argument("--people", type=int, default=400)
     demo.add_argument("--companies", type=int, default=150)
+    backup = sub.add_parser("backup", parents=[common], help="make a verified backup now (or list them)")
+    backup.add_argument("--list", action="store_true", help="list the backups with date, size and counts")
+    backup.add_argument("--reason", default="manual", help="word put in the backup's name")
+    verify = sub.add_parser("verify", parents=[common],
+                            help="check the database and its backups with PRAGMA integrity_check")
+    verify.add_argument("backups", nargs="*", metavar="BACKUP", help="only these backup files")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="replace the database by a backup (the current one is backed up first)")
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="backup file (default: --newest)")
+    restore.add_argument("--newest", action="store_true", help="the newest backup that passes the check")
     export = sub.add_parser("export", parents=[common],
                             help="export contacts or companies to .xlsx, .csv or .vcf, or a backup workbook")
     export.add_argument("file", metavar="FILE", help="the file to write; its suffix picks the format")

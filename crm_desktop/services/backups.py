@@ -183,23 +183,32 @@ class BackupService:
         return removed
 
     # -- restore -------------------------------------------------------------------------
-    def restore(self, backup: Path, progress: Progress | None = None) -> BackupInfo:
+    def restore(self, backup: Path, progress: Progress | None = None) -> Path:
         """Replace the database by ``backup``, after backing up the current state.
 
-        The backup is checked first; the current database is backed up; then the copy is
-        made beside the database, checked again, and renamed over it. The database is
-        re-opened (and migrated if the backup is older). Returns the safety backup.
+        The backup is checked first; the current database is backed up (a damaged one,
+        which cannot be, is kept aside as it is); then the copy is made beside the
+        database, checked again, and renamed over it. The database is re-opened (and
+        migrated if the backup is older). Returns where the previous state was kept.
         """
         backup = Path(backup)
         passphrase = self._passphrase_for(backup)
         problems = files.integrity_problems(backup, passphrase)
         if problems:
             raise StorageError(StorageProblem.CORRUPT, str(backup), "; ".join(problems[:3]))
-        safety = self.create(REASON_BEFORE_RESTORE)
         path = self.database.path
         incoming = path.with_name(f".{path.name}.restoring")
         files.copy_file(backup, incoming, passphrase, progress)
+        try:
+            safety = Path(self.create(REASON_BEFORE_RESTORE).path)
+        except StorageError as exc:
+            if exc.problem is not StorageProblem.CORRUPT:
+                incoming.unlink(missing_ok=True)
+                raise
+            safety = None
         self.database.close()
+        if safety is None:
+            safety = _keep_damaged(path, self.folder)
         files.replace_database(path, incoming)
         self.database.db.passphrase = passphrase
         self.database.open()
@@ -308,15 +317,22 @@ def restore_closed(database: Path, backup: Path, backup_folder: Path,
     problems = files.integrity_problems(backup, passphrase)
     if problems:
         raise StorageError(StorageProblem.CORRUPT, str(backup), "; ".join(problems[:3]))
-    files.private_dir(backup_folder)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     incoming = database.with_name(f".{database.name}.restoring")
     files.copy_file(backup, incoming, passphrase)
-    kept = None
-    if database.exists():
-        kept = backup_folder / f"{database.stem}-damaged-{stamp}{database.suffix}.broken"
-        shutil.move(str(database), str(kept))  # the backup folder may be on another drive
+    kept = _keep_damaged(database, backup_folder) if database.exists() else None
     files.replace_database(database, incoming)
+    return kept
+
+
+def _keep_damaged(database: Path, folder: Path) -> Path:
+    """Move a damaged database (and its WAL) into ``folder`` under a name no backup has."""
+    files.private_dir(folder)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    kept = folder / f"{database.stem}-damaged-{stamp}{database.suffix}.broken"
+    wal = Path(f"{database}-wal")
+    if wal.exists():
+        shutil.move(str(wal), f"{kept}-wal")
+    shutil.move(str(database), str(kept))  # the backup folder may be on another drive
     return kept
 
 

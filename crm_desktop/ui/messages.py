@@ -85,6 +85,14 @@ def _storage_template(problem: StorageProblem) -> str:
             "The database %1 was written by a newer version of crm-desktop. "
             "Install the newer version to open it; this version will not change it.",
         )
+    if problem is StorageProblem.ENCRYPTED:
+        return translate("Messages", "The database %1 is encrypted. Enter its passphrase to open it.")
+    if problem is StorageProblem.WRONG_PASSPHRASE:
+        return translate(
+            "Messages",
+            "The passphrase does not open the database %1. Check it and try again; "
+            "nothing was changed.",
+        )
     return translate("Messages", "The database %1 cannot be opened.")
 
 

@@ -132,12 +132,13 @@ def test_restore_backs_up_the_current_state_first(crm: Services):
     crm.contacts.create(person("Kept"))
     good = crm.backups.create("manual")
     crm.contacts.create(person("Added", "Later"))
-    safety = crm.backups.restore(Path(good.path))
+    safety_path = crm.backups.restore(Path(good.path))
     assert _names(crm) == {"Kept"}
+    safety = next(b for b in crm.backups.list() if b.path == str(safety_path))
     assert safety.reason == "before-restore" and safety.counts.contacts == 2
     crm.contacts.create(person("After", "Restore"))  # the database is open and writable again
     assert _names(crm) == {"Kept", "After"}
-    crm.backups.restore(Path(safety.path))
+    crm.backups.restore(safety_path)
     assert _names(crm) == {"Kept", "Added"}
 
 
