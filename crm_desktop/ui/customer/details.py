@@ -95,6 +95,7 @@ class DetailsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.banner)
         layout.addWidget(scroll, 1)
+        self._set_dirty(False)
 
     def _with_error(self, name: str, editor: QWidget) -> QWidget:
         box = QWidget(self)
