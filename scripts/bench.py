@@ -5,6 +5,7 @@
     python scripts/bench.py search --size 1m     # search as you type (global box and list filter)
     python scripts/bench.py list --size 1m       # contacts list: first paint, jump to end, memory
     python scripts/bench.py startup --size 1m    # start-up to a shown main window vs a bare window
+    python scripts/bench.py export --size 100k  # contacts to .xlsx against bare writers, and 1M
     python scripts/bench.py all --size 1m
 
 Add ``--write`` to put the results into docs/benchmarks.md (each command owns one
@@ -51,9 +52,25 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p = add("startup", "start-up to a shown main window vs a bare window")
     p.add_argument("--runs", type=int, default=7)
+    p = add("export", "export contacts to .xlsx against bare writers, then a large export",
+            default_size="100k")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--big", default="1m", help="size of the one large export (none: skip)")
+    p = sub.add_parser("_export-child")
+    p.add_argument("mode", choices=("export", "bare"))
+    p.add_argument("--size", required=True)
+    p.add_argument("--format", default="xlsx")
+    p = add("import", "import a contacts workbook (or --memory: peak memory at a million rows)", size=False)
+    p.add_argument("--rows", type=int, default=100_000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--memory", action="store_true", help="peak memory of an import against a bare read")
     p = add("all", "every benchmark")
     p.add_argument("--runs", type=int, default=0, help="override the number of runs of each")
     # Children run in fresh processes (memory and start-up must not see the parent's state).
+    p = sub.add_parser("_import-memory")
+    p.add_argument("mode", choices=("read", "import"))
+    p.add_argument("path")
+    p.add_argument("data")
     p = sub.add_parser("_list-child")
     p.add_argument("--data-dir", required=True)
     p.add_argument("--widget", choices=("view", "page"), default="view")
@@ -75,6 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "startup":
         import bench_startup
         result = bench_startup.run(args.size, args.runs)
+    elif args.command == "export":
+        import bench_export
+        result = bench_export.run(args.size, args.runs, None if args.big == "none" else args.big)
+    elif args.command == "_export-child":
+        import bench_export
+        return bench_export.child(args.mode, args.size, args.format)
     elif args.command == "all":
         import bench_gen
         import bench_insert
@@ -92,6 +115,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.write:
                 common.write_section(r)
         return 0
+    elif args.command == "import":
+        import bench_import
+        result = (bench_import.run_memory(args.rows) if args.memory
+                  else bench_import.run(args.rows, args.runs))
+    elif args.command == "_import-memory":
+        import bench_import
+        return bench_import.memory_child(args.mode, args.path, args.data)
     elif args.command == "_list-child":
         import bench_list
         return bench_list.child(Path(args.data_dir), args.widget)

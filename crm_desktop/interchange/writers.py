@@ -231,18 +231,28 @@ class XlsxWriter:
 
     # -- rows ----------------------------------------------------------------------------
     def _write(self, rows: Iterable[Sequence]) -> None:
-        makers = [_CELL_MAKERS[c.kind] for c in self._columns]
-        letters = [column_letter(i) for i in range(len(self._columns))]
+        # The hot loop of an export: most cells are plain text, written by one f-string here;
+        # anything that needs care (escaping, neutralising, a number or a date) goes to its maker.
+        plans = [(_PLAIN_TEXT.get(c.kind), column_letter(i), _CELL_MAKERS[c.kind])
+                 for i, c in enumerate(self._columns)]
+        needs_care = _NEEDS_CARE.search
         chunk: list[str] = []
         for values in rows:
             if self._row >= MAX_ROWS:
                 self._flush_chunk(chunk)
                 self._roll_over()
             self._row += 1
-            r = self._row
-            cells = [make(f"{letter}{r}", v) for make, letter, v in zip(makers, letters, values, strict=False)
-                     if v is not None and v != ""]
-            chunk.append(f'<row r="{r}">{"".join(cells)}</row>')
+            r = str(self._row)
+            cells = [f'<row r="{r}">']
+            for (plain, letter, make), v in zip(plans, values, strict=False):
+                if v is None or v == "":
+                    continue
+                if plain is not None and v.__class__ is str and len(v) <= MAX_CELL_TEXT and not needs_care(v):
+                    cells.append(f'<c r="{letter}{r}"{plain}{v}</t></is></c>')
+                else:
+                    cells.append(make(letter + r, v))
+            cells.append("</row>")
+            chunk.append("".join(cells))
             if len(chunk) >= 1000:
                 self._flush_chunk(chunk)
         self._flush_chunk(chunk)
@@ -296,6 +306,11 @@ def _date_cell(ref: str, value, style: int) -> str:
 def _as_date(value: dt.date) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
+
+# Text that can go into a cell as it is: nothing to escape or drop, no formula-like start, no
+# space at either end (which would need xml:space="preserve").
+_NEEDS_CARE = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|\A[=@\s]|\A[+-](?![\d\s().\-/]*\Z)|\s\Z")
+_PLAIN_TEXT = {"text": ' t="inlineStr"><is><t>', "phone": f' t="inlineStr" s="{parts.S_TEXT}"><is><t>'}
 
 _CELL_MAKERS = {
     "text": _text_cell,

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import os
 import threading
+import time
 from pathlib import Path
 
 import openpyxl
@@ -166,3 +167,23 @@ def test_an_export_runs_on_a_worker_thread(crm, people, tmp_path):
     worker.join()
     assert results[0].rows == 4 and len(_rows(path)) == 5
     assert crm.contacts.count() == 4  # the main thread's connection is still open
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("2024-03-10 06:59:59.900000", dt.datetime(2024, 3, 10, 1, 59, 59)),  # EST, just before the change
+    ("2024-03-10 07:00:00", dt.datetime(2024, 3, 10, 3, 0, 0)),  # EDT from 07:00 UTC on
+    ("2024-11-03 05:59:59", dt.datetime(2024, 11, 3, 1, 59, 59)),  # EDT, the first 1:59
+    ("2024-11-03 06:00:00", dt.datetime(2024, 11, 3, 1, 0, 0)),  # EST again: 1:00 a second time
+])
+def test_times_are_shown_in_local_time_across_daylight_saving(monkeypatch, stored, shown):
+    from crm_desktop.services import exports
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    monkeypatch.setattr(exports, "_OFFSETS", {})
+    try:
+        assert local_time(stored) == shown
+    finally:
+        monkeypatch.undo()
+        time.tzset()
