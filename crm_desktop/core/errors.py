@@ -41,6 +41,15 @@ class DataDirError(CrmError):
         self.detail = detail
 
 
+class BackupError(CrmError):
+    """No backup could be made (the folder cannot be written); the change it guarded was not made."""
+
+    def __init__(self, path: str, detail: str = "") -> None:
+        super().__init__(f"no backup could be made in {path} ({detail})")
+        self.path = path
+        self.detail = detail
+
+
 @dataclass(frozen=True)
 class FieldError:
     """One problem with one field of a draft record.

@@ -91,6 +91,7 @@ class Services:
         self.merges = MergeService(ctx, self.activities)
         # Backups, restore, encryption.
         self.backups = BackupService(ctx, paths.backups if paths is not None else None)
+        self.trash.backups = self.backups
 
     @classmethod
     def open(cls, data_dir: Path | DataPaths, *, fallback_region: str = "US", clock: Clock | None = None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import logging
 import os
@@ -29,7 +30,7 @@ from ..core.backups import (
     is_due,
     parse_backup_name,
 )
-from ..core.errors import StorageError, StorageProblem
+from ..core.errors import BackupError, StorageError, StorageProblem
 from ..storage import backups as files
 from .changes import Change
 from .context import ServiceContext
@@ -66,7 +67,8 @@ class BackupService:
     def set_folder(self, folder: Path | None) -> None:
         """Use ``folder`` for new backups (None: the default beside the database); saved at once."""
         if folder is not None:
-            files.private_dir(Path(folder))
+            with _folder_errors(Path(folder)):
+                files.private_dir(Path(folder))
         self.ctx.settings.backup_dir = "" if folder is None else str(folder)
         self.database.backup_dir = self.folder  # backups before a migration go there too
         if self.ctx.settings_path is not None:
@@ -84,7 +86,7 @@ class BackupService:
         passphrase = self.database.passphrase
         source = files.connect(self.database.path, passphrase, timeout=self.database.busy_timeout_ms / 1000)
         try:
-            with self.ctx.read():
+            with self.ctx.read(), _folder_errors(self.folder):
                 files.copy_live(source, target, passphrase, progress)
         finally:
             source.close()
@@ -342,6 +344,17 @@ def backups_in(folder: Path) -> list[Path]:
         return []
     found = [(parsed[0], p) for p in folder.iterdir() if (parsed := parse_backup_name(p.name))]
     return [p for _, p in sorted(found, reverse=True)]
+
+
+@contextlib.contextmanager
+def _folder_errors(folder: Path):
+    """A folder that cannot be written is a BackupError; a full disk a StorageError."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise StorageError(StorageProblem.DISK_FULL, str(folder), str(exc)) from exc
+        raise BackupError(str(folder), exc.strerror or str(exc)) from exc
 
 
 def _plain(path: Path) -> bool:

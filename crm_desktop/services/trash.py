@@ -14,6 +14,7 @@ class TrashService:
         self.ctx = ctx
         self.contacts = contacts
         self.companies = companies
+        self.backups = None  # a BackupService: deleting for good is preceded by a backup
 
     def items(self) -> list[TrashItem]:
         with self.ctx.read():
@@ -27,6 +28,8 @@ class TrashService:
         self._by_kind(items, self.contacts.restore, self.companies.restore)
 
     def purge(self, items: list[TrashItem]) -> None:
+        if items and self.backups is not None:
+            self.backups.before("delete")  # raises (and nothing is deleted) if no backup can be made
         self._by_kind(items, self.contacts.purge, self.companies.purge)
 
     def empty(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..core.errors import (
+    BackupError,
     CrmError,
     DataDirError,
     FieldError,
@@ -107,6 +108,16 @@ def error_text(error: CrmError) -> str:
         return storage_error_text(error)
     if isinstance(error, NotFoundError):
         return translate("Messages", "This record no longer exists. It may have been deleted.")
+    if isinstance(error, BackupError):
+        return (
+            translate(
+                "Messages",
+                "No backup could be made in %1: %2. Nothing was changed. "
+                "Choose another backup folder in Backups.",
+            )
+            .replace("%1", error.path)
+            .replace("%2", error.detail)
+        )
     if isinstance(error, DataDirError):
         return (
             translate(

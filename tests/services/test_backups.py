@@ -11,7 +11,7 @@ import pytest
 from service_helpers import person
 
 from crm_desktop.core.backups import RotationPolicy, parse_backup_name
-from crm_desktop.core.errors import StorageError, StorageProblem
+from crm_desktop.core.errors import BackupError, StorageError, StorageProblem
 from crm_desktop.services import Services
 from crm_desktop.services.backups import backups_in, quick_check, restore_closed
 
@@ -173,3 +173,28 @@ def test_quick_check_and_restore_of_a_closed_damaged_database(data_dir: Path, tm
         assert reopened.counts().contacts == 1
     finally:
         reopened.close()
+
+
+def test_deleting_for_good_from_the_trash_is_preceded_by_a_backup(crm: Services):
+    ids = [crm.contacts.create(person(f"Gone{i}")) for i in range(3)]
+    crm.contacts.delete(ids)
+    assert crm.trash.empty() == 3
+    made = crm.backups.list()
+    assert [b.reason for b in made] == ["before-delete"]
+    assert made[0].counts.contacts == 0  # the people were in the trash, and are in the backup
+    conn = sqlite3.connect(made[0].path)
+    try:
+        assert conn.execute("SELECT count(*) FROM contact WHERE deleted_at IS NOT NULL").fetchone()[0] == 3
+    finally:
+        conn.close()
+
+
+def test_nothing_is_deleted_for_good_when_no_backup_can_be_made(crm: Services, tmp_path: Path):
+    ids = [crm.contacts.create(person(f"Kept{i}")) for i in range(2)]
+    crm.contacts.delete(ids)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    crm.settings.backup_dir = str(blocker / "backups")
+    with pytest.raises(BackupError):
+        crm.trash.empty()
+    assert len(crm.trash.items()) == 2
