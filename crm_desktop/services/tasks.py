@@ -198,3 +198,36 @@ class TaskService:
 
     def _changed(self, op: str, ids: tuple[int, ...]) -> None:
         self.ctx.changes.emit(Change("task", op, ids))
+
+
+_DEMO_TASKS = (
+    ("call", "Call back about the quote"), ("email", "Send the price list"),
+    ("meeting", "Product demo"), ("todo", "Prepare the contract"), ("call", "Check in after delivery"),
+    ("email", "Follow up on the invoice"), ("todo", "Update the proposal"), ("meeting", "Quarterly review"),
+)
+
+
+def seed_demo_tasks(ctx: ServiceContext, contact_ids: Sequence[int], rng, tz: dt.tzinfo | None = None,
+                    count: int = 40) -> int:
+    """Sample tasks around today: some overdue, some today, the rest in the next weeks, a few done."""
+    if not contact_ids:
+        return 0
+    tz = tz or local_zone()
+    now = ctx.clock.now().replace(second=0, microsecond=0)
+    store: TaskStore = ctx.storage.tasks
+    with ctx.write():
+        people = store.owners_of(contact_ids[:500])
+        for i in range(count):
+            kind, title = _DEMO_TASKS[i % len(_DEMO_TASKS)]
+            contact_id = rng.choice(list(people))
+            due = now + dt.timedelta(hours=rng.randint(-72, 24 * 21))
+            due = due.replace(minute=0 if rng.random() < 0.5 else 30)
+            draft = TaskDraft(title, kind, due, False, rng.choice((None, 0, 15, 60)),
+                              rng.choice((-1, 0, 0, 1)), "FREQ=WEEKLY;INTERVAL=1" if i % 13 == 0 else "", "",
+                              contact_id, owner_id=people[contact_id])
+            task_id = store.add(draft, remind_at(due, False, draft.remind_before_min, tz), now)
+            if due < now - dt.timedelta(hours=30):
+                store.set_done(task_id, due + dt.timedelta(hours=1), now)
+            elif draft.remind_before_min is not None and due < now:
+                store.mark_notified([task_id], now)  # the demo does not start with a flood of reminders
+    return count

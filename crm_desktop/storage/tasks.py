@@ -174,6 +174,13 @@ class TaskStore:
         today = self.count(SectionQuery(TODAY), bounds)
         return overdue, today
 
+    def owners_of(self, contact_ids: Sequence[int]) -> dict[int, int | None]:
+        found: dict[int, int | None] = {}
+        for part in chunks(list(contact_ids)):
+            found.update(self.db.execute_sql(
+                f"SELECT id, owner_id FROM contact WHERE id IN ({marks(len(part))})", part).fetchall())
+        return found
+
     # -- reminders -----------------------------------------------------------------------
     def due_reminders(self, now: dt.datetime, limit: int = 500) -> list[DueReminder]:
         """Open tasks whose reminder time has come and that have not notified yet, oldest first."""

@@ -1,0 +1,1 @@
+"""Reminders: the page, the task dialog, the popup, the notification centre and the scheduler."""
