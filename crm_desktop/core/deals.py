@@ -237,6 +237,7 @@ class DealFilter:
     min_value_minor: int | None = None
     max_value_minor: int | None = None
     text: str = ""
+    close_period: str = ""  # a period relative to today the dates stand for; kept when saved
 
     def with_(self, **changes) -> DealFilter:
         return replace(self, **changes)

@@ -43,10 +43,12 @@ if TYPE_CHECKING:
     from ..services import Change, Services
     from .companies_page import CompaniesPage
     from .contacts_page import ContactsPage
+    from .pipeline.page import PipelinePage
     from .trash_page import TrashPage
 
 PAGE_CONTACTS, PAGE_COMPANIES, PAGE_TRASH = range(3)
-SIDEBAR_ICONS = ("contacts", "companies", "trash")
+PAGE_PIPELINE = 3
+SIDEBAR_ICONS = ("contacts", "companies", "trash", "pipeline")
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #f4f6fa; border: none; border-right: 1px solid #e2e6ee;
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setProperty("focusPolicy", "NoFocus")
-        labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"))
+        labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"), self.tr("Pipeline"))
         for icon, label in zip(SIDEBAR_ICONS, labels, strict=True):
             QListWidgetItem(_icon(icon), label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -175,6 +177,10 @@ class MainWindow(QMainWindow):
         menu.addActions(self._data_actions[:2])
         menu.addSeparator()
         menu.addActions(self._data_actions[2:])
+        self._new_deal_action = self._action(self.tr("New &deal…"), self.new_deal, "Ctrl+Shift+D")
+        self._new_deal_action.setEnabled(False)
+        menu.insertAction(menu.actions()[2], self._new_deal_action)
+        self._data_actions.append(self._new_deal_action)
         menu.addSeparator()
         exports = [self._action(self.tr("&Import…"), self.import_file, "Ctrl+I"),
                    self._action(self.tr("&Export this list…"), self.export_list, "Ctrl+E"),
@@ -192,6 +198,8 @@ class MainWindow(QMainWindow):
                                              (self.tr("&Companies"), "Ctrl+2"),
                                              (self.tr("&Trash"), "Ctrl+3"))):
             view.addAction(self._action(label, lambda _=False, i=index: self.show_page(i), key))
+        view.addAction(self._action(self.tr("P&ipeline"), lambda _=False: self.show_page(PAGE_PIPELINE),
+                                    "Ctrl+4"))
         view.addAction(self._action(self.tr("&Filter this list"), self.focus_filter, "Ctrl+L"))
         view.addSeparator()
         view.addAction(self._action(self.tr("&Back"), self.go_back, "Alt+Left"))
@@ -258,7 +266,11 @@ class MainWindow(QMainWindow):
             from .trash_page import TrashPage
 
             return TrashPage(self.services, self.bridge, self)
-        if index == PAGE_COMPANIES:
+        if index == PAGE_PIPELINE:
+            from .pipeline.page import PipelinePage
+
+            page = PipelinePage(self.services, self.bridge, self)
+        elif index == PAGE_COMPANIES:
             from .companies_page import CompaniesPage
 
             page = CompaniesPage(self.services, self.bridge, self)
@@ -290,6 +302,10 @@ class MainWindow(QMainWindow):
     def trash_page(self) -> TrashPage:
         return self._page(PAGE_TRASH)
 
+    @property
+    def pipeline_page(self) -> PipelinePage:
+        return self._page(PAGE_PIPELINE)
+
     # -- navigation ----------------------------------------------------------------------
     def show_page(self, index: int) -> None:
         self.sidebar.setCurrentRow(index)
@@ -299,9 +315,13 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self._page(index))
         company = index == PAGE_COMPANIES
         self.new_button.setText(self.tr("+ New company") if company else self.tr("+ New person"))
+        if index == PAGE_PIPELINE:
+            self.new_button.setText(self.tr("+ New deal"))
 
     def new_record(self) -> None:
-        if self.sidebar.currentRow() == PAGE_COMPANIES:
+        if self.sidebar.currentRow() == PAGE_PIPELINE:
+            self.new_deal()
+        elif self.sidebar.currentRow() == PAGE_COMPANIES:
             self.new_company()
         else:
             self.new_contact()
@@ -383,6 +403,9 @@ class MainWindow(QMainWindow):
     def edit_contact(self, contact_id: int) -> None:
         self._saved(_lazy("ContactDialog").ask(self, self.services, contact_id=contact_id),
                     self.tr("Person saved."))
+
+    def new_deal(self) -> None:
+        self.pipeline_page.new_deal()
 
     def new_company(self) -> None:
         self._saved(_lazy("CompanyDialog").ask(self, self.services), self.tr("Company saved."))

@@ -1,0 +1,1 @@
+"""The sales pipeline: kanban board, deal list, forecast, deal page and pipeline editor."""

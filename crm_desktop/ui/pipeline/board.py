@@ -1,0 +1,377 @@
+"""The kanban board: a column per stage (header with count, total and weighted value), cards
+painted by a delegate, drag and drop between columns and onto the Won / Lost zones, and
+Ctrl+→ / Ctrl+← to move the selected card from the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeyEvent, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.deals import DealCard
+from .board_model import CARD_ROLE, ID_ROLE, BoardModel, StageCardModel, decode
+from .common import ACCENT, LABELS, ROTTING, WARNING, money, paint_avatar
+
+translate = QCoreApplication.translate
+
+CARD_HEIGHT = 104
+COLUMN_WIDTH = 250
+LIST_STYLE = """
+QListView { background: transparent; }
+QScrollBar:vertical { width: 8px; background: transparent; margin: 0; }
+QScrollBar::handle:vertical { background: #c5ccd8; border-radius: 4px; min-height: 24px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
+"""
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a deal card: title, customer, value, owner avatar, close date, next step, age."""
+
+    def __init__(self, users: dict[int, tuple[str, str]], clock, parent=None) -> None:
+        super().__init__(parent)
+        self.users = users  # id → (name, colour)
+        self._clock = clock
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        card: DealCard = index.data(CARD_ROLE)
+        if card is None:
+            return
+        now = self._clock.now()
+        rotting = card.is_rotting(now)
+        box = QRectF(option.rect).adjusted(4, 3, -4, -3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        path = QPainterPath()
+        path.addRoundedRect(box, 6, 6)
+        painter.fillPath(path, QColor("#eef4ff" if selected else "white"))
+        painter.setPen(QPen(QColor(ACCENT if selected else "#d8dee9"), 1.5 if selected else 1))
+        painter.drawPath(path)
+        if rotting:
+            painter.fillRect(QRectF(box.left(), box.top() + 4, 4, box.height() - 8), QColor(ROTTING))
+        self._paint_text(painter, box.adjusted(12, 6, -10, -6), card, now, rotting)
+        painter.restore()
+
+    def _paint_text(
+        self, painter: QPainter, box: QRectF, card: DealCard, now: dt.datetime, rotting: bool
+    ) -> None:
+        locale = QLocale()
+        font = painter.font()
+        line = 17.0
+        bold = font
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#1f2937"))
+        metrics = painter.fontMetrics()
+        name, color = self.users.get(card.owner_id, ("", ""))
+        avatar = QRectF(box.right() - 22, box.top(), 22, 22)
+        painter.drawText(
+            QRectF(box.left(), box.top(), box.width() - 28, line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, int(box.width() - 28)),
+        )
+        paint_avatar(painter, avatar, name, color)
+        bold.setBold(False)
+        painter.setFont(bold)
+        metrics = painter.fontMetrics()
+        who = " · ".join(p for p in (card.company_name, card.contact_name) if p)
+        painter.setPen(QColor("#5f6b7a"))
+        painter.drawText(
+            QRectF(box.left(), box.top() + line + 2, box.width() - 28, line),
+            Qt.AlignmentFlag.AlignLeft,
+            metrics.elidedText(who, Qt.TextElideMode.ElideRight, int(box.width() - 28)),
+        )
+        y = box.top() + 2 * line + 6
+        painter.setPen(QColor("#1f2937"))
+        value = money(card.value_minor, card.currency, locale)
+        painter.drawText(QRectF(box.left(), y, box.width() / 2, line), Qt.AlignmentFlag.AlignLeft, value)
+        if card.expected_close is not None:
+            overdue = card.expected_close < now.date()
+            painter.setPen(QColor(ROTTING if overdue else "#5f6b7a"))
+            painter.drawText(
+                QRectF(box.left() + box.width() / 2, y, box.width() / 2, line),
+                Qt.AlignmentFlag.AlignRight,
+                locale.toString(card.expected_close, QLocale.FormatType.ShortFormat),
+            )
+        self._paint_footer(painter, QRectF(box.left(), y + line + 4, box.width(), line), card, now, rotting)
+
+    def _paint_footer(
+        self, painter: QPainter, row: QRectF, card: DealCard, now: dt.datetime, rotting: bool
+    ) -> None:
+        metrics = painter.fontMetrics()
+        days = card.days_in_stage(now)
+        age = (
+            translate("Board", "1 day")
+            if days == 1
+            else translate("Board", "%1 days").replace("%1", str(days))
+        )
+        if rotting:
+            age = translate("Board", "Rotting · %1").replace("%1", age)
+        age_width = metrics.horizontalAdvance(age) + 12
+        painter.setPen(QColor(ROTTING if rotting else "#8a94a6"))
+        painter.drawText(
+            QRectF(row.right() - age_width, row.top(), age_width, row.height()),
+            Qt.AlignmentFlag.AlignRight,
+            age,
+        )
+        room = int(row.width() - age_width - 4)
+        if card.next_task:
+            overdue = card.next_task_due is not None and card.next_task_due < now
+            painter.setPen(QColor(ROTTING if overdue else "#2f6f3e"))
+            text = "➜ " + card.next_task
+            painter.drawText(
+                QRectF(row.left(), row.top(), room, row.height()),
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, room),
+            )
+            return
+        badge = translate("Board", "No next step")
+        width = min(room, metrics.horizontalAdvance(badge) + 12)
+        rect = QRectF(row.left(), row.top(), width, row.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#fff4e0"))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor(WARNING))
+        painter.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignCenter,
+            metrics.elidedText(badge, Qt.TextElideMode.ElideRight, width - 8),
+        )
+
+
+class CardListView(QListView):
+    """One column's cards; drags carry the deal, Ctrl+→ / Ctrl+← ask to move the current card."""
+
+    step_requested = Signal(int, int)  # deal id, +1 (right) or -1 (left)
+    open_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setUniformItemSizes(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet(LIST_STYLE)
+        self.doubleClicked.connect(self._on_double_clicked)
+
+    def current_deal(self) -> int | None:
+        index = self.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        deal_id = self.current_deal()
+        if (
+            deal_id is not None
+            and mods & Qt.KeyboardModifier.ControlModifier
+            and key in (Qt.Key.Key_Right, Qt.Key.Key_Left)
+        ):
+            self.step_requested.emit(deal_id, 1 if key == Qt.Key.Key_Right else -1)
+            event.accept()
+            return
+        if deal_id is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit(deal_id)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(index.data(ID_ROLE))
+
+
+class StageColumn(QFrame):
+    """A stage's header (name, count, total, weighted) above its cards."""
+
+    def __init__(self, title: str, model: StageCardModel, delegate: CardDelegate, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stageColumn")
+        self.setMinimumWidth(COLUMN_WIDTH)
+        self.setMaximumWidth(2 * COLUMN_WIDTH)
+        self.setStyleSheet("QFrame#stageColumn { background: #f1f4f9; border-radius: 8px; }")
+        self.model = model
+        self.title = QLabel(title, self)
+        self.title.setStyleSheet("font-weight: 600; font-size: 13px; color: #1f2937;")
+        self.totals = QLabel(self)
+        self.totals.setStyleSheet("color: #5f6b7a;")
+        self.view = CardListView(self)
+        self.view.setModel(model)
+        self.view.setItemDelegate(delegate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 10, 8, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.view, 1)
+        model.totals_changed.connect(self.show_totals)
+        self.show_totals()
+
+    def show_totals(self) -> None:
+        totals, locale = self.model.totals, QLocale()
+        currency = self.model.cards()[0].currency if totals.count else ""
+        count = (
+            translate("Board", "1 deal")
+            if totals.count == 1
+            else translate("Board", "%1 deals").replace("%1", locale.toString(totals.count))
+        )
+        if not totals.count:
+            self.totals.setText(count)
+            return
+        mixed = any(c.currency != currency for c in self.model.cards())
+        text = (
+            translate("Board", "%1 · %2 · weighted %3")
+            .replace("%1", count)
+            .replace("%2", money(totals.value_minor, currency, locale, short=True) + ("*" if mixed else ""))
+            .replace("%3", money(totals.weighted_minor, currency, locale, short=True))
+        )
+        self.totals.setText(text)
+        self.totals.setToolTip(
+            translate("Board", "Weighted: each deal's value × its probability")
+            + ("\n" + translate("Board", "* several currencies") if mixed else "")
+        )
+
+
+class OutcomeZone(QLabel):
+    """A drop zone at the bottom of the board: Won or Lost."""
+
+    dropped = Signal(int, int)  # deal id, version
+
+    def __init__(self, text: str, color: str, parent=None) -> None:
+        super().__init__(text, parent)
+        self._color = color
+        self.setAcceptDrops(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(38)
+        self._style(False)
+
+    def _style(self, hover: bool) -> None:
+        color = QColor(self._color)
+        background = f"rgba({color.red()}, {color.green()}, {color.blue()}, {0.2 if hover else 0.06})"
+        self.setStyleSheet(
+            f"QLabel {{ border: 2px dashed {self._color}; border-radius: 8px; color: "
+            f"{self._color}; font-weight: 600; font-size: 14px; background: {background}; }}"
+        )
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if decode(event.mimeData()) is not None:
+            self._style(True)
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:
+        self._style(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._style(False)
+        found = decode(event.mimeData())
+        if found is None:
+            return
+        event.acceptProposedAction()
+        self.dropped.emit(found[0], found[1])
+
+
+class BoardView(QWidget):
+    """Columns side by side (scrolling sideways when many), Won / Lost zones below."""
+
+    move_requested = Signal(int, int, int)  # deal id, version, stage id
+    won_requested = Signal(int, int)
+    lost_requested = Signal(int, int)
+    open_requested = Signal(int)
+
+    def __init__(self, board: BoardModel, users: dict[int, tuple[str, str]], clock, parent=None) -> None:
+        super().__init__(parent)
+        self.board = board
+        self.delegate = CardDelegate(users, clock, self)
+        self.columns: dict[int, StageColumn] = {}
+        self._strip = QWidget(self)
+        self._strip_layout = QHBoxLayout(self._strip)
+        self._strip_layout.setContentsMargins(0, 0, 0, 0)
+        self._strip_layout.setSpacing(10)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._strip)
+        self.won_zone = OutcomeZone(translate("Board", "Won"), "#1e8e3e", self)
+        self.lost_zone = OutcomeZone(translate("Board", "Lost"), "#d93025", self)
+        self.won_zone.dropped.connect(self.won_requested)
+        self.lost_zone.dropped.connect(self.lost_requested)
+        zones = QHBoxLayout()
+        zones.addWidget(self.won_zone)
+        zones.addWidget(self.lost_zone)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(zones)
+        board.columns_changed.connect(self.rebuild)
+        board.cards_loaded.connect(self._on_board_cards_loaded)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        for column in self.columns.values():
+            column.setParent(None)
+            column.deleteLater()
+        while self._strip_layout.count():
+            self._strip_layout.takeAt(0)
+        self.columns = {}
+        for stage in self.board.pipeline.stages:
+            column = StageColumn(
+                LABELS.stage(stage), self.board.columns[stage.id], self.delegate, self._strip
+            )
+            column.model.drop_requested.connect(self.move_requested)
+            column.view.step_requested.connect(self._on_view_step_requested)
+            column.view.open_requested.connect(self.open_requested)
+            self.columns[stage.id] = column
+            self._strip_layout.addWidget(column, 1)
+
+    def _on_board_cards_loaded(self) -> None:
+        for column in self.columns.values():
+            column.view.viewport().update()
+
+    def _on_view_step_requested(self, deal_id: int, step: int) -> None:
+        card = self.board.card(deal_id)
+        if card is None:
+            return
+        target = self.board.pipeline.neighbour(card.stage_id, step)
+        if target is not None:
+            self.move_requested.emit(deal_id, card.version, target.id)
+
+    def select(self, deal_id: int) -> bool:
+        """Make a card current in its column and give that column the focus."""
+        stage_id = self.board.stage_of(deal_id)
+        if stage_id is None:
+            return False
+        column = self.columns[stage_id]
+        index = column.model.index(column.model.row_of(deal_id))
+        column.view.setCurrentIndex(index)
+        column.view.scrollTo(index)
+        column.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def current_deal(self) -> int | None:
+        for column in self.columns.values():
+            if column.view.hasFocus():
+                return column.view.current_deal()
+        return None

@@ -1,0 +1,234 @@
+"""The filter bar above the board and the deal list, with saved filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QWidget,
+)
+
+from ...core.deals import DealFilter
+from ...core.errors import ValidationError
+from ...core.forecast import add_months
+from ...services import Services
+from .common import amount_text, error_text, parse_money
+
+translate = QCoreApplication.translate
+PERIODS = ("", "overdue", "this_month", "next_month", "this_quarter", "next_90")
+
+
+def period_range(key: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The expected-close dates (inclusive) a period stands for."""
+    month = today.replace(day=1)
+    if key == "overdue":
+        return None, today - dt.timedelta(days=1)
+    if key == "this_month":
+        return month, add_months(month, 1) - dt.timedelta(days=1)
+    if key == "next_month":
+        return add_months(month, 1), add_months(month, 2) - dt.timedelta(days=1)
+    if key == "this_quarter":
+        start = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        return start, add_months(start, 3) - dt.timedelta(days=1)
+    if key == "next_90":
+        return today, today + dt.timedelta(days=90)
+    return None, None
+
+
+class DealFilterBar(QWidget):
+    """Owner, tag, company, close period, value range and text; ``filter_changed`` carries a DealFilter."""
+
+    filter_changed = Signal(object)
+
+    def __init__(self, services: Services, parent=None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(translate("DealFilterBar", "Search deals"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
+        self.owner, self.tag, self.company = QComboBox(self), QComboBox(self), QComboBox(self)
+        self.company.setEditable(True)
+        self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.company.setMinimumWidth(150)
+        self.period = QComboBox(self)
+        for key, text in zip(
+            PERIODS,
+            (
+                translate("DealFilterBar", "Any close date"),
+                translate("DealFilterBar", "Overdue"),
+                translate("DealFilterBar", "Closing this month"),
+                translate("DealFilterBar", "Closing next month"),
+                translate("DealFilterBar", "Closing this quarter"),
+                translate("DealFilterBar", "Closing in 90 days"),
+            ),
+            strict=True,
+        ):
+            self.period.addItem(text, key)
+        self.min_value, self.max_value = QLineEdit(self), QLineEdit(self)
+        self.min_value.setPlaceholderText(translate("DealFilterBar", "Min value"))
+        self.max_value.setPlaceholderText(translate("DealFilterBar", "Max value"))
+        for edit in (self.min_value, self.max_value):
+            edit.setMaximumWidth(90)
+        self.saved = QComboBox(self)
+        self.save_button = QToolButton(self)
+        self.save_button.setText(translate("DealFilterBar", "Save filter…"))
+        self.delete_button = QToolButton(self)
+        self.delete_button.setText(translate("DealFilterBar", "Delete"))
+        self._layout()
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.apply)
+        self.reload_choices()
+        self._connect()
+
+    def _layout(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.search,
+            self.owner,
+            self.tag,
+            self.company,
+            self.period,
+            self.min_value,
+            self.max_value,
+            self.saved,
+            self.save_button,
+            self.delete_button,
+        ):
+            layout.addWidget(widget)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        for edit in (self.min_value, self.max_value):
+            edit.editingFinished.connect(self.apply)
+        for combo in (self.owner, self.tag, self.company, self.period):
+            combo.currentIndexChanged.connect(self.apply)
+        self.saved.activated.connect(self._on_saved_activated)
+        self.save_button.clicked.connect(self.save_current)
+        self.delete_button.clicked.connect(self.delete_saved)
+
+    def reload_choices(self) -> None:
+        combos = (self.owner, self.tag, self.company)
+        chosen = [c.currentData() for c in combos]
+        for combo in combos:
+            combo.blockSignals(True)
+            combo.clear()
+        self.owner.addItem(translate("DealFilterBar", "Any owner"), None)
+        for user in self._services.lookups.users():
+            self.owner.addItem(user.name, user.id)
+        self.tag.addItem(translate("DealFilterBar", "Any tag"), None)
+        for tag in self._services.lookups.tags():
+            self.tag.addItem(tag.name, tag.id)
+        self.company.addItem(translate("DealFilterBar", "Any organisation"), None)
+        for company_id, name in self._services.companies.choices():
+            self.company.addItem(name, company_id)
+        for combo, value in zip(combos, chosen, strict=True):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.reload_saved()
+
+    def reload_saved(self) -> None:
+        self.saved.clear()
+        self.saved.addItem(translate("DealFilterBar", "Saved filters"), None)
+        for filter_id, name, _flt in self._services.pipelines.saved_filters():
+            self.saved.addItem(name, filter_id)
+
+    def current(self, currency: str) -> DealFilter:
+        """The filter the controls show; raises ValidationError for a bad value bound."""
+        close_from, close_to = period_range(self.period.currentData(), self._services.ctx.clock.today())
+        low = (
+            parse_money(self.min_value.text(), currency, field="value")
+            if self.min_value.text().strip()
+            else None
+        )
+        high = (
+            parse_money(self.max_value.text(), currency, field="value")
+            if self.max_value.text().strip()
+            else None
+        )
+        return DealFilter(
+            owner_id=self.owner.currentData(),
+            tag_id=self.tag.currentData(),
+            company_id=self.company.currentData(),
+            close_from=close_from,
+            close_to=close_to,
+            min_value_minor=low,
+            max_value_minor=high,
+            text=self.search.text(),
+            close_period=self.period.currentData(),
+        )
+
+    def apply(self) -> None:
+        try:
+            flt = self.current(self._services.settings.currency or "USD")
+        except ValidationError as exc:
+            QMessageBox.warning(self, translate("DealFilterBar", "Filter"), error_text(exc))
+            return
+        self.filter_changed.emit(flt)
+
+    def show_filter(self, flt: DealFilter) -> None:
+        """Put a saved filter into the controls and apply it (a period counts from today)."""
+        widgets = (
+            self.owner,
+            self.tag,
+            self.company,
+            self.period,
+            self.search,
+            self.min_value,
+            self.max_value,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(flt.owner_id)))
+        self.tag.setCurrentIndex(max(0, self.tag.findData(flt.tag_id)))
+        self.company.setCurrentIndex(max(0, self.company.findData(flt.company_id)))
+        self.period.setCurrentIndex(max(0, self.period.findData(flt.close_period)))
+        self.search.setText(flt.text)
+        currency = self._services.settings.currency or "USD"
+        self.min_value.setText(
+            "" if flt.min_value_minor is None else amount_text(flt.min_value_minor, currency)
+        )
+        self.max_value.setText(
+            "" if flt.max_value_minor is None else amount_text(flt.max_value_minor, currency)
+        )
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.apply()
+
+    def save_current(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            translate("DealFilterBar", "Save filter"),
+            translate("DealFilterBar", "Name of this filter:"),
+        )
+        if not ok:
+            return
+        try:
+            self._services.pipelines.save_filter(
+                name, self.current(self._services.settings.currency or "USD")
+            )
+        except ValidationError as exc:
+            QMessageBox.warning(self, translate("DealFilterBar", "Filter"), error_text(exc))
+            return
+        self.reload_saved()
+        self.saved.setCurrentIndex(max(0, self.saved.findText(" ".join(name.split()))))
+
+    def _on_saved_activated(self, index: int) -> None:
+        filter_id = self.saved.itemData(index)
+        found = next((f for f in self._services.pipelines.saved_filters() if f[0] == filter_id), None)
+        if found is not None:
+            self.show_filter(found[2])
+
+    def delete_saved(self) -> None:
+        filter_id = self.saved.currentData()
+        if filter_id is not None:
+            self._services.pipelines.delete_filter(filter_id)
+            self.reload_saved()
