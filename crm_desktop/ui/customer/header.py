@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.customer import KeyFigures, ProfileText, initials
+from ...core.phones import format_phone
 from . import texts
 
 AVATAR_COLORS = ("#2b6cb0", "#2f855a", "#c05621", "#6b46c1", "#b83280", "#2c7a7b", "#975a16")
@@ -198,10 +199,11 @@ class CustomerHeader(QWidget):
             parts.append(html.escape(self.tr("Owner: %1").replace("%1", profile.owner)))
         self.subtitle.setText("  ·  ".join(parts))
         links = [f'✉ <a href="mailto:{html.escape(e)}">{html.escape(e)}</a>' for e in profile.emails]
-        links += [f'☎ <a href="tel:{html.escape(p)}">{html.escape(p)}</a>' for p in profile.phones]
+        links += [f'☎ <a href="tel:{html.escape(p)}">{html.escape(format_phone(p))}</a>'
+                  for p in profile.phones]
         if profile.website:
             site = html.escape(profile.website)
-            links.append(f'🌐 <a href="web:{site}">{site}</a>')
+            links.append(f'↗ <a href="web:{site}">{site}</a>')
         self.channels.setText("&nbsp;&nbsp;&nbsp;".join(links) or self.tr("No e-mail or phone yet"))
         self.tags.set_tags(profile.tags, known_tags)
 

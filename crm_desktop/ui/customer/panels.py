@@ -315,6 +315,8 @@ class PeoplePanel(Panel):
     def __init__(self, services: Services, target: Target, parent: QWidget | None = None) -> None:
         super().__init__(services, target, parent)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
+        if target.kind == "company":
+            self.tree.hideColumn(1)  # everyone here works at the company; the title is their role
         if target.kind == "contact":
             self.button(self.tr("Add relationship…"), self.relationship_requested.emit)
             self.remove_button = self.button(self.tr("Remove relationship"), self._on_remove_button_clicked)

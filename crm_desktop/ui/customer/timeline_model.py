@@ -125,7 +125,7 @@ class TimelineModel(QAbstractListModel):
 
     def _summary(self, entry: TimelineEntry) -> str:
         parts = [texts.kind_text(entry.kind), texts.datetime_text(entry.at, self._locale)]
-        if entry.person:
+        if entry.person and self._target.kind == "company":  # on a person's page it is always them
             parts.append(entry.person)
         if entry.owner:
             parts.append(entry.owner)
@@ -175,7 +175,7 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         title = index.data(Qt.ItemDataRole.DisplayRole) or ""
         if entry.pinned:
-            title = "📌 " + title
+            title = "⚑ " + title
         metrics = QFontMetrics(bold)
         painter.drawText(QRect(text_left, rect.top() + 7, width, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
