@@ -50,6 +50,11 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in _SPLIT.split(folded) if t)
 
 
+def name_words(name: str) -> str:
+    """The folded words of a name in the order written."""
+    return " ".join(name_tokens(name))
+
+
 def name_key(name: str) -> str:
     """The same for "Smith, John", "john smith" and "John  Smith"."""
     return " ".join(sorted(name_tokens(name)))
@@ -61,17 +66,77 @@ def initials_key(name: str) -> str:
 
 
 def name_similarity(a: str, b: str) -> float:
-    """0-100: how alike two name keys are (word order does not matter)."""
+    """0-100: how alike two names' words are, in either order (100: the same words).
+
+    Both orders are tried: sorting the words alone would put "Joeph Johnson" and
+    "Joseph Johnson" in different orders and find them unlike.
+    """
     from rapidfuzz import fuzz  # imported on the first scan, not at start-up
 
     if not a or not b:
         return 0.0
-    return fuzz.token_sort_ratio(a, b)
+    return max(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b))
 
 
 def other_script(a: str, b: str) -> bool:
     """One name is written in Chinese characters, the other not (张伟 and Zhang Wei)."""
     return bool(a) and bool(b) and has_cjk(a) != has_cjk(b)
+
+
+# Common Chinese family names and how they are written in Latin letters (pinyin, and the
+# Cantonese and older spellings seen in Hong Kong, Taiwan and abroad).
+_SURNAMES = """王wang/wong 李li/lee 张zhang/cheung/chang 刘liu/lau/lao 陈chen/chan/chin 杨yang/yeung
+黄huang/wong/hwang 赵zhao/chiu/chao 吴wu/ng/woo 周zhou/chow/chou 徐xu/tsui/hsu 孙sun/suen 马ma/mah
+朱zhu/chu 胡hu/woo 郭guo/kwok/kuo 何he/ho 高gao/ko/kao 林lin/lam/lim 罗luo/law/lo 郑zheng/cheng/chang
+梁liang/leung 谢xie/tse/hsieh 宋song/sung 唐tang/tong 许xu/hui/hsu 韩han/hon 冯feng/fung 邓deng/tang/teng
+曹cao/tso 彭peng/pang 曾zeng/tsang 肖xiao/siu 田tian/tin 董dong/tung 袁yuan/yuen 潘pan/poon 于yu/yue
+蒋jiang/chiang 蔡cai/choi/tsai 余yu/yee/yue 杜du/to 叶ye/yip/yeh 程cheng/ching 苏su/so
+魏wei/ngai 吕lv/lu/lyu/lui 丁ding/ting 任ren/yam/jen 沈shen/shum 姚yao/yiu 卢lu/lo 姜jiang/keung
+崔cui/tsui 钟zhong/chung 谭tan/tam
+陆lu/luk 汪wang/wong 范fan 金jin/kam/kim 石shi/shek 廖liao/liu 贾jia 夏xia/ha 韦wei/wai 付fu 方fang/fong
+白bai/pak 邹zou/chau 孟meng/mang 熊xiong/hung 秦qin/chun 邱qiu/yau/chiu 江jiang/kong 尹yin/wan 薛xue/sit
+闫yan 段duan/tuen 雷lei/lui 侯hou/hau 龙long/lung 史shi/sze 陶tao/to 黎li/lai 贺he/ho 顾gu/ku 毛mao/mo
+郝hao 龚gong/kung 邵shao/shiu 万wan/man 钱qian/chin 严yan/yim 覃qin 武wu/mo 戴dai/tai 莫mo/mok 孔kong/hung
+向xiang/heung 汤tang/tong 常chang/sheung 温wen/wan 康kang/hong 施shi/sze 文wen/man 牛niu 樊fan 葛ge/kot
+邢xing 安an/on 齐qi/chai 易yi/yik 乔qiao/kiu 伍wu/ng 庞pang/pong 颜yan/ngan 倪ni/ngai 庄zhuang/chong
+聂nie 章zhang/cheung 鲁lu 岳yue/ngok 翟zhai 殷yin/yan 詹zhan/chim 申shen/san 欧ou/au 耿geng 关guan/kwan
+兰lan 焦jiao 俞yu/yue 左zuo 柳liu/lau 甘gan/kam 祝zhu/chuk 包bao/pau 宁ning 尚shang 符fu 舒shu 阮ruan/yuen
+柯ke/or 纪ji/kei 梅mei/mui 童tong/tung 凌ling 毕bi/pat 单shan/sin 季ji/kwai 裴pei/pui 霍huo/fok 涂tu/to
+成cheng/shing 苗miao 谷gu/kuk 盛sheng/shing 曲qu 翁weng/yung 冉ran 骆luo/lok 蓝lan/lam 路lu/lo 游you/yau
+辛xin/sun 靳jin 管guan/kwun 柴chai 蒙meng/mung 鲍bao/pau 华hua/wah 喻yu 祁qi 房fang/fong 滕teng 屈qu/wat
+饶rao/yiu 解xie 艾ai 尤you/yau 阳yang 时shi/shih 穆mu 司si 卓zhuo/cheuk 古gu/ku 吉ji 简jian/kan 车che/chea
+项xiang/hong 连lian/lin 麦mai/mak 褚chu 窦dou/tau 戚qi/chik 岑cen/sum 景jing 费fei/fai 卜bu/pok 冷leng
+晏yan 席xi 卫wei/wai 米mi 柏bai/pak 宗zong/chung 全quan/chuen 应ying 闵min/man 邬wu/woo 边bian/pin 卞bian
+姬ji 师shi/sze 和he/wo 商shang 沙sha 荣rong/wing 巫wu/mo 寇kou 桑sang 郎lang 甄zhen/yan 仲zhong 虞yu/yue
+敖ao/ngo 明ming 池chi 查zha/cha 麻ma 迟chi 邝kuang/kwong 欧阳ouyang/auyeung 司马sima/szeto 上官shangguan
+诸葛zhuge 东方dongfang 皇甫huangfu 慕容murong 司徒situ/szeto 令狐linghu 夏侯xiahou 尉迟yuchi 公孙gongsun"""
+
+
+def _surname_table() -> dict[str, frozenset[str]]:
+    table = {}
+    for item in _SURNAMES.split():
+        chars = "".join(ch for ch in item if has_cjk(ch))
+        table[chars] = frozenset(item[len(chars):].split("/"))
+    return table
+
+
+_SURNAME_TABLE: dict[str, frozenset[str]] = {}
+
+
+def same_person_across_scripts(cjk_name: str, latin_name: str) -> bool:
+    """Whether a Latin-letter name carries the Chinese name's family name (张伟 ~ Wei Zhang).
+
+    Only the family name is checked (given names have too many readings to check without a
+    dictionary); a family name not in the table of common ones is not matched.
+    """
+    if not _SURNAME_TABLE:
+        _SURNAME_TABLE.update(_surname_table())
+    if has_cjk(latin_name):
+        cjk_name, latin_name = latin_name, cjk_name
+    cjk = cjk_name.replace(" ", "")
+    words = set(_SPLIT.split(latin_name.casefold()))
+    family = _SURNAME_TABLE.get(cjk[:2]) if cjk[:2] in _SURNAME_TABLE else _SURNAME_TABLE.get(cjk[:1])
+    return bool(family) and bool(family & words)
 
 
 def combine(probabilities: Iterable[float]) -> float:

@@ -18,9 +18,10 @@ from ..core.duplicates import (
     Evidence,
     ScanResult,
     initials_key,
-    name_key,
     name_similarity,
+    name_words,
     other_script,
+    same_person_across_scripts,
     site_key,
 )
 from ..core.errors import FieldError, ValidationError
@@ -74,7 +75,7 @@ class DuplicateService:
         blocks: dict[tuple, list[int]] = {}
         for rows in self.store.contact_rows():
             for cid, full_name, company_id, company_name in rows:
-                key = name_key(full_name)
+                key = name_words(full_name)
                 names[cid] = key
                 company = company_id if company_id is not None else company_key(company_name or "")
                 if company != "" and key:
@@ -102,10 +103,10 @@ class DuplicateService:
             if n % 2000 == 0:
                 self._check(stop)
             for a, b in itertools.combinations(ids, 2):
-                ka, kb = names[a], names[b]
-                if ka == kb:
+                similarity = name_similarity(names[a], names[b])
+                if similarity == 100:
                     evidence.add(a, b, exact)
-                elif name_similarity(ka, kb) >= SIMILAR_NAME:
+                elif similarity >= SIMILAR_NAME:
                     evidence.add(a, b, similar)
 
     def _score_shared(self, blocks: Iterable[list[int]], names: dict[int, str], evidence: Evidence,
@@ -179,8 +180,8 @@ class DuplicateService:
 
 
 def _shared_reason(ka: str, kb: str, same: str, unlike: str | None, script: str | None) -> str | None:
-    if not ka or not kb or ka == kb or name_similarity(ka, kb) >= SIMILAR_NAME:
+    if not ka or not kb or name_similarity(ka, kb) >= SIMILAR_NAME:
         return same
-    if script is not None and other_script(ka, kb):
+    if script is not None and other_script(ka, kb) and same_person_across_scripts(ka, kb):
         return script
     return unlike

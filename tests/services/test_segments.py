@@ -1,0 +1,202 @@
+"""Segments: filters compiled to SQL give exactly the records they describe, saved and counted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crm_desktop.core.activities import ActivityDraft
+from crm_desktop.core.errors import ValidationError
+from crm_desktop.core.query import ListQuery
+from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft
+from crm_desktop.core.segments import Condition, Group, custom_key, from_json, to_json
+from crm_desktop.core.tasks import TaskDraft
+from crm_desktop.services import Change, Services
+
+
+@pytest.fixture
+def data(crm: Services, clock):
+    """Eight people over 60 days, two owners, tags, a custom field, calls and a note."""
+    alex, wang = crm.lookups.create_user("Alex"), crm.lookups.create_user("王芳")
+    region = crm.lookups.create_custom_field("contact", "Region code", "text")
+    size = crm.lookups.create_custom_field("contact", "Seats", "number")
+    acme = crm.companies.create(CompanyDraft(name="Acme", city="Berlin", country="Germany", employees=120))
+    crm.companies.create(CompanyDraft(name="Tiny", city="Paris", country="France", employees=3))
+    people = [
+        # name, city, country, owner, tags, custom, days before START it was created
+        (("Alice", "Smith"), "Berlin", "Germany", alex, ["customer", "VIP"], {region: "EU-1", size: "40"},
+         60),
+        (("Bob", "Stone"), "Berlin", "Germany", alex, ["customer"], {region: "EU-2", size: "5"}, 50),
+        (("Carol", "Jones"), "Paris", "France", wang, ["prospect"], {}, 40),
+        (("伟", "张"), "上海", "中国", wang, ["customer", "partner"], {region: "CN"}, 30),
+        (("Dan", "Brown"), "London", "UK", None, [], {}, 20),
+        (("Eve", "Black"), "", "", None, ["VIP"], {}, 10),
+        (("Frank", "White"), "Berlin", "Germany", wang, ["prospect", "VIP"], {size: "12"}, 5),
+        (("Grace", "Green"), "Paris", "France", alex, [], {}, 1),
+    ]
+    ids = {}
+    start = clock.now()
+    for (given, family), city, country, owner, tags, custom, age in people:
+        clock.advance(start - dt.timedelta(days=age) - clock.now())
+        ids[given] = crm.contacts.create(ContactDraft(
+            given_name=given, family_name=family, city=city, country=country, owner_id=owner, tags=tags,
+            custom=custom, company_id=acme if city == "Berlin" else None,
+            emails=[Channel(f"{family.lower() or 'x'}@example.com")] if given != "Eve" else []))
+    clock.advance(start - clock.now())
+    for name, days_ago, kind in (("Alice", 3, "call"), ("Bob", 45, "email"), ("伟", 10, "meeting"),
+                                 ("Dan", 2, "note")):
+        crm.activities.log(ActivityDraft(kind, occurred_at=start - dt.timedelta(days=days_ago),
+                                         contact_id=ids[name]))
+    tags = {t.name: t.id for t in crm.lookups.tags()}
+    return {"ids": ids, "tags": tags, "alex": alex, "wang": wang, "region": region, "size": size,
+            "acme": acme}
+
+
+def names(crm: Services, group: Group, entity: str = "contact") -> set[str]:
+    query = ListQuery(segment=crm.segments.condition(entity, group))
+    service = crm.contacts if entity == "contact" else crm.companies
+    rows = service.page(query, 0, 100)
+    assert service.count(query) == len(rows) == crm.segments.count_filter(entity, group)
+    return {row[1] for row in rows}
+
+
+def c(field: str, op: str, value=None) -> Condition:
+    return Condition(field, op, value)
+
+
+def all_of(*items) -> Group:
+    return Group("all", items)
+
+
+def test_text_conditions(crm, data):
+    assert names(crm, all_of(c("city", "is", "berlin"))) == {"Alice Smith", "Bob Stone", "Frank White"}
+    assert names(crm, all_of(c("name", "contains", "ck"))) == {"Eve Black"}
+    assert names(crm, all_of(c("name", "starts_with", "g"))) == {"Grace Green"}
+    assert names(crm, all_of(c("country", "empty"))) == {"Eve Black"}
+    assert names(crm, all_of(c("city", "is", "上海"))) == {"张伟"}
+    # LIKE wildcards typed by the user are literal.
+    assert names(crm, all_of(c("name", "contains", "%"))) == set()
+    assert len(names(crm, all_of(c("city", "not_contains", "e")))) == 5
+    assert names(crm, all_of(c("email", "empty"))) == {"Eve Black"}
+
+
+def test_tags_any_all_none(crm, data):
+    t = data["tags"]
+    assert names(crm, all_of(c("tags", "has_any", (t["VIP"], t["partner"])))) == {
+        "Alice Smith", "Eve Black", "Frank White", "张伟"}
+    assert names(crm, all_of(c("tags", "has_all", (t["customer"], t["VIP"])))) == {"Alice Smith"}
+    assert names(crm, all_of(c("tags", "has_none", (t["customer"], t["prospect"])))) == {
+        "Dan Brown", "Eve Black", "Grace Green"}
+
+
+def test_owner_dates_and_interaction(crm, data):
+    assert names(crm, all_of(c("owner", "is", (data["wang"],)))) == {"Carol Jones", "张伟", "Frank White"}
+    assert names(crm, all_of(c("owner", "empty"))) == {"Dan Brown", "Eve Black"}
+    assert names(crm, all_of(c("owner", "is_not", (data["alex"],)))) == {
+        "Carol Jones", "张伟", "Frank White", "Dan Brown", "Eve Black"}
+    assert names(crm, all_of(c("created", "within_days", 15))) == {"Eve Black", "Frank White", "Grace Green"}
+    assert names(crm, all_of(c("created", "before", "2024-03-20"))) == {"Alice Smith", "Bob Stone"}
+    assert names(crm, all_of(c("created", "after", "2024-04-25"))) == {"Eve Black", "Frank White",
+                                                                     "Grace Green"}
+    # "No interaction in the last 30 days": calls, e-mails and meetings count; a note does not.
+    assert names(crm, all_of(c("last_interaction", "not_within_days", 30))) == {
+        "Bob Stone", "Carol Jones", "Dan Brown", "Eve Black", "Frank White", "Grace Green"}
+    assert names(crm, all_of(c("last_interaction", "within_days", 30))) == {"Alice Smith", "张伟"}
+    assert names(crm, all_of(c("last_interaction", "never"))) == {
+        "Carol Jones", "Dan Brown", "Eve Black", "Frank White", "Grace Green"}
+
+
+def test_custom_fields(crm, data):
+    region, size = custom_key(data["region"]), custom_key(data["size"])
+    assert names(crm, all_of(c(region, "starts_with", "eu"))) == {"Alice Smith", "Bob Stone"}
+    assert names(crm, all_of(c(size, "gte", 12))) == {"Alice Smith", "Frank White"}
+    assert names(crm, all_of(c(region, "empty"))) == {"Carol Jones", "Dan Brown", "Eve Black",
+                                                      "Frank White", "Grace Green"}
+    assert len(names(crm, all_of(c(region, "is_not", "CN")))) == 7
+
+
+def test_and_or_groups(crm, data):
+    t = data["tags"]
+    # VIPs in Berlin, or anyone in Paris with no tags.
+    group = Group("any", (
+        all_of(c("tags", "has_any", (t["VIP"],)), c("city", "is", "Berlin")),
+        all_of(c("city", "is", "Paris"), c("tags", "has_none", tuple(t.values()))),
+    ))
+    assert names(crm, group) == {"Alice Smith", "Frank White", "Grace Green"}
+    assert names(crm, Group()) == {"Alice Smith", "Bob Stone", "Carol Jones", "张伟", "Dan Brown",
+                                   "Eve Black", "Frank White", "Grace Green"}
+
+
+def test_segment_works_with_the_list_filters(crm, data):
+    sid = crm.segments.create("Berlin", "contact", all_of(c("city", "is", "Berlin")))
+    query = crm.segments.query(sid, ListQuery(search="smi"))
+    assert [r[1] for r in crm.contacts.page(query, 0, 10)] == ["Alice Smith"]
+    query = crm.segments.query(sid, ListQuery(sort="name", descending=True))
+    assert [r[1] for r in crm.contacts.page(query, 0, 10)] == ["Frank White", "Bob Stone", "Alice Smith"]
+
+
+def test_companies(crm, data):
+    assert names(crm, all_of(c("employees", "gt", 100)), "company") == {"Acme"}
+    assert names(crm, all_of(c("people", "gte", 3)), "company") == {"Acme"}
+    assert names(crm, all_of(c("country", "is", "France")), "company") == {"Tiny"}
+
+
+def test_deals(crm, data):
+    from crm_desktop.core.deals import DealDraft
+
+    stage = crm.pipelines.default().stages[0].id
+    crm.deals.create(DealDraft(title="Big", value_minor=500_000, currency="EUR", stage_id=stage,
+                               contact_id=data["ids"]["Alice"]))
+    crm.deals.create(DealDraft(title="Small", value_minor=20_000, currency="EUR", stage_id=stage))
+    sql, params = crm.segments.condition("deal", all_of(c("value", "gte", 1000), c("status", "is", "open")))
+    assert crm.ctx.storage.segments.count("deal", (sql, params)) == 1
+    assert names(crm, all_of(c("open_deals", "gte", 1))) == {"Alice Smith"}
+
+
+def test_saved_segments_counts_and_json(crm, data, changes):
+    t = data["tags"]
+    group = Group("any", (c("tags", "has_all", (t["VIP"], t["customer"])), c("city", "is", "Paris")))
+    assert from_json(to_json(group)) == group
+    vip = crm.segments.create("  VIP   or Paris ", "contact", group)
+    firms = crm.segments.create("Big firms", "company", all_of(c("employees", "gte", 100)))
+    assert Change("segment", "create", (vip,)) in changes
+    assert [(s.name, s.entity) for s in crm.segments.all()] == [("VIP or Paris", "contact"),
+                                                                ("Big firms", "company")]
+    assert crm.segments.counts() == {vip: 3, firms: 1}
+    crm.segments.update(vip, "Paris", all_of(c("city", "is", "Paris")))
+    assert crm.segments.get(vip).name == "Paris" and crm.segments.count(vip) == 2
+    crm.contacts.delete([data["ids"]["Carol"]])
+    assert crm.segments.count(vip) == 1  # counts are live
+    crm.segments.delete(firms)
+    assert [s.id for s in crm.segments.all()] == [vip]
+
+
+def test_invalid_filters_are_refused(crm, data):
+    with pytest.raises(ValidationError) as bad:
+        crm.segments.create("", "contact", Group())
+    assert ("name", "required") in bad.value.codes()
+    for group, code in ((all_of(c("shoe_size", "is", "9")), "unknown_field"),
+                        (all_of(c("city", "gt", 3)), "invalid_op"),
+                        (all_of(c("tags", "has_any", ())), "required"),
+                        (all_of(c("created", "before", "yesterday")), "invalid"),
+                        (all_of(c("custom:999", "is", "x")), "unknown_field")):
+        with pytest.raises(ValidationError) as bad:
+            crm.segments.create("x", "contact", group)
+        assert code in {code for _, code in bad.value.codes()}
+
+
+def test_bulk_actions_on_every_record(crm, data, sql):
+    sid = crm.segments.create("Berlin", "contact", all_of(c("city", "is", "Berlin")))
+    assert crm.segments.add_tag(sid, "fair 2024") == 3
+    tagged = crm.segments.create("Fair", "contact", all_of(
+        c("tags", "has_any", ({t.name: t.id for t in crm.lookups.tags()}["fair 2024"],))))
+    assert crm.segments.count(tagged) == 3
+    assert crm.segments.assign_owner(sid, data["wang"]) == 2  # Frank had that owner already
+    assert {r[0] for r in sql("SELECT owner_id FROM contact WHERE city = 'Berlin'")} == {data["wang"]}
+    made = crm.segments.create_tasks(sid, TaskDraft("Call about the fair", due_at=dt.datetime(2024, 5, 10)))
+    assert made == 3
+    assert sql("SELECT count(*) FROM task WHERE title = 'Call about the fair' AND contact_id IN "
+               "(SELECT id FROM contact WHERE city = 'Berlin')") == [(3,)]
+    assert crm.segments.delete_records(sid) == 3
+    assert crm.segments.count(sid) == 0 and crm.contacts.count() == 5
