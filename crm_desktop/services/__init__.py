@@ -31,6 +31,7 @@ from .imports import ImportService
 from .lookups import LookupService
 from .merge import MergeService
 from .pipelines import PipelineService
+from .privacy import PrivacyService
 from .orders import OrderService
 from .relationships import RelationshipService
 from .search import SearchService
@@ -92,6 +93,7 @@ class Services:
         # Backups, restore, encryption.
         self.backups = BackupService(ctx, paths.backups if paths is not None else None)
         self.trash.backups = self.backups
+        self.privacy = PrivacyService(ctx, paths.attachments if paths is not None else None, self.backups)
 
     @classmethod
     def open(cls, data_dir: Path | DataPaths, *, fallback_region: str = "US", clock: Clock | None = None,
