@@ -57,6 +57,11 @@ class RuleService:
         self.ctx.changes.emit(Change("rule", "update" if rule.id else "create", (rule_id,)))
         return rule_id
 
+    def stages(self) -> list[tuple[int, str, str]]:
+        """(stage id, pipeline, stage) to choose from for a stage-entry rule."""
+        with self.ctx.read():
+            return self.store.stages()
+
     def delete(self, rule_id: int) -> None:
         with self.ctx.write():
             self.store.delete(rule_id, self.ctx.clock.now())

@@ -133,6 +133,13 @@ class FollowRuleStore:
              "remind": ts(remind), "now": ts(now)})
         return cur.rowcount
 
+    def stages(self) -> list[tuple[int, str, str]]:
+        """(stage id, pipeline name, stage name) of every live stage, in board order."""
+        return list(self.db.execute_sql(
+            "SELECT s.id, p.name, s.name FROM stage s JOIN pipeline p ON p.id = s.pipeline_id "
+            "WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL "
+            "ORDER BY p.position, p.id, s.position, s.id"))
+
     def made_since(self, rule_id: int, stamp: dt.datetime) -> list[int]:
         return [r[0] for r in self.db.execute_sql(
             "SELECT id FROM task WHERE rule_id = ? AND created_at = ?", (rule_id, ts(stamp)))]

@@ -95,6 +95,7 @@ class RemindersPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setShowGrid(False)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self._on_view_current_row_changed)
         for column, width in ((1, 90), (2, 150), (3, 200), (4, 130), (5, 80)):
             self.view.setColumnWidth(column, width)
         self.hot_table = self._build_hot_table()
@@ -345,6 +346,12 @@ class RemindersPage(QWidget):
 
     def _on_filter_changed(self, _index: int) -> None:
         self.refresh()
+
+    def _on_view_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.model.row_at(current.row()) if current.isValid() else None
+        texts = {"call": self.tr("Done — log call"), "email": self.tr("Done — log e-mail"),
+                 "meeting": self.tr("Done — log meeting"), "todo": self.tr("Done — log note")}
+        self.actions_by_name["log"].setText(texts.get(task.kind if task else "", self.tr("Done — log it")))
 
     def _on_view_double_clicked(self, _index: QModelIndex) -> None:
         self.edit_task()

@@ -1,0 +1,311 @@
+"""Editing the follow-up rules and the lead-scoring rules."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import CrmError
+from ...core.rules import KEEP_IN_TOUCH, NO_NEXT_STEP, STAGE_ENTRY, FollowRule
+from ...core.scoring import (
+    COMPANY_SIZE,
+    DEAL_STAGE,
+    FIELD,
+    INTERACTIONS,
+    SCORE_FIELDS,
+    SCORE_KINDS,
+    SOURCE,
+    TAG,
+    ScoreRule,
+)
+from ...core.tasks import TASK_KINDS
+from ...services import Services
+from ..dialogs.form import fill_combo, select_data
+from ..messages import error_text
+from .texts import field_names, kind_names, rule_kind_names, rule_titles, score_reason
+
+ENABLED = Qt.CheckState.Checked
+
+
+class RuleEditor(QDialog):
+    """One follow-up rule's settings; which fields show depends on its kind."""
+
+    def __init__(self, services: Services, rule: FollowRule, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.rule = rule
+        self.setWindowTitle(rule_kind_names()[rule.kind])
+        form = QFormLayout()
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setEditable(True)
+        self.tag_combo.addItems([t.name for t in services.lookups.tags()])
+        self.tag_combo.setCurrentText(rule.tag)
+        self.days_spin = QSpinBox(self)
+        self.days_spin.setRange(1, 3650)
+        self.days_spin.setValue(rule.days)
+        self.days_spin.setSuffix(self.tr(" days"))
+        self.stage_combo = QComboBox(self)
+        fill_combo(self.stage_combo, [(sid, f"{pipeline} › {stage}") for sid, pipeline, stage in
+                                      services.rules.stages()])
+        select_data(self.stage_combo, rule.stage_id)
+        self.due_spin = QSpinBox(self)
+        self.due_spin.setRange(0, 365)
+        self.due_spin.setValue(rule.due_in_days)
+        self.due_spin.setSuffix(self.tr(" days later"))
+        self.kind_combo = QComboBox(self)
+        fill_combo(self.kind_combo, [(k, kind_names()[k]) for k in TASK_KINDS])
+        select_data(self.kind_combo, rule.task_kind)
+        self.title_edit = QLineEdit(rule.title, self)
+        self.title_edit.setPlaceholderText(rule_titles()[rule.kind])
+        self.title_edit.setToolTip(self.tr("%1 stands for the person's or the deal's name."))
+        if rule.kind == KEEP_IN_TOUCH:
+            form.addRow(self.tr("People tagged"), self.tag_combo)
+            form.addRow(self.tr("Not talked to for"), self.days_spin)
+        if rule.kind == STAGE_ENTRY:
+            form.addRow(self.tr("When a deal enters"), self.stage_combo)
+            form.addRow(self.tr("Task due"), self.due_spin)
+        form.addRow(self.tr("Task type"), self.kind_combo)
+        form.addRow(self.tr("Task title"), self.title_edit)
+        standard = QDialogButtonBox.StandardButton
+        buttons = QDialogButtonBox(standard.Save | standard.Cancel, self)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def edited(self) -> FollowRule:
+        config = dict(self.rule.config)
+        config.update(task_kind=self.kind_combo.currentData(), title=self.title_edit.text().strip())
+        if self.rule.kind == KEEP_IN_TOUCH:
+            config.update(tag=self.tag_combo.currentText().strip(), days=self.days_spin.value())
+        if self.rule.kind == STAGE_ENTRY:
+            config.update(stage_id=self.stage_combo.currentData(), due_in_days=self.due_spin.value())
+        return FollowRule(self.rule.id, self.rule.kind, self.rule.name, self.rule.enabled, config,
+                          self.rule.position)
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.services.rules.save(self.edited())
+        except CrmError as exc:
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
+            return
+        self.accept()
+
+
+class RulesDialog(QDialog):
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWindowTitle(self.tr("Follow-up rules and lead scoring"))
+        tabs = QTabWidget(self)
+        tabs.addTab(self._build_follow_tab(), self.tr("Follow-up rules"))
+        tabs.addTab(self._build_score_tab(), self.tr("Lead scoring"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(close)
+        self.resize(720, 440)
+        self.fill()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, services: Services) -> None:
+        dialog = cls(services, parent)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    # -- follow-up rules -------------------------------------------------------------------
+    def _build_follow_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.follow_table = QTableWidget(0, 2, page)
+        self.follow_table.setHorizontalHeaderLabels([self.tr("Rule"), self.tr("What it does")])
+        self.follow_table.horizontalHeader().setStretchLastSection(True)
+        self.follow_table.setColumnWidth(0, 200)
+        self.follow_table.verticalHeader().hide()
+        self.follow_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.follow_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.follow_table.itemChanged.connect(self._on_follow_table_item_changed)
+        self.follow_table.cellDoubleClicked.connect(lambda _r, _c: self.edit_rule())
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Add keep in touch"), lambda: self.add_rule(KEEP_IN_TOUCH)),
+                           (self.tr("Add stage rule"), lambda: self.add_rule(STAGE_ENTRY)),
+                           (self.tr("Edit…"), self.edit_rule), (self.tr("Delete"), self.delete_rule)):
+            button = QPushButton(text, page)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.follow_table)
+        layout.addLayout(buttons)
+        return page
+
+    def _describe(self, rule: FollowRule) -> str:
+        if rule.kind == KEEP_IN_TOUCH:
+            return self.tr("People tagged “%1” not talked to for %2 days get a task for their owner.") \
+                .replace("%1", rule.tag).replace("%2", str(rule.days))
+        if rule.kind == STAGE_ENTRY:
+            stages = {sid: name for sid, _p, name in self.services.rules.stages()}
+            return self.tr("A deal entering “%1” gets a task due %2 days later.") \
+                .replace("%1", stages.get(rule.stage_id, "?")).replace("%2", str(rule.due_in_days))
+        return self.tr("An open deal with no open task reminds its owner.")
+
+    def fill(self) -> None:
+        self.follow_table.blockSignals(True)
+        self._rules = self.services.rules.rules()
+        self.follow_table.setRowCount(len(self._rules))
+        names = rule_kind_names()
+        for row, rule in enumerate(self._rules):
+            name = QTableWidgetItem(names[rule.kind])
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setCheckState(ENABLED if rule.enabled else Qt.CheckState.Unchecked)
+            self.follow_table.setItem(row, 0, name)
+            self.follow_table.setItem(row, 1, QTableWidgetItem(self._describe(rule)))
+        self.follow_table.blockSignals(False)
+        self._fill_scores()
+
+    def _current_rule(self) -> FollowRule | None:
+        row = self.follow_table.currentRow()
+        return self._rules[row] if 0 <= row < len(self._rules) else None
+
+    def add_rule(self, kind: str) -> None:
+        if kind == STAGE_ENTRY and not self.services.rules.stages():
+            QMessageBox.information(self, self.windowTitle(), self.tr("There are no pipeline stages yet."))
+            return
+        self._edit(FollowRule(None, kind))
+
+    def edit_rule(self) -> None:
+        rule = self._current_rule()
+        if rule is not None and rule.kind != NO_NEXT_STEP:
+            self._edit(rule)
+
+    def _edit(self, rule: FollowRule) -> None:
+        editor = RuleEditor(self.services, rule, self)
+        try:
+            if editor.exec() == QDialog.DialogCode.Accepted:
+                self.fill()
+        finally:
+            editor.deleteLater()
+
+    def delete_rule(self) -> None:
+        rule = self._current_rule()
+        if rule is not None:
+            self.services.rules.delete(rule.id)
+            self.fill()
+
+    def _on_follow_table_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != 0 or not 0 <= item.row() < len(self._rules):
+            return
+        rule = self._rules[item.row()]
+        rule.enabled = item.checkState() == ENABLED
+        try:
+            self.services.rules.save(rule)
+        except CrmError as exc:
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
+
+    # -- scoring ---------------------------------------------------------------------------
+    def _build_score_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.score_table = QTableWidget(0, 2, page)
+        self.score_table.setHorizontalHeaderLabels([self.tr("Points"), self.tr("When")])
+        self.score_table.horizontalHeader().setStretchLastSection(True)
+        self.score_table.verticalHeader().hide()
+        self.score_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.score_kind = QComboBox(page)
+        fill_combo(self.score_kind, [(k, self._score_kind_name(k)) for k in SCORE_KINDS])
+        self.score_value = QLineEdit(page)
+        self.score_value.setPlaceholderText(self.tr("tag, field, size, source…"))
+        self.score_points = QSpinBox(page)
+        self.score_points.setRange(-1000, 1000)
+        self.score_points.setValue(10)
+        add = QPushButton(self.tr("Add"), page)
+        add.setAutoDefault(False)
+        add.clicked.connect(self.add_score_rule)
+        remove = QPushButton(self.tr("Delete"), page)
+        remove.setAutoDefault(False)
+        remove.clicked.connect(self.delete_score_rule)
+        rescore = QPushButton(self.tr("Rescore everyone now"), page)
+        rescore.setAutoDefault(False)
+        rescore.clicked.connect(self.rescore)
+        line = QHBoxLayout()
+        for widget in (self.score_kind, self.score_value, self.score_points, add, remove):
+            line.addWidget(widget)
+        line.addStretch(1)
+        line.addWidget(rescore)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.score_table)
+        layout.addLayout(line)
+        return page
+
+    def _score_kind_name(self, kind: str) -> str:
+        return {TAG: self.tr("Has tag"), FIELD: self.tr("Has field"),
+                COMPANY_SIZE: self.tr("Company size at least"),
+                SOURCE: self.tr("Source is"), INTERACTIONS: self.tr("Interactions in 30 days at least"),
+                DEAL_STAGE: self.tr("Open deal in stage")}[kind]
+
+    def _fill_scores(self) -> None:
+        self._score_rules = self.services.scoring.rules()
+        self.score_table.setRowCount(len(self._score_rules))
+        for row, rule in enumerate(self._score_rules):
+            points = QTableWidgetItem(f"{rule.points:+d}")
+            points.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.score_table.setItem(row, 0, points)
+            self.score_table.setItem(row, 1, QTableWidgetItem(score_reason(rule).rsplit(" (", 1)[0]))
+
+    def add_score_rule(self) -> None:
+        kind = self.score_kind.currentData()
+        value = self.score_value.text().strip()
+        config: dict
+        if kind == TAG:
+            config = {"tag": value}
+        elif kind == FIELD:
+            names = {name: key for key, name in field_names().items()}
+            config = {"field": value if value in SCORE_FIELDS else names.get(value, "email")}
+        elif kind == COMPANY_SIZE:
+            config = {"min": int(value) if value.isdigit() else 50}
+        elif kind == SOURCE:
+            config = {"source": value}
+        elif kind == INTERACTIONS:
+            config = {"count": int(value) if value.isdigit() else 3, "days": 30}
+        else:
+            stages = {name.casefold(): sid for sid, _p, name in self.services.rules.stages()}
+            config = {"stage_id": stages.get(value.casefold())}
+        try:
+            self.services.scoring.save_rule(ScoreRule(None, kind, self.score_points.value(), config))
+        except CrmError as exc:
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
+            return
+        self.score_value.clear()
+        self._fill_scores()
+
+    def delete_score_rule(self) -> None:
+        row = self.score_table.currentRow()
+        if 0 <= row < len(self._score_rules):
+            self.services.scoring.delete_rule(self._score_rules[row].id)
+            self._fill_scores()
+
+    def rescore(self) -> None:
+        try:
+            n = self.services.scoring.recompute()
+        except CrmError as exc:
+            QMessageBox.warning(self, self.windowTitle(), error_text(exc))
+            return
+        QMessageBox.information(self, self.windowTitle(), self.tr("%1 people scored.").replace("%1", str(n)))
