@@ -34,6 +34,11 @@ class Settings:
     backup_keep_monthly: int = 12
     lock_after_minutes: int = 0  # 0 = never lock the app when idle
     passphrase_in_keychain: bool = False
+    # Reminders: closing the window keeps the app in the tray; the first time, a message says so.
+    close_to_tray: bool = True
+    close_to_tray_told: bool = False
+    start_with_system: bool = False  # an autostart entry, started minimised to the tray
+    hot_lead_threshold: int = 50
 
     @classmethod
     def load(cls, path: Path) -> Settings:

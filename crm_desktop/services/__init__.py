@@ -24,18 +24,22 @@ from .contacts import ContactService
 from .context import ServiceContext
 from .deals import DealService
 from .duplicates import DuplicateService
-from .forecast import ForecastService
 from .exports import ExportService
+from .forecast import ForecastService
 from .history import HistoryService
 from .imports import ImportService
 from .lookups import LookupService
 from .merge import MergeService
+from .orders import OrderService
 from .pipelines import PipelineService
 from .privacy import PrivacyService
-from .orders import OrderService
 from .relationships import RelationshipService
+from .reminders import ReminderService
+from .rules import RuleService
+from .scoring import ScoringService
 from .search import SearchService
 from .segments import SegmentService
+from .tasks import SUBSCRIPTION_NAME, TaskService
 from .timeline import TimelineService
 from .trash import TrashService
 
@@ -72,12 +76,12 @@ class Services:
         self.search = SearchService(ctx)
         self.trash = TrashService(ctx, self.contacts, self.companies)
         self.activities = ActivityService(ctx)
+        self.exports = ExportService(ctx)
+        self.imports = ImportService(ctx, self.contacts, self.companies)
         # The sales pipeline.
         self.pipelines = PipelineService(ctx)
         self.deals = DealService(ctx, self.activities)
         self.forecast = ForecastService(ctx)
-        self.exports = ExportService(ctx)
-        self.imports = ImportService(ctx, self.contacts, self.companies)
         # The 360° customer view.
         self.timeline = TimelineService(ctx)
         self.orders = OrderService(ctx)
@@ -85,6 +89,13 @@ class Services:
         self.attachments = AttachmentService(ctx, paths.attachments if paths is not None else None)
         self.relationships = RelationshipService(ctx)
         self.history = HistoryService(ctx)
+        # Reminders, follow-up rules and lead scoring.
+        self.tasks = TaskService(ctx, self.activities)
+        if paths is not None:
+            self.tasks.subscription_path = paths.root / SUBSCRIPTION_NAME
+        self.reminders = ReminderService(ctx, self.tasks)
+        self.rules = RuleService(ctx, self.tasks)
+        self.scoring = ScoringService(ctx)
         # Segments, duplicates and merges.
         self.segments = SegmentService(ctx, {"contact": self.contacts, "company": self.companies},
                                        getattr(self, "tasks", None))

@@ -41,5 +41,8 @@ def seed_demo(ctx: ServiceContext, contacts: ContactService, companies: CompanyS
     from .timeline import seed_demo_history  # the customer pages' sample past
 
     seed_demo_history(ctx, ids, synth.rng)
+    from .tasks import seed_demo_tasks  # follow-ups around today for the Reminders page
+
+    seed_demo_tasks(ctx, ids, synth.rng)
     ctx.changes.emit(Change("all", "reset"))
     return len(ids), len(names)

@@ -13,15 +13,17 @@ from .database import Database
 from .deals import DealStore
 from .duplicates import DuplicateStore
 from .forecast import ForecastStore
-from .pipelines import PipelineStore
 from .history import HistoryStore
 from .imports import ImportStore
 from .merge import MergeStore
 from .orders import OrderStore
+from .pipelines import PipelineStore
 from .relationships import RelationshipStore
+from .rules import FollowRuleStore, ScoreStore
 from .search import SearchIndex
 from .segments import SegmentStore
 from .tags import CustomFieldStore, TagStore, UserStore
+from .tasks import TaskStore
 from .timeline import CustomerStore, TimelineStore
 
 __all__ = ["ActivityStore", "CompanyStore", "ContactStore", "ContactWrite", "CustomFieldStore", "Database",
@@ -42,9 +44,6 @@ class Storage:
         self.custom_fields = CustomFieldStore(db)
         self.activities = ActivityStore(db)
         self.imports = ImportStore(db)
-        self.pipelines = PipelineStore(db)
-        self.deals = DealStore(db)
-        self.forecast = ForecastStore(db)
         # The 360° customer view.
         self.timeline = TimelineStore(db)
         self.customers = CustomerStore(db)
@@ -57,6 +56,13 @@ class Storage:
         self.segments = SegmentStore(db)
         self.duplicates = DuplicateStore(db)
         self.merges = MergeStore(db, self.index)
+        self.pipelines = PipelineStore(db)
+        self.deals = DealStore(db)
+        self.forecast = ForecastStore(db)
+        # Reminders, follow-up rules and lead scoring.
+        self.tasks = TaskStore(db)
+        self.rules = FollowRuleStore(db)
+        self.scores = ScoreStore(db)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> Storage:

@@ -147,6 +147,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if services is None:
         instance.close()
         return 2
+    if not args.smoke_test:
+        # After the first rows are on screen: the tray, the reminder clock and the rules sweep.
+        QTimer.singleShot(0, lambda: _start_reminders(window, services, args))
     code = _smoke_test(window, services, shown_ms) if args.smoke_test else app.exec()
     instance.close()
     services.close()
@@ -183,6 +186,13 @@ def _fill(window: MainWindow, args: argparse.Namespace, paths: DataPaths, locale
         services.seed_demo()
     window.attach(services)
     return services
+
+
+def _start_reminders(window: MainWindow, services: Services, args: argparse.Namespace) -> None:
+    from .reminders.controller import start_reminders
+
+    if window.services is not None:
+        start_reminders(window, services, minimized=getattr(args, "minimized", False))
 
 
 def _smoke_test(window: MainWindow, services: Services, shown_ms: float) -> int:

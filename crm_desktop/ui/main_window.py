@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 PAGE_CONTACTS, PAGE_COMPANIES, PAGE_TRASH = range(3)
 PAGE_PIPELINE = 3
-SIDEBAR_ICONS = ("contacts", "companies", "trash", "pipeline")
+PAGE_REMINDERS = 4
+SIDEBAR_ICONS = ("contacts", "companies", "trash", "pipeline", "tasks")
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #f4f6fa; border: none; border-right: 1px solid #e2e6ee;
@@ -114,7 +115,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setProperty("focusPolicy", "NoFocus")
-        labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"), self.tr("Pipeline"))
+        labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"), self.tr("Pipeline"),
+                  self.tr("Reminders"))
         for icon, label in zip(SIDEBAR_ICONS, labels, strict=True):
             QListWidgetItem(_icon(icon), label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         self._data_actions.append(self._new_deal_action)
         menu.addSeparator()
         exports = [self._action(self.tr("&Import…"), self.import_file, "Ctrl+I"),
+                   self._action(self.tr("Import &history…"), self.import_history),
                    self._action(self.tr("&Export this list…"), self.export_list, "Ctrl+E"),
                    self._action(self.tr("&Back up to Excel…"), self.back_up_to_excel)]
         for action in exports:
@@ -200,6 +203,8 @@ class MainWindow(QMainWindow):
             view.addAction(self._action(label, lambda _=False, i=index: self.show_page(i), key))
         view.addAction(self._action(self.tr("P&ipeline"), lambda _=False: self.show_page(PAGE_PIPELINE),
                                     "Ctrl+4"))
+        view.addAction(self._action(self.tr("&Reminders"), lambda _=False: self.show_page(PAGE_REMINDERS),
+                                    "Ctrl+5"))
         view.addAction(self._action(self.tr("&Filter this list"), self.focus_filter, "Ctrl+L"))
         view.addSeparator()
         view.addAction(self._action(self.tr("&Back"), self.go_back, "Alt+Left"))
@@ -262,6 +267,8 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_page(self, index: int) -> QWidget:
+        if index == PAGE_REMINDERS:
+            return self._make_reminders_page()
         if index == PAGE_TRASH:
             from .trash_page import TrashPage
 
@@ -317,9 +324,13 @@ class MainWindow(QMainWindow):
         self.new_button.setText(self.tr("+ New company") if company else self.tr("+ New person"))
         if index == PAGE_PIPELINE:
             self.new_button.setText(self.tr("+ New deal"))
+        if index == PAGE_REMINDERS:
+            self.new_button.setText(self.tr("+ New task"))
 
     def new_record(self) -> None:
-        if self.sidebar.currentRow() == PAGE_PIPELINE:
+        if self.sidebar.currentRow() == PAGE_REMINDERS:
+            self.reminders_page.new_task()
+        elif self.sidebar.currentRow() == PAGE_PIPELINE:
             self.new_deal()
         elif self.sidebar.currentRow() == PAGE_COMPANIES:
             self.new_company()
@@ -432,7 +443,12 @@ class MainWindow(QMainWindow):
         """The import wizard, optionally on a file dropped onto the window."""
         from .import_wizard.wizard import ImportWizard
 
-        ImportWizard.ask(self, self.services, path)
+        ImportWizard.ask(self, self.services, path or None)
+
+    def import_history(self) -> None:
+        from .import_wizard.history import ImportHistoryDialog
+
+        ImportHistoryDialog.ask(self, self.services)
 
     def dragEnterEvent(self, event) -> None:
         if self.services is not None and _importable(event.mimeData()):
@@ -504,7 +520,31 @@ class MainWindow(QMainWindow):
     def _companies_text(self, n: int) -> str:
         return self.tr("1 company") if n == 1 else self.tr("%Ln companies", "", n)
 
+    # -- reminders -----------------------------------------------------------------------
+    def _make_reminders_page(self) -> QWidget:
+        from .reminders.controller import open_record
+        from .reminders.page import RemindersPage
+
+        page = RemindersPage(self.services, self.bridge, self)
+        page.new_button.hide()  # the tool bar's "+ New task" stands for it
+        page.customer_requested.connect(lambda kind, record_id: open_record(self, kind, record_id))
+        page.status_posted.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        return page
+
+    @property
+    def reminders_page(self):
+        return self._page(PAGE_REMINDERS)
+
+    def show_reminders(self) -> None:
+        self.show_page(PAGE_REMINDERS)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        reminders = getattr(self, "reminder_controller", None)
+        if reminders is not None and reminders.hide_to_tray():  # the app goes on in the tray
+            event.ignore()
+            return
+        if reminders is not None:
+            reminders.window_closed()
         if getattr(self, "_customer_area", None) is not None:
             self._customer_area.detach()
         if self.services is not None:

@@ -71,6 +71,7 @@ class SettingsDialog(QDialog):
         self.setStyleSheet(FORM_STYLE)
         self.form = new_form()
         self._build_general()
+        self._build_reminders()
         self._build_folders()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -119,6 +120,11 @@ class SettingsDialog(QDialog):
             "%1", currency_for_region(self.services.ctx.region))
         fill_combo(self.currency_combo, [("", automatic), *self._currency_choices()])
         add_row(self.form, self.tr("Currency"), self.currency_combo)
+
+    def _build_reminders(self) -> None:
+        from ..reminders.settings_section import ReminderSettings
+
+        self.reminders = ReminderSettings(self.services, self.form, self)
 
     def _fallback_region(self) -> str:
         return self.services.ctx.fallback_region
@@ -189,6 +195,7 @@ class SettingsDialog(QDialog):
         settings.language = self.language_combo.currentData()
         settings.default_region = self.region_combo.currentData()
         settings.currency = self.currency_combo.currentData()
+        self.reminders.apply(settings)
         try:
             self.services.save_settings()
         except OSError as exc:
@@ -197,4 +204,4 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Settings"), self.tr(
                 "The settings could not be saved: %1").replace("%1", exc.strerror or str(exc)))
             return False
-        return True
+        return self.reminders.sync_autostart()
