@@ -51,6 +51,8 @@ class BuiltRow:
 
 def cell_text(value) -> str:
     """A cell as text, with numbers written the way people typed them (no 1.39E10, no 12.0)."""
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

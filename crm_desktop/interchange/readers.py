@@ -249,6 +249,12 @@ class TextSource(TableSource):
         self.encoding = detect_encoding(sample, complete)
         text = sample.decode(self.encoding, errors="ignore")
         self.delimiter = "\t" if path.suffix.lower() == ".tsv" else detect_delimiter(text)
+        lines = max(1, text.count("\n") - (not complete))
+        self._estimated_rows = lines if complete else int(path.stat().st_size / (len(sample) / lines))
+
+    def row_count_hint(self) -> int:
+        """An estimate from the first lines (a progress bar's total, not a count)."""
+        return self._estimated_rows
 
     def rows(self) -> Iterator[list]:
         with self.path.open("rb") as raw:

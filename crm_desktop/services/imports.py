@@ -10,6 +10,7 @@ service's bulk insert.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 import time
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from ..core.errors import CrmError, FieldError, ValidationError
 from ..core.records import ContactDraft
-from ..core.text import company_key, fold
+from ..core.text import company_key as _company_key
+from ..core.text import fold
 from ..interchange.mapping import CUSTOM_PREFIX, NEW_CUSTOM_PREFIX, BuiltRow, CellProblem, cell_text
 from ..interchange.plan import (
     CREATE,
@@ -50,6 +52,12 @@ FUZZY_NAME_SCORE = 90
 NEW, UPDATE, DUPLICATE, REJECTED, EMPTY = "new", "update", "duplicate", "rejected", "empty"
 
 Progress = Callable[[int, int], None]  # (rows done, rows in the file or 0)
+
+
+@functools.lru_cache(maxsize=65_536)
+def company_key(name: str) -> str:
+    """A file names a few companies many times: normalise each name once."""
+    return _company_key(name)
 
 
 class ImportCancelled(CrmError):

@@ -80,8 +80,16 @@ def problem_text(code: str, value: str = "") -> str:
     return texts.get(code, translate("ImportTexts", "“%1” is not valid.")).replace("%1", value)
 
 
-def field_label(key: str) -> str:
+def field_label(key: str, entity: str = "contact") -> str:
     """The name of a target field, for the mapping page."""
+    if entity == "company":
+        company = {
+            "name": translate("ImportTexts", "Company name"),
+            "industry": translate("ImportTexts", "Industry"),
+            "phone": translate("ImportTexts", "Phone"),
+        }
+        if key in company:
+            return company[key]
     labels = {
         "": translate("ImportTexts", "— Do not import —"),
         "full_name": translate("ImportTexts", "Full name (split into given and family name)"),
@@ -121,3 +129,19 @@ def summary_text(created: int, updated: int, skipped: int, rejected: int) -> str
         .replace("%3", f"{skipped:,}")
         .replace("%4", f"{rejected:,}")
     )
+
+
+def undo_text(removed: int, restored: int, left: list[str]) -> str:
+    text = (
+        translate(
+            "ImportTexts",
+            "Import undone: %1 records removed (people and the companies the import added), %2 restored.",
+        )
+        .replace("%1", f"{removed:,}")
+        .replace("%2", f"{restored:,}")
+    )
+    if left:
+        text += " " + translate(
+            "ImportTexts", "Left as they are, because they were edited since: %1"
+        ).replace("%1", ", ".join(left[:10]) + ("…" if len(left) > 10 else ""))
+    return text
