@@ -125,6 +125,20 @@ class _Matcher:
             self._remember(o)
         self._match_names([o for o in live if o.match_id is None and o.match_row is None])
 
+    def match_companies(self, outcomes: list[RowOutcome]) -> None:
+        """Companies are the same when their normalised names are ("ACME Inc." = "Acme, Inc")."""
+        live = [o for o in outcomes if o.status not in (REJECTED, EMPTY)]
+        keys = {o.row_number: company_key(o.draft.name) for o in live}
+        known = self.companies.find_by_key(list(set(keys.values())))
+        for o in live:
+            key = keys[o.row_number]
+            if key in known:
+                o.match_id, o.match_reason = known[key], "name"
+            elif "c:" + key in self.seen:
+                o.match_row, o.match_reason = self.seen["c:" + key], "file"
+            else:
+                self.seen["c:" + key] = o.row_number
+
     def _match_one(self, o: RowOutcome, by_email: dict, by_phone: dict) -> None:
         for e in o.draft.emails:
             key = e.value.strip().lower()
@@ -313,6 +327,8 @@ class ImportService:
     def _decide(self, matcher: _Matcher, chunk: list[RowOutcome], options: ImportOptions) -> list[RowOutcome]:
         if _is_contacts(chunk):
             matcher.match_chunk(chunk)
+        else:
+            matcher.match_companies(chunk)
         for o in chunk:
             if o.status in (REJECTED, EMPTY):
                 continue

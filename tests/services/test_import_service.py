@@ -172,3 +172,17 @@ def test_cli_import_dry_run_and_refusal(data_dir, tmp_path, capsys):
     (tmp_path / "empty.xlsx").write_bytes(b"")
     assert main(["import", str(tmp_path / "empty.xlsx"), "--data-dir", str(data_dir)]) == 2
     assert "empty" in capsys.readouterr().err
+
+
+def test_companies_import_and_match_by_normalised_name(crm, sql, tmp_path):
+    from crm_desktop.core.records import CompanyDraft
+
+    crm.companies.create(CompanyDraft(name="ACME Inc."))
+    text = "Company,Industry,Website\n\"Acme, Inc\",Tools,acme.example\n腾讯,Internet,\n腾讯有限公司,Internet,\n"
+    plan = crm.imports.inspect(_csv(tmp_path, text), entity="company")
+    assert plan.mapping.targets == ["name", "industry", "website"]
+    result = crm.imports.run(plan, ImportOptions(on_duplicate=FILL))
+    assert (result.created, result.updated, result.skipped) == (1, 1, 1)
+    assert sql("SELECT name, industry FROM company ORDER BY id") == [("ACME Inc.", "Tools"), ("腾讯", "Internet")]
+    crm.imports.undo(result.batch_id)
+    assert sql("SELECT name, industry FROM company ORDER BY id") == [("ACME Inc.", "")]
