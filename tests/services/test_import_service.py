@@ -178,11 +178,13 @@ def test_companies_import_and_match_by_normalised_name(crm, sql, tmp_path):
     from crm_desktop.core.records import CompanyDraft
 
     crm.companies.create(CompanyDraft(name="ACME Inc."))
-    text = "Company,Industry,Website\n\"Acme, Inc\",Tools,acme.example\n腾讯,Internet,\n腾讯有限公司,Internet,\n"
+    text = ("Company,Industry,Website\n\"Acme, Inc\",Tools,acme.example\n"
+            "腾讯,Internet,\n腾讯有限公司,Internet,\n")
     plan = crm.imports.inspect(_csv(tmp_path, text), entity="company")
     assert plan.mapping.targets == ["name", "industry", "website"]
     result = crm.imports.run(plan, ImportOptions(on_duplicate=FILL))
     assert (result.created, result.updated, result.skipped) == (1, 1, 1)
-    assert sql("SELECT name, industry FROM company ORDER BY id") == [("ACME Inc.", "Tools"), ("腾讯", "Internet")]
+    expected = [("ACME Inc.", "Tools"), ("腾讯", "Internet")]
+    assert sql("SELECT name, industry FROM company ORDER BY id") == expected
     crm.imports.undo(result.batch_id)
     assert sql("SELECT name, industry FROM company ORDER BY id") == [("ACME Inc.", "")]
