@@ -27,6 +27,7 @@ from .texts import due_text
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 10_000
+EMBED_CHECK_MS = 1500  # a tray host takes a moment to embed the icon
 
 
 class ReminderController(QObject):
@@ -65,6 +66,13 @@ class ReminderController(QObject):
             app.setQuitOnLastWindowClosed(False)  # the tray keeps the app; Quit ends it
         self.update_tray()
         self.tray.show()
+        QTimer.singleShot(EMBED_CHECK_MS, self._log_tray_geometry)
+
+    def _log_tray_geometry(self) -> None:
+        if self.tray is not None:
+            rect = self.tray.geometry()
+            log.info("tray icon %s at %d,%d %dx%d", "embedded" if self.tray.is_embedded() else "not shown",
+                     rect.x(), rect.y(), rect.width(), rect.height())
 
     def start(self) -> None:
         """Catch up on what was missed while the app was closed, then sleep until the next one."""
@@ -90,6 +98,7 @@ class ReminderController(QObject):
             return
         self._message_task = task_id
         self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS)
+        log.info("notification shown: %s", title)
 
     def _on_tray_message_clicked(self) -> None:
         if self._message_task is None:

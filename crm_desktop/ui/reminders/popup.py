@@ -31,6 +31,7 @@ class ReminderPopup(QFrame):
         self.queue: list[DueReminder] = []
         self.summary_count = 0
         self.setObjectName("reminderPopup")
+        self.setWindowTitle(self.tr("Reminder"))
         self.setStyleSheet("QFrame#reminderPopup { background: white; border: 1px solid #cbd5e0;"
                            " border-radius: 8px; } QLabel#popupTitle { font-weight: 600; font-size: 14px; }"
                            " QLabel#popupHint { color: #718096; }")
