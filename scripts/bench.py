@@ -5,6 +5,7 @@
     python scripts/bench.py search --size 1m     # search as you type (global box and list filter)
     python scripts/bench.py list --size 1m       # contacts list: first paint, jump to end, memory
     python scripts/bench.py startup --size 1m    # start-up to a shown main window vs a bare window
+    python scripts/bench.py customer             # a customer page with 5,000 / 20,000 timeline entries
     python scripts/bench.py export --size 100k  # contacts to .xlsx against bare writers, and 1M
     python scripts/bench.py all --size 1m
 
@@ -52,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p = add("startup", "start-up to a shown main window vs a bare window")
     p.add_argument("--runs", type=int, default=7)
+    p = add("customer", "customer page: person (5,000 entries) and company (20,000) first paint, scroll",
+            size=False)
+    p.add_argument("--runs", type=int, default=7)
     p = add("export", "export contacts to .xlsx against bare writers, then a large export",
             default_size="100k")
     p.add_argument("--runs", type=int, default=3)
@@ -84,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "startup":
         import bench_startup
         result = bench_startup.run(args.size, args.runs)
+    elif args.command == "customer":
+        import bench_customer
+        result = bench_customer.run(args.runs)
     elif args.command == "export":
         import bench_export
         result = bench_export.run(args.size, args.runs, None if args.big == "none" else args.big)

@@ -1,18 +1,22 @@
 """One chronological stream per customer, read from every table that records something.
 
 Nothing is copied into a timeline table: each source table is filtered by its own index
-(contact, company, order), the branches are joined with UNION ALL and SQLite sorts the
-few thousand rows of one customer. A page of the stream is a LIMIT/OFFSET of that.
+(contact, company, order) and the branches are joined with UNION ALL. A page is found on
+narrow rows (source, id, kind, time, pinned: activities answer these from a covering
+index), sorted in SQL and cut with LIMIT/OFFSET; only the rows of that page are then read
+in full. Searching needs the texts, so it filters the full rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import peewee as pw
 
 from ..core.customer import Target, TimelineEntry, TimelineQuery
-from .common import parse_ts, ts
+from .common import marks, parse_ts, ts
 
 
 def _scope(alias: str, target: Target, *, has_company: bool = True) -> tuple[str, list]:
@@ -25,76 +29,114 @@ def _scope(alias: str, target: Target, *, has_company: bool = True) -> tuple[str
     return f"({alias}.company_id = ? OR {alias}.contact_id IN ({people}))", [target.id, target.id]
 
 
-def _branches(target: Target) -> tuple[list[str], list]:
-    sql: list[str] = []
+@dataclass(frozen=True)
+class _Branch:
+    """One source of entries: which rows, their key columns, and their texts for display."""
+
+    source: str
+    kind: str  # an SQL expression
+    at: str
+    id: str
+    alias: str  # the table whose contact_id / company_id place the row
+    tables: str
+    where: str
+    detail: str  # title, body, outcome, amount_minor, currency, contact_id, owner_id, duration_s
+    pinned: str = "0"
+
+    def details(self) -> list[str]:
+        """The detail expressions one by one (commas inside parentheses belong to them)."""
+        out, depth, current = [], 0, ""
+        for ch in self.detail:
+            depth += (ch == "(") - (ch == ")")
+            if ch == "," and depth == 0:
+                out.append(current.strip())
+                current = ""
+            else:
+                current += ch
+        return [*out, current.strip()]
+
+
+_ORDER_TOTAL = ("(SELECT coalesce(sum(round(l.quantity * l.unit_price_minor)), 0) FROM order_line l "
+                "WHERE l.order_id = o.id)")
+_BRANCHES = (
+    _Branch("activity", "a.kind", "a.occurred_at", "a.id", "a", "activity a", "a.deleted_at IS NULL",
+            "a.subject, a.body, a.outcome, NULL, '', a.contact_id, a.owner_id, a.duration_s", "a.pinned"),
+    _Branch("task", "'task'", "t.created_at", "t.id", "t", "task t", "t.deleted_at IS NULL",
+            "t.title, t.notes, '', NULL, '', t.contact_id, t.owner_id, NULL"),
+    _Branch("task", "'task_completed'", "t.done_at", "t.id", "t", "task t",
+            "t.deleted_at IS NULL AND t.done_at IS NOT NULL",
+            "t.title, '', '', NULL, '', t.contact_id, t.owner_id, NULL"),
+    _Branch("deal", "'deal'", "d.created_at", "d.id", "d", "deal d", "d.deleted_at IS NULL",
+            "d.title, d.notes, d.status, d.value_minor, d.currency, d.contact_id, d.owner_id, NULL"),
+    _Branch("sales_order", "'order'", "o.ordered_at", "o.id", "o", "sales_order o", "o.deleted_at IS NULL",
+            f"o.number, '', o.status, {_ORDER_TOTAL}, o.currency, o.contact_id, NULL, NULL"),
+    _Branch("payment", "'payment'", "p.paid_at", "p.id", "o",
+            "payment p JOIN sales_order o ON o.id = p.order_id",
+            "p.deleted_at IS NULL AND o.deleted_at IS NULL",
+            "o.number, p.method, '', p.amount_minor, o.currency, o.contact_id, NULL, NULL"),
+    _Branch("service_case", "'case'", "c.opened_at", "c.id", "c", "service_case c", "c.deleted_at IS NULL",
+            "c.subject, c.description, c.status, NULL, '', c.contact_id, c.owner_id, NULL"),
+    _Branch("service_case", "'case_resolved'", "c.resolved_at", "c.id", "c", "service_case c",
+            "c.deleted_at IS NULL AND c.resolved_at IS NOT NULL",
+            "c.subject, '', c.status, NULL, '', c.contact_id, c.owner_id, NULL"),
+    _Branch("attachment", "'file'", "f.created_at", "f.id", "f", "attachment f", "f.deleted_at IS NULL",
+            "f.filename, f.mime, '', f.size, '', f.contact_id, NULL, NULL"),
+    _Branch("field_change", "'change'", "h.changed_at", "h.id", "h", "field_change h", "1",
+            "h.field, h.old_value, h.new_value, NULL, '', "
+            "CASE h.entity WHEN 'contact' THEN h.record_id END, h.user_id, NULL"),
+)
+_KEY = ("source", "source_id", "kind", "at", "pinned")
+_DETAIL = ("title", "body", "outcome", "amount_minor", "currency", "contact_id", "owner_id", "duration_s")
+
+
+def _target_scope(target: Target) -> Callable[[_Branch], tuple[str, list]]:
+    def scope(branch: _Branch) -> tuple[str, list]:
+        if branch.source != "field_change":
+            return _scope(branch.alias, target)
+        if target.kind == "contact":
+            return "h.entity = 'contact' AND h.record_id = ?", [target.id]
+        return ("((h.entity = 'company' AND h.record_id = ?) OR (h.entity = 'contact' AND "
+                "h.record_id IN (SELECT id FROM contact WHERE company_id = ?)))", [target.id, target.id])
+    return scope
+
+
+def _union(scope: Callable[[_Branch], tuple[str, list] | None], wide: bool) -> tuple[str, list]:
+    """The branches a scope gives rows for, as one UNION ALL with named columns."""
+    parts: list[str] = []
     params: list = []
-
-    def add(text: str, scope: tuple[str, list]) -> None:
-        sql.append(text.replace("{scope}", scope[0]))
-        params.extend(scope[1])
-
-    # The first branch names the columns of the union.
-    add("SELECT 'activity' AS source, a.id AS source_id, a.kind AS kind, a.occurred_at AS at, "
-        "a.subject AS title, a.body AS body, a.outcome AS outcome, NULL AS amount_minor, '' AS currency, "
-        "a.pinned AS pinned, a.contact_id AS contact_id, a.owner_id AS owner_id, a.duration_s AS duration_s "
-        "FROM activity a "
-        "WHERE {scope} AND a.deleted_at IS NULL", _scope("a", target))
-    add("SELECT 'task', t.id, 'task', t.created_at, t.title, t.notes, '', NULL, '', 0, t.contact_id, "
-        "t.owner_id, NULL FROM task t WHERE {scope} AND t.deleted_at IS NULL", _scope("t", target))
-    add("SELECT 'task', t.id, 'task_completed', t.done_at, t.title, '', '', NULL, '', 0, t.contact_id, "
-        "t.owner_id, NULL FROM task t WHERE {scope} AND t.deleted_at IS NULL AND t.done_at IS NOT NULL",
-        _scope("t", target))
-    add("SELECT 'deal', d.id, 'deal', d.created_at, d.title, d.notes, d.status, d.value_minor, d.currency, "
-        "0, d.contact_id, d.owner_id, NULL FROM deal d WHERE {scope} AND d.deleted_at IS NULL",
-        _scope("d", target))
-    add("SELECT 'sales_order', o.id, 'order', o.ordered_at, o.number, '', o.status, "
-        "(SELECT coalesce(sum(round(l.quantity * l.unit_price_minor)), 0) FROM order_line l "
-        "WHERE l.order_id = o.id), o.currency, 0, o.contact_id, NULL, NULL FROM sales_order o "
-        "WHERE {scope} AND o.deleted_at IS NULL", _scope("o", target))
-    add("SELECT 'payment', p.id, 'payment', p.paid_at, o.number, p.method, '', p.amount_minor, o.currency, "
-        "0, o.contact_id, NULL, NULL FROM payment p JOIN sales_order o ON o.id = p.order_id "
-        "WHERE {scope} AND p.deleted_at IS NULL AND o.deleted_at IS NULL", _scope("o", target))
-    add("SELECT 'service_case', c.id, 'case', c.opened_at, c.subject, c.description, c.status, NULL, '', "
-        "0, c.contact_id, c.owner_id, NULL FROM service_case c WHERE {scope} AND c.deleted_at IS NULL",
-        _scope("c", target))
-    add("SELECT 'service_case', c.id, 'case_resolved', c.resolved_at, c.subject, '', c.status, NULL, '', "
-        "0, c.contact_id, c.owner_id, NULL FROM service_case c WHERE {scope} AND c.deleted_at IS NULL "
-        "AND c.resolved_at IS NOT NULL", _scope("c", target))
-    add("SELECT 'attachment', f.id, 'file', f.created_at, f.filename, f.mime, '', f.size, '', 0, "
-        "f.contact_id, NULL, NULL FROM attachment f WHERE {scope} AND f.deleted_at IS NULL",
-        _scope("f", target))
-    if target.kind == "contact":
-        add("SELECT 'field_change', h.id, 'change', h.changed_at, h.field, h.old_value, h.new_value, NULL, "
-            "'', 0, h.record_id, h.user_id, NULL FROM field_change h "
-            "WHERE h.entity = 'contact' AND {scope}", ("h.record_id = ?", [target.id]))
-    else:
-        add("SELECT 'field_change', h.id, 'change', h.changed_at, h.field, h.old_value, h.new_value, NULL, "
-            "'', 0, CASE h.entity WHEN 'contact' THEN h.record_id END, h.user_id, NULL FROM field_change h "
-            "WHERE {scope}", ("((h.entity = 'company' AND h.record_id = ?) OR (h.entity = 'contact' AND "
-                              "h.record_id IN (SELECT id FROM contact WHERE company_id = ?)))",
-                              [target.id, target.id]))
-    return sql, params
+    for branch in _BRANCHES:
+        found = scope(branch)
+        if found is None:
+            continue
+        where, values = found
+        columns = [f"'{branch.source}'", branch.id, branch.kind, branch.at, branch.pinned]
+        if wide:
+            columns += branch.details()
+        if not parts:  # the first branch names the columns of the union
+            names = _KEY + (_DETAIL if wide else ())
+            columns = [f"{c} AS {n}" for c, n in zip(columns, names, strict=True)]
+        parts.append(f"SELECT {', '.join(columns)} FROM {branch.tables} WHERE {where} AND {branch.where}")
+        params += values
+    return " UNION ALL ".join(parts), params
 
 
 def _filtered(target: Target, query: TimelineQuery) -> tuple[str, list]:
-    branches, params = _branches(target)
+    """The entries of ``target`` the query keeps: narrow rows, or full ones when searching."""
+    words = query.search.split()
+    union, params = _union(_target_scope(target), wide=bool(words))
     where, extra = ["1"], []
     kinds = query.kinds()
     if kinds:
-        where.append(f"kind IN ({','.join('?' * len(kinds))})")
+        where.append(f"kind IN ({marks(len(kinds))})")
         extra += kinds
-    words = query.search.split()
     for word in words:
         like = f"%{word.replace('%', '').replace('_', '')}%"
         where.append("(title LIKE ? OR body LIKE ? OR outcome LIKE ?)")
         extra += [like, like, like]
-    union = " UNION ALL ".join(branches)
-    return f"SELECT * FROM ({union}) WHERE {' AND '.join(where)}", params + extra
+    return f"SELECT {', '.join(_KEY)} FROM ({union}) WHERE {' AND '.join(where)}", params + extra
 
 
 _ORDER = " ORDER BY pinned DESC, at DESC, source_id DESC, kind, source"
-
-
 _EVERYTHING = TimelineQuery()
 
 
@@ -109,14 +151,30 @@ class TimelineStore:
     def page(self, target: Target, query: TimelineQuery, offset: int, limit: int) -> list[TimelineEntry]:
         """Entries [offset, offset + limit): pinned notes first, then newest first."""
         sql, params = _filtered(target, query)
+        keys = self.db.execute_sql(f"{sql}{_ORDER} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        return self._entries([(source, source_id, kind) for source, source_id, kind, _, _ in keys])
+
+    def _entries(self, keys: list[tuple[str, int, str]]) -> list[TimelineEntry]:
+        """The full entries of the given keys, in their order."""
+        if not keys:
+            return []
+        wanted: dict[tuple[str, str], list[int]] = {}
+        for source, source_id, kind in keys:
+            wanted.setdefault((source, kind), []).append(source_id)
+
+        def scope(branch: _Branch) -> tuple[str, list] | None:
+            fixed = _kind_of(branch)
+            ids = sorted({i for (source, kind), found in wanted.items() if source == branch.source
+                          and fixed in (kind, None) for i in found})
+            return (f"{branch.id} IN ({marks(len(ids))})", ids) if ids else None
+
+        union, params = _union(scope, wide=True)
         rows = self.db.execute_sql(
-            f"SELECT u.*, coalesce(usr.name, ''), coalesce(c.full_name, '') FROM ({sql}{_ORDER} "
-            f"LIMIT ? OFFSET ?) u LEFT JOIN app_user usr ON usr.id = u.owner_id "
-            f"LEFT JOIN contact c ON c.id = u.contact_id", (*params, limit, offset)).fetchall()
-        # The joins keep the inner order in SQLite, but nothing promises it: sort again.
-        entries = [_entry(r) for r in rows]
-        entries.sort(key=lambda e: (e.pinned, e.at, e.source_id), reverse=True)  # stable: ties keep SQL order
-        return entries
+            f"SELECT u.*, coalesce(usr.name, ''), coalesce(c.full_name, '') FROM ({union}) u "
+            "LEFT JOIN app_user usr ON usr.id = u.owner_id LEFT JOIN contact c ON c.id = u.contact_id",
+            params).fetchall()
+        found = {(r[0], r[1], r[2]): _entry(r) for r in rows}
+        return [found[key] for key in keys if key in found]
 
     def row_of_date(self, target: Target, query: TimelineQuery, day: dt.date) -> int:
         """The row of the first entry on or before ``day`` (pinned entries stay on top)."""
@@ -126,8 +184,13 @@ class TimelineStore:
             f"SELECT count(*) FROM ({sql}) WHERE pinned = 1 OR at >= ?", (*params, after)).fetchone()[0]
 
 
+def _kind_of(branch: _Branch) -> str | None:
+    """The fixed kind of a branch's rows, or None where the row says (activities)."""
+    return branch.kind.strip("'") if branch.kind.startswith("'") else None
+
+
 def _entry(row: tuple) -> TimelineEntry:
-    (source, source_id, kind, at, title, body, outcome, amount, currency, pinned, contact_id, _owner_id,
+    (source, source_id, kind, at, pinned, title, body, outcome, amount, currency, contact_id, _owner_id,
      duration, owner, person) = row
     return TimelineEntry(source, source_id, kind, parse_ts(at), title or "", body or "", outcome or "",
                          amount, currency or "", bool(pinned), contact_id, owner, person, duration)
