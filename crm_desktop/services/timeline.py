@@ -67,9 +67,10 @@ class TimelineService:
             open_deals, open_count, won = self.customers.deal_sums(target)
             paid = self.ctx.storage.orders.paid_outside_won_deals(target)
             owed = self.ctx.storage.orders.outstanding(target)
+            score = self.customers.score(target)
         due, title = follow_up or (None, "")
         return KeyFigures(since, last, due, title, Money.of(open_deals), open_count, Money.of([*won, *paid]),
-                          Money.of(owed))
+                          Money.of(owed), score)
 
     # -- panels --------------------------------------------------------------------------
     def deals(self, target: Target) -> list[DealRow]:

@@ -238,6 +238,17 @@ class CustomerStore:
         won = [(cur, total) for status, cur, total, _ in rows if status == "won"]
         return open_, sum(n for status, _, _, n in rows if status == "open"), won
 
+    def score(self, target: Target) -> int | None:
+        """A person's lead score, where scoring has computed one (its table may not exist)."""
+        if target.kind != "contact":
+            return None
+        try:
+            row = self.db.execute_sql("SELECT score FROM contact_score WHERE contact_id = ?",
+                                      (target.id,)).fetchone()
+        except pw.OperationalError:  # a schema without lead scoring
+            return None
+        return row[0] if row else None
+
     def deals(self, target: Target, limit: int = 500) -> list[tuple]:
         return self._rows(
             "SELECT d.id, d.title, coalesce(s.name, ''), d.status, d.value_minor, d.currency, "

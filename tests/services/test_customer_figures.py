@@ -146,3 +146,14 @@ def test_an_order_gets_a_number_its_lines_and_announces_itself(crm: Services, ch
     assert got.lines[0].product == "W-1"
     assert got.is_overdue(START + 31 * DAY) and not got.is_overdue(START)
     assert changes[-1] == Change("order", "create", (order_id,))
+
+
+def test_the_lead_score_shows_where_scoring_has_computed_one(crm: Services, sql):
+    ann = crm.contacts.create(person("Ann", "Lee"))
+    bob = crm.contacts.create(person("Bob", "Ray"))
+    assert crm.timeline.key_figures(Target("contact", ann)).score is None
+    if not sql("SELECT name FROM sqlite_master WHERE name = 'contact_score'"):
+        pytest.skip("this schema has no lead scores")
+    sql("INSERT INTO contact_score(contact_id, score, computed_at) VALUES (?, 65, ?)", (ann, str(START)))
+    assert crm.timeline.key_figures(Target("contact", ann)).score == 65
+    assert crm.timeline.key_figures(Target("contact", bob)).score is None
