@@ -252,6 +252,22 @@ def test_details_are_edited_in_place_validated_and_undone(qtbot, make_page, serv
                     == ["change", "change"])
 
 
+def test_details_change_the_owner_and_refuse_a_bad_birthday(qtbot, make_page, services, people):
+    _, ann, _ = people
+    other = services.lookups.create_user("Sam Lee")
+    page = make_page("contact", ann)
+    details = page.details_panel
+    details.editors["birthday"].setText("1990-13-45")
+    assert not details.save()
+    assert details.errors["birthday"].text() == "Enter the date as YYYY-MM-DD, e.g. 1990-05-17."
+    details.editors["birthday"].setText("1990-05-17")
+    details.owner.setCurrentIndex(details.owner.findData(other))
+    assert details.save()
+    saved = services.contacts.get(ann).data
+    assert (saved.birthday.isoformat(), saved.owner_id) == ("1990-05-17", other)
+    qtbot.waitUntil(lambda: "Owner: Sam Lee" in page.header.subtitle.text())
+
+
 def test_tags_are_added_and_removed_in_the_header(qtbot, make_page, services, people):
     _, ann, _ = people
     page = make_page("contact", ann)

@@ -7,9 +7,11 @@ fields); each save can be undone, one after the other.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.customer import Target
-from ...core.errors import CrmError, ValidationError
+from ...core.errors import CrmError, FieldError, ValidationError
 from ...core.records import Channel
 from ...services import Services
 from ..dialogs.form import FORM_STYLE, set_invalid
@@ -30,7 +32,7 @@ from ..messages import error_text, field_error_text
 from . import texts
 
 CONTACT_FIELDS = ("given_name", "family_name", "title", "email", "phone", "street", "city", "region",
-                  "postal_code", "country", "website", "source", "notes")
+                  "postal_code", "country", "website", "birthday", "source", "notes")
 COMPANY_FIELDS = ("name", "industry", "website", "email", "phone", "street", "city", "region", "postal_code",
                   "country", "source", "notes")
 _LIST_FIELDS = {"emails": "email", "phones": "phone"}
@@ -68,6 +70,12 @@ class DetailsPanel(QWidget):
                 editor.textEdited.connect(self._on_editor_changed)
             self.editors[name] = editor
             form.addRow(texts.field_text(name), self._with_error(name, editor))
+        self.owner = QComboBox(form_host)
+        self.owner.addItem("—", None)
+        for user in self.services.lookups.users():
+            self.owner.addItem(user.name, user.id)
+        self.owner.activated.connect(self._on_editor_changed)
+        form.addRow(texts.field_text("owner_id"), self.owner)
         for field_id, _key, label, _kind in self.services.lookups.custom_fields(self.target.kind):
             editor = QLineEdit(form_host)
             editor.textEdited.connect(self._on_editor_changed)
@@ -123,6 +131,7 @@ class DetailsPanel(QWidget):
                 editor.blockSignals(False)
             else:
                 editor.setText(value)
+        self.owner.setCurrentIndex(max(self.owner.findData(d.owner_id), 0))
         for field_id, editor in self.custom.items():
             editor.setText(d.custom.get(field_id, ""))
         self._clear_errors()
@@ -145,15 +154,24 @@ class DetailsPanel(QWidget):
                     channels[0].value = text
                 elif text.strip():
                     channels.append(Channel(text, "work" if name == "email" else "mobile"))
+            elif name == "birthday":
+                d.birthday = _date(text)
             else:
                 setattr(d, name, text)
+        d.owner_id = self.owner.currentData()
         for field_id, editor in self.custom.items():
             d.custom[field_id] = editor.text()
         return d
 
     def save(self) -> bool:
         previous = copy.deepcopy(self._draft)
-        if not self._write(self.draft_from_form()):
+        try:
+            draft = self.draft_from_form()
+        except ValidationError as exc:
+            self._clear_errors()
+            self._show_errors(exc)
+            return False
+        if not self._write(draft):
             return False
         self._undo.append(previous)
         self.undo_button.setEnabled(True)
@@ -188,7 +206,8 @@ class DetailsPanel(QWidget):
                 self.banner.setText(error_text(ValidationError([error])))
                 self.banner.show()
                 continue
-            label.setText(field_error_text(error))
+            label.setText(texts.date_error_text() if (error.field, error.code) == ("birthday", "invalid")
+                          else field_error_text(error))
             label.show()
             set_invalid(self.editors[name], True)
 
@@ -208,3 +227,14 @@ class DetailsPanel(QWidget):
 
     def is_dirty(self) -> bool:
         return self.save_button.isEnabled()
+
+
+def _date(text: str) -> dt.date | None:
+    """A typed date (YYYY-MM-DD), None when empty; a ValidationError names the field otherwise."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError([FieldError("birthday", "invalid", text)]) from exc

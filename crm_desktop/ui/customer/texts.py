@@ -193,6 +193,10 @@ def attachment_error_text(error: AttachmentError, locale: QLocale) -> str:
         "%1", error.path)
 
 
+def date_error_text() -> str:
+    return translate("CustomerTexts", "Enter the date as YYYY-MM-DD, e.g. 1990-05-17.")
+
+
 def error_text_of(error) -> str:
     """A failed save explained: the customer pages' own field problems, then the shared ones."""
     from ...core.errors import ValidationError
