@@ -64,9 +64,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("mode", choices=("export", "bare"))
     p.add_argument("--size", required=True)
     p.add_argument("--format", default="xlsx")
+    p = add("pipeline", "pipeline board (2,000 open deals) and forecast (100,000 deals)", size=False)
+    p.add_argument("--runs", type=int, default=7)
     p = add("all", "every benchmark")
     p.add_argument("--runs", type=int, default=0, help="override the number of runs of each")
     # Children run in fresh processes (memory and start-up must not see the parent's state).
+    p = sub.add_parser("_pipeline-child")
+    p.add_argument("--data-dir", required=True)
+    p.add_argument("--runs", type=int, default=7)
     p = sub.add_parser("_list-child")
     p.add_argument("--data-dir", required=True)
     p.add_argument("--widget", choices=("view", "page"), default="view")
@@ -114,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.write:
                 common.write_section(r)
         return 0
+    elif args.command == "pipeline":
+        import bench_pipeline
+        result = bench_pipeline.run(args.runs)
+    elif args.command == "_pipeline-child":
+        import bench_pipeline
+        return bench_pipeline.child(Path(args.data_dir), args.runs)
     elif args.command == "_list-child":
         import bench_list
         return bench_list.child(Path(args.data_dir), args.widget)

@@ -23,7 +23,7 @@ from ..core.deals import (
     StageSpell,
     validate_deal,
 )
-from ..core.errors import FieldError, ValidationError
+from ..core.errors import FieldError, NotFoundError, ValidationError
 from .activities import ActivityService
 from .changes import Change
 from .context import ServiceContext
@@ -109,8 +109,10 @@ class DealService:
             new_version = self.store.bump(deal_id, deal.version, now,
                                           "status = 'won', value_minor = ?, closed_at = ?, lost_reason = '', "
                                           "lost_note = ''", (value, str(closed)))
+            self.store.count_outcome(deal_id, deal.status, deal.closed_at, -1)
             done = self._record(deal, None, "won", new_version, now, "deal_won",
                                 f"{self._stage_name(deal.stage_id)} → {self.labels.won()}", "")
+            self.store.count_outcome(deal_id, "won", closed, 1)
         self._announce(done)
         return done
 
@@ -126,8 +128,10 @@ class DealService:
                                           "status = 'lost', closed_at = ?, lost_reason = ?, lost_note = ?",
                                           (str(now), reason, note))
             body = reason if not note else f"{reason}\n{note}"
+            self.store.count_outcome(deal_id, deal.status, deal.closed_at, -1)
             done = self._record(deal, None, "lost", new_version, now, "deal_lost",
                                 f"{self._stage_name(deal.stage_id)} → {self.labels.lost()}", body)
+            self.store.count_outcome(deal_id, "lost", now, 1)
         self._announce(done)
         return done
 
@@ -136,12 +140,15 @@ class DealService:
         timeline entry). ConflictError if it was changed since. Returns the new version."""
         with self.ctx.write():
             now = self.ctx.clock.now()
+            current = self.store.get(move.deal_id)
+            self.store.count_outcome(move.deal_id, current.status, current.closed_at, -1)
             version = self.store.bump(
                 move.deal_id, move.version, now, _RESTORE,
                 (move.from_stage_id, move.from_status, move.previous_probability,
                  _text(move.previous_entered_at), move.previous_value_minor, _text(move.previous_closed_at),
                  move.previous_lost_reason, move.previous_lost_note))
             self.store.undo_spells(move.history_id, move.closed_spell_id)
+            self.store.count_outcome(move.deal_id, move.from_status, move.previous_closed_at, 1)
             self.ctx.storage.activities.soft_delete([move.activity_id], now)
         self.ctx.changes.emit(Change("deal", "stage", (move.deal_id,)))
         self.ctx.changes.emit(Change("activity", "delete", (move.activity_id,)))
@@ -149,6 +156,8 @@ class DealService:
 
     def delete(self, ids: Sequence[int]) -> int:
         with self.ctx.write():
+            for deal_id in ids:
+                self._count_closed(deal_id, -1)
             n = self.store.soft_delete(ids, self.ctx.clock.now())
         self.ctx.changes.emit(Change("deal", "delete", tuple(ids)))
         return n
@@ -156,10 +165,19 @@ class DealService:
     def restore(self, ids: Sequence[int]) -> int:
         with self.ctx.write():
             n = self.store.restore(ids, self.ctx.clock.now())
+            for deal_id in ids:
+                self._count_closed(deal_id, 1)
         self.ctx.changes.emit(Change("deal", "restore", tuple(ids)))
         return n
 
     # -- inside a write --------------------------------------------------------------------
+    def _count_closed(self, deal_id: int, sign: int) -> None:
+        try:
+            deal = self.store.get(deal_id)
+        except NotFoundError:
+            return  # already in the trash, or gone
+        self.store.count_outcome(deal_id, deal.status, deal.closed_at, sign)
+
     def _current(self, deal_id: int, version: int | None) -> Deal:
         deal = self.store.get(deal_id)
         if version is not None and deal.version != version:
@@ -171,6 +189,7 @@ class DealService:
         target = self.ctx.storage.pipelines.stage(stage_id)
         if target.pipeline_id != deal.pipeline_id:
             raise ValidationError([FieldError("stage_id", "other_pipeline")])
+        self.store.count_outcome(deal.id, deal.status, deal.closed_at, -1)  # a closed deal reopens
         new_version = self.store.bump(
             deal.id, version, now, "stage_id = ?, probability = ?, status = 'open', stage_entered_at = ?, "
             "closed_at = NULL, lost_reason = '', lost_note = ''", (stage_id, probability, str(now)))

@@ -21,17 +21,18 @@ class ForecastService:
         """``months`` months from the month of ``start`` (default: this month): open deals by
         expected close (weighted) and won deals by close date, grouped by owner or pipeline.
 
-        Win rates, time to close and lost reasons cover deals closed in the ``history_months``
-        before the end of that window.
+        Win rates, time to close and lost reasons cover deals closed from ``history_months``
+        before that window to its end; win rates count every owner (closed deals are counted
+        per stage and month as they close, not per owner).
         """
         if group_by not in GROUPINGS:
             raise ValueError(f"unknown grouping {group_by!r}")
         first = add_months(start or self.ctx.clock.today(), 0)
         end = add_months(first, months)
-        since = add_months(end, -history_months)
+        since = add_months(first, -history_months)
         with self.ctx.read():
             cells = self.store.months(currency, first, end, group_by, pipeline_id, owner_id)
-            stages = self.store.stages(since, end, pipeline_id, owner_id)
+            stages = self.store.stages(since, end, pipeline_id)
             reasons = self.store.lost_reasons(currency, since, end, pipeline_id, owner_id)
         labels = [month_key(add_months(first, i)) for i in range(months)]
         return Forecast(currency, labels, group_by, cells, stages, reasons)

@@ -51,19 +51,16 @@ class ForecastStore:
         return [ForecastCell(m, g, *values) for (m, g), values in sorted(
             cells.items(), key=lambda item: (item[0][0], item[0][1] is None, item[0][1] or 0))]
 
-    def stages(self, start: dt.date, end: dt.date, pipeline_id: int | None = None,
-               owner_id: int | None = None) -> list[StageStat]:
-        """For deals closed in [start, end): per stage they passed through, how many were won and
-        lost, and the mean days from first entering the stage to winning."""
-        scope, params = _scope(pipeline_id, owner_id)
+    def stages(self, start: dt.date, end: dt.date, pipeline_id: int | None = None) -> list[StageStat]:
+        """For deals closed in the months of [start, end): per stage they passed through, how many
+        were won and lost, and the mean days from first entering the stage to winning."""
+        scope = " AND s.pipeline_id = ?" if pipeline_id is not None else ""
         rows = self.db.execute_sql(
-            "SELECT stage_id, count(*), sum(won), sum(NOT won), "
-            "avg(CASE WHEN won THEN julianday(closed_at) - julianday(entered) END) FROM ("
-            " SELECT h.stage_id AS stage_id, d.status = 'won' AS won, d.closed_at AS closed_at,"
-            " min(h.entered_at) AS entered FROM deal d JOIN stage_history h ON h.deal_id = d.id"
-            " WHERE d.status IN ('won', 'lost') AND d.deleted_at IS NULL AND d.closed_at >= ?"
-            f" AND d.closed_at < ? AND h.stage_id IS NOT NULL{scope} GROUP BY d.id, h.stage_id)"
-            " GROUP BY stage_id", (start.isoformat(), end.isoformat(), *params))
+            "SELECT o.stage_id, sum(o.won) + sum(o.lost), sum(o.won), sum(o.lost), "
+            "sum(o.won_days) / nullif(sum(o.won), 0) FROM stage_outcome o JOIN stage s ON s.id = o.stage_id "
+            f"WHERE o.month >= ? AND o.month < ?{scope} "
+            "GROUP BY o.stage_id HAVING sum(o.won) + sum(o.lost) > 0",
+            (start.isoformat()[:7], end.isoformat()[:7], *(() if pipeline_id is None else (pipeline_id,))))
         return [StageStat(r[0], r[1], r[2], r[3], None if r[4] is None else round(r[4], 2)) for r in rows]
 
     def lost_reasons(self, currency: str, start: dt.date, end: dt.date, pipeline_id: int | None = None,

@@ -96,3 +96,32 @@ def test_history_window_leaves_out_older_closes(crm, book):
     later = add_months(dt.date(2024, 5, 1), 14)
     forecast = crm.forecast.forecast("USD", later, months=1)
     assert forecast.stages == [] and forecast.lost_reasons == [] and forecast.cells == []
+
+
+def _stats(crm) -> dict[int, tuple[int, int, int, float | None]]:
+    found = crm.forecast.forecast("USD", dt.date(2024, 5, 1), months=1).stages
+    return {s.stage_id: (s.reached, s.won, s.lost, s.avg_days_to_close) for s in found}
+
+
+def test_stage_counts_follow_undo_trash_and_reopening(crm, book):
+    before = _stats(crm)
+    won = crm.deals.create(DealDraft("Late win", stage_id=book["lead"], value_minor=1, currency="USD"))
+    move = crm.deals.win(won)
+    assert _stats(crm)[book["lead"]] == (4, 2, 2, 5.0)  # (10 + 0) / 2 days
+    crm.deals.undo(move)
+    assert _stats(crm) == before
+    crm.deals.win(won)
+    crm.deals.delete([won])
+    assert _stats(crm) == before
+    crm.deals.restore([won])
+    assert _stats(crm)[book["lead"]] == (4, 2, 2, 5.0)
+    crm.deals.move(won, book["qualified"])  # reopened: no longer closed
+    assert _stats(crm) == before
+
+
+def test_rebuilding_the_stage_counts_gives_the_same(crm, book, sql):
+    before = _stats(crm)
+    with crm.ctx.write():
+        crm.ctx.storage.deals.rebuild_outcomes()
+    assert _stats(crm) == before
+    assert sql("SELECT count(*) FROM stage_outcome")[0][0] == 3

@@ -229,6 +229,7 @@ def test_a_move_of_a_deal_changed_elsewhere_warns_and_shows_the_truth(
 
 
 def test_filters_narrow_board_and_list(page, qtbot, services, stages, deals):
+    page.show_view(page_module.VIEW_LIST)
     page.set_filter(DealFilter(text="alp"))
     assert [t for s in stages for t in _titles(page, s)] == ["Alpha"]
     page.set_filter(DealFilter(min_value_minor=60000))
@@ -236,6 +237,13 @@ def test_filters_narrow_board_and_list(page, qtbot, services, stages, deals):
     assert page.list_model.rowCount() == 2
     page.set_filter(DealFilter())
     assert page.list_model.rowCount() == 4
+
+
+def test_the_hidden_list_catches_up_when_shown(page, services, stages):
+    page.set_filter(DealFilter(min_value_minor=60000))
+    services.deals.create(DealDraft("Zeta", stage_id=stages[0], value_minor=90000, currency="USD"))
+    page.show_view(page_module.VIEW_LIST)
+    assert page.list_model.rowCount() == 3
 
 
 def test_the_filter_bar_and_a_saved_filter(page, qtbot, services, stages, monkeypatch):

@@ -37,6 +37,16 @@ STATEMENTS = [
     key TEXT NOT NULL DEFAULT '',
     position INTEGER NOT NULL DEFAULT 0,
     deleted_at TEXT)""",
+    # Closed deals counted per stage they reached and month they closed in, kept as deals close,
+    # reopen, go to the trash and come back: win rates and time to close per stage read a few
+    # hundred rows instead of joining every closed deal's stage history.
+    """CREATE TABLE stage_outcome (
+    stage_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    won INTEGER NOT NULL DEFAULT 0,
+    lost INTEGER NOT NULL DEFAULT 0,
+    won_days REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (stage_id, month)) WITHOUT ROWID""",
     """CREATE TABLE saved_filter (
     id INTEGER PRIMARY KEY,
     entity TEXT NOT NULL,
@@ -48,6 +58,9 @@ STATEMENTS = [
     "CREATE INDEX deal_expected ON deal(status, expected_close) WHERE deleted_at IS NULL",
     "CREATE INDEX deal_closed ON deal(status, closed_at) WHERE deleted_at IS NULL",
     "CREATE INDEX deal_owner ON deal(owner_id) WHERE deleted_at IS NULL",
+    # Lost reasons ranked without a sort or a table lookup.
+    "CREATE INDEX deal_lost ON deal(status, lost_reason, closed_at, currency, value_minor) "
+    "WHERE deleted_at IS NULL",
     "CREATE INDEX deal_trashed ON deal(deleted_at) WHERE deleted_at IS NOT NULL",
     "CREATE INDEX deal_tag_by_tag ON deal_tag(tag_id, deal_id)",
     "CREATE INDEX stage_history_deal ON stage_history(deal_id, entered_at)",
@@ -88,9 +101,9 @@ def up(migrator, db):
 
 
 def down(migrator, db):
-    for table in ("saved_filter", "lost_reason", "deal_line", "stage_history", "deal_tag"):
+    for table in ("saved_filter", "stage_outcome", "lost_reason", "deal_line", "stage_history", "deal_tag"):
         db.execute_sql(f"DROP TABLE IF EXISTS {table}")
-    for index in ("deal_board", "deal_expected", "deal_closed", "deal_owner", "deal_trashed"):
+    for index in ("deal_board", "deal_expected", "deal_closed", "deal_owner", "deal_lost", "deal_trashed"):
         db.execute_sql(f"DROP INDEX IF EXISTS {index}")
     db.execute_sql("DELETE FROM stage WHERE pipeline_id IN (SELECT id FROM pipeline WHERE key = 'default')")
     db.execute_sql("DELETE FROM pipeline WHERE key = 'default'")

@@ -67,13 +67,24 @@ class DealTableModel(RecordTableModel):
     ) -> None:
         self.source = DealSource(services, flt or DealFilter(status=""))
         super().__init__(services, bridge, parent)
+        self._active, self._stale = True, False
 
     def _source(self):
         return self.source
 
     def set_filter(self, flt: DealFilter) -> None:
         self.source.filter = flt
-        self.refresh(recount=True)
+        if self._active:
+            self.refresh(recount=True)
+        else:
+            self._stale = True
+
+    def set_active(self, active: bool) -> None:
+        """A list not on screen reads nothing; it catches up when shown again."""
+        self._active = active
+        if active and self._stale:
+            self._stale = False
+            self.refresh(recount=True)
 
     def _header_texts(self) -> tuple[str, ...]:
         return (
@@ -142,6 +153,9 @@ class DealTableModel(RecordTableModel):
     def _on_bridge_changed(self, change) -> None:
         if change.entity == "pipeline":
             self.source.load_stage_names()
+        if not self._active and change.entity in (self.ENTITY, "all", *self.RELATED):
+            self._stale = True
+            return
         super()._on_bridge_changed(change)
 
 

@@ -59,6 +59,7 @@ class PipelinePage(QWidget):
         self.stack.addWidget(self.board)
         self.stack.addWidget(self.list_view)
         self.stack.addWidget(QWidget(self))  # the forecast, made when first shown
+        self.list_model.set_active(False)  # the board is shown first
         self._build_actions()
         self._layout()
         self._fill_pipelines()
@@ -151,6 +152,7 @@ class PipelinePage(QWidget):
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
         self.views.button(index).setChecked(True)
+        self.list_model.set_active(index == VIEW_LIST)
         self.stack.setCurrentIndex(index)
         self.filter_bar.setEnabled(index != VIEW_FORECAST)
 
