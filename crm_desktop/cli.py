@@ -113,15 +113,17 @@ def _trust_command(args: argparse.Namespace, data_dir: Path) -> int:
             return _verify(paths, passphrase, [Path(p) for p in args.backups])
         if args.command == "restore":
             return _restore(paths, passphrase, args)
-        services = Services.open(paths, passphrase=passphrase)
-        try:
-            if args.list:
-                return _list_backups(services)
-            info = services.backups.create(args.reason)
-            print(f"backup {info.path}: verified, {_describe(info)}")
-            return 0
-        finally:
-            services.close()
+        from .services.backups import BackupService
+
+        backups = BackupService.offline(paths, passphrase)  # never waits for the app's writes
+        if args.list:
+            return _list_backups(backups)
+        if not paths.database.exists():
+            print(f"crm-desktop: there is no database in {paths.root}", file=sys.stderr)
+            return 2
+        info = backups.create(args.reason)
+        print(f"backup {info.path}: verified, {_describe(info)}")
+        return 0
     except CrmError as exc:
         return _error(exc)
 
@@ -132,9 +134,9 @@ def _describe(info) -> str:
     return f"{info.size_bytes / 1_048_576:.1f} MiB, {what}"
 
 
-def _list_backups(services: Services) -> int:
-    backups = services.backups.list()
-    print(f"backups in {services.backups.folder}: {len(backups)}")
+def _list_backups(service) -> int:
+    backups = service.list()
+    print(f"backups in {service.folder}: {len(backups)}")
     for info in backups:
         state = {True: "verified", False: "DAMAGED", None: "not checked"}[info.verified]
         print(f"{info.created_at:%Y-%m-%d %H:%M:%S} UTC  {info.reason:<24} {_describe(info)}  {state}"

@@ -102,3 +102,19 @@ def test_an_encrypted_database_takes_its_passphrase_from_the_environment(tmp_pat
     monkeypatch.setenv("CRM_DESKTOP_PASSPHRASE", "wrong")
     assert main(["info", "--data-dir", str(tmp_path)]) == 2
     assert "passphrase" in capsys.readouterr().err.lower()
+
+
+def test_the_command_line_backs_up_while_the_app_holds_a_long_write(tmp_path: Path, capsys):
+    from crm_desktop.core.records import ContactDraft
+    from crm_desktop.services import Services
+
+    _demo(tmp_path, people=5)
+    app = Services.open(tmp_path)  # the open app, in the middle of an import
+    try:
+        with app.ctx.write():
+            app.contacts.create(ContactDraft(given_name="Uncommitted"))
+            assert main(["backup", "--data-dir", str(tmp_path)]) == 0
+        assert "5 contacts" in capsys.readouterr().out  # the committed state, consistent
+        assert app.counts().contacts == 6
+    finally:
+        app.close()

@@ -30,9 +30,13 @@ from ..core.backups import (
     is_due,
     parse_backup_name,
 )
+from ..core.clock import Clock
 from ..core.errors import BackupError, StorageError, StorageProblem
+from ..core.paths import DataPaths
+from ..core.settings import Settings
 from ..storage import backups as files
-from .changes import Change
+from ..storage.errors import translated_errors
+from .changes import Change, ChangeFeed
 from .context import ServiceContext
 
 log = logging.getLogger(__name__)
@@ -41,15 +45,54 @@ Progress = Callable[[int, int], bool | None]
 KEYRING_SERVICE = "crm-desktop"
 
 
+class _FileOnly:
+    """What backups need of a database that is not opened for writing (the command line's)."""
+
+    def __init__(self, path: Path, passphrase: str | None, backup_dir: Path) -> None:
+        self.path = path
+        self.passphrase = passphrase
+        self.backup_dir = backup_dir
+        self.busy_timeout_ms = 60_000
+
+
+class _OfflineContext:
+    """Settings, clock and change feed without storage: enough for making and listing backups."""
+
+    def __init__(self, settings: Settings, settings_path: Path | None, clock: Clock) -> None:
+        self.settings = settings
+        self.settings_path = settings_path
+        self.clock = clock
+        self.changes = ChangeFeed()
+
+    @contextlib.contextmanager
+    def read(self):
+        with translated_errors():
+            yield
+
+
 class BackupService:
-    def __init__(self, ctx: ServiceContext, default_folder: Path | None = None) -> None:
+    def __init__(self, ctx: ServiceContext, default_folder: Path | None = None, database=None) -> None:
         self.ctx = ctx
         self._default_folder = default_folder
+        self._database = database
+
+    @classmethod
+    def offline(cls, paths: DataPaths, passphrase: str | None = None,
+                clock: Clock | None = None) -> BackupService:
+        """Backups of a database no one needs to open for writing: they never wait for a writer.
+
+        The command line uses this, so that ``crm-desktop backup`` works while the app is in
+        the middle of a long import.
+        """
+        settings = Settings.load(paths.settings)
+        folder = Path(settings.backup_dir).expanduser() if settings.backup_dir else paths.backups
+        ctx = _OfflineContext(settings, paths.settings, clock or Clock())
+        return cls(ctx, paths.backups, _FileOnly(paths.database, passphrase, folder))
 
     # -- where and how many ------------------------------------------------------------
     @property
     def database(self):
-        return self.ctx.storage.database
+        return self._database if self._database is not None else self.ctx.storage.database
 
     @property
     def folder(self) -> Path:
@@ -186,35 +229,30 @@ class BackupService:
 
     # -- restore -------------------------------------------------------------------------
     def restore(self, backup: Path, progress: Progress | None = None) -> Path:
-        """Replace the database by ``backup``, after backing up the current state.
+        """Replace the database's content by ``backup``, after backing up the current state.
 
-        The backup is checked first; the current database is backed up (a damaged one,
-        which cannot be, is kept aside as it is); then the copy is made beside the
-        database, checked again, and renamed over it. The database is re-opened (and
-        migrated if the backup is older). Returns where the previous state was kept.
+        The backup is checked first; the current state is backed up (a damaged database,
+        which cannot be, is copied aside as it is); then the backup is copied into the
+        open database through the backup API, in one transaction, so the app's other
+        connections simply read the restored data next. An older schema is migrated.
+        Returns where the previous state was kept.
         """
         backup = Path(backup)
         passphrase = self._passphrase_for(backup)
         problems = files.integrity_problems(backup, passphrase)
         if problems:
             raise StorageError(StorageProblem.CORRUPT, str(backup), "; ".join(problems[:3]))
-        path = self.database.path
-        incoming = path.with_name(f".{path.name}.restoring")
-        files.copy_file(backup, incoming, passphrase, progress)
         try:
             safety = Path(self.create(REASON_BEFORE_RESTORE).path)
         except StorageError as exc:
             if exc.problem is not StorageProblem.CORRUPT:
-                incoming.unlink(missing_ok=True)
                 raise
-            safety = None
+            safety = _copy_damaged(self.database.path, self.folder)
+        with self.ctx.read():
+            files.load_into(backup, self.database.db.connection(), passphrase, progress)
         self.database.close()
-        if safety is None:
-            safety = _keep_damaged(path, self.folder)
-        files.replace_database(path, incoming)
-        self.database.db.passphrase = passphrase
-        self.database.open()
-        self.ctx.changes.emit(Change("database", "restore"))
+        self.database.open()  # migrates a backup made by an older version
+        self.ctx.changes.emit(Change("all", "reset"))
         return safety
 
     # -- encryption ----------------------------------------------------------------------
@@ -323,6 +361,18 @@ def restore_closed(database: Path, backup: Path, backup_folder: Path,
     files.copy_file(backup, incoming, passphrase)
     kept = _keep_damaged(database, backup_folder) if database.exists() else None
     files.replace_database(database, incoming)
+    return kept
+
+
+def _copy_damaged(database: Path, folder: Path) -> Path:
+    """Copy a damaged database (and its WAL) into ``folder`` under a name no backup has."""
+    files.private_dir(folder)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    kept = folder / f"{database.stem}-damaged-{stamp}{database.suffix}.broken"
+    wal = Path(f"{database}-wal")
+    if wal.exists():
+        shutil.copyfile(wal, f"{kept}-wal")
+    shutil.copyfile(database, kept)
     return kept
 
 

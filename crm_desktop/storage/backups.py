@@ -158,6 +158,22 @@ def copy_file(source: Path, target: Path, passphrase: str | None = None, progres
         src.close()
 
 
+def load_into(backup: Path, live, passphrase: str | None = None, progress: Progress | None = None,
+              pages: int = STEP_PAGES) -> None:
+    """Copy the backup file into the open database connection ``live``, in place.
+
+    The backup API overwrites the destination inside one write transaction: other
+    connections (the list readers) see the restored content at their next read, and a
+    crash part-way leaves the database as it was.
+    """
+    src = connect(backup, passphrase)
+    try:
+        with translated_errors(str(backup)):
+            src.backup(live, pages=pages, progress=_step(progress))
+    finally:
+        src.close()
+
+
 def integrity_problems(path: Path, passphrase: str | None = None, *, quick: bool = False) -> list[str]:
     """What ``PRAGMA integrity_check`` (or ``quick_check``) finds wrong; [] for a sound file."""
     try:

@@ -198,3 +198,16 @@ def test_nothing_is_deleted_for_good_when_no_backup_can_be_made(crm: Services, t
     with pytest.raises(BackupError):
         crm.trash.empty()
     assert len(crm.trash.items()) == 2
+
+
+def test_a_reader_thread_sees_the_restored_data_on_its_next_read(crm: Services):
+    from concurrent.futures import ThreadPoolExecutor
+
+    crm.contacts.create(person("Before"))
+    good = crm.backups.create("manual")
+    crm.contacts.create(person("After"))
+    with ThreadPoolExecutor(1) as reader:  # one thread, one connection of its own, kept open
+        assert reader.submit(crm.contacts.count).result() == 2
+        crm.backups.restore(Path(good.path))
+        assert reader.submit(crm.contacts.count).result() == 1
+        assert reader.submit(lambda: crm.search.search("after", limit=5)).result() == []
