@@ -174,6 +174,11 @@ class DuplicateService:
             self.store.unmark_distinct(entity, a, b)
         self.ctx.changes.emit(Change("duplicate", "update", (min(a, b), max(a, b))))
 
+    def describe(self, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """(name, company or e-mail) of each record, to show a candidate pair."""
+        with self.ctx.read():
+            return self.store.describe(entity, list(ids))
+
     def distinct_pairs(self, entity: str) -> set[tuple[int, int]]:
         with self.ctx.read():
             return self.store.excluded(entity)

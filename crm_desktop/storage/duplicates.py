@@ -74,3 +74,16 @@ class DuplicateStore:
     def unmark_distinct(self, entity: str, a: int, b: int) -> None:
         self.db.execute_sql("DELETE FROM not_duplicate WHERE entity = ? AND low_id = ? AND high_id = ?",
                             (entity, min(a, b), max(a, b)))
+
+    def describe(self, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """(name, a second line: company or e-mail) of records, trashed ones included."""
+        out: dict[int, tuple[str, str]] = {}
+        sql = ("SELECT id, full_name, CASE WHEN company_name <> '' THEN company_name ELSE email END "
+               "FROM contact" if entity == "contact" else
+               "SELECT id, name, CASE WHEN website <> '' THEN website ELSE city END FROM company")
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            for rid, name, detail in self.db.execute_sql(
+                    f"{sql} WHERE id IN ({','.join('?' * len(part))})", part):
+                out[rid] = (name, detail or "")
+        return out

@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
         self._on_sidebar_current_row_changed(self.sidebar.currentRow())
         # Counting a large database is not needed for the first rows: do it right after.
         self._counts_timer.start(0)
+        from .segments import install as install_segments  # saved segments, "Find duplicates…"
+
+        install_segments(self)
 
     def _attach_search(self, services: Services) -> None:
         from .global_search import GlobalSearch

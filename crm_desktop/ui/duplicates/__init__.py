@@ -1,0 +1,1 @@
+"""Finding duplicate people and companies, reviewing and merging them, and undoing merges."""

@@ -1,0 +1,98 @@
+"""Segments in the window: the sidebar section, the segment lists, and "Find duplicates…".
+
+``install(window)`` is called once the window has an open database; it puts the saved
+segments under the sidebar, shows a segment's list in the window's page stack when one is
+chosen, and adds "Find duplicates…" to the File menu.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+translate = QCoreApplication.translate
+
+
+def install(window) -> None:
+    from .panel import SegmentsPanel
+
+    services, bridge = window.services, window.bridge
+    panel = window.segments_panel = SegmentsPanel(services, bridge, window)
+    window._segment_pages = {}
+    splitter: QSplitter = window.centralWidget()
+    left = QWidget()
+    layout = QVBoxLayout(left)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    sizes = splitter.sizes()
+    splitter.insertWidget(0, left)
+    layout.addWidget(window.sidebar, 1)  # moved out of the splitter into the left column
+    splitter.setSizes(sizes)
+    layout.addWidget(panel)
+    panel.segment_chosen.connect(lambda segment_id: show_segment(window, segment_id))
+    panel.segment_deleted.connect(lambda segment_id: _forget_page(window, segment_id))
+    window.sidebar.currentRowChanged.connect(lambda row: panel.list.clearSelection() if row >= 0 else None)
+    _add_menu_action(window)
+
+
+def _add_menu_action(window) -> None:
+    action = window.find_duplicates_action = QAction(
+        translate("SegmentsPanel", "Find &duplicates…"), window)
+    action.setShortcuts([QKeySequence("Ctrl+Shift+D")])
+    action.triggered.connect(lambda: find_duplicates(window))
+    file_menu = window.menuBar().actions()[0].menu()
+    actions = file_menu.actions()
+    manage_text = translate("MainWindow", "Tags, owners and &fields…")
+    manage = next((a for a in actions if a.text() == manage_text), None)
+    if manage is not None:
+        file_menu.insertAction(manage, action)
+    else:
+        file_menu.insertAction(actions[-1], action)
+
+
+def show_segment(window, segment_id: int):
+    """Show a segment's list in the window (made on first use)."""
+    from .page import page_class
+
+    page = window._segment_pages.get(segment_id)
+    entity = window.services.segments.get(segment_id).entity
+    if page is None:
+        page = page_class(entity)(window.services, window.bridge, window.stack)
+        if entity == "company":
+            page.open_requested.connect(getattr(window, "open_company", window.edit_company))
+            page.edit_requested.connect(window.edit_company)
+            page.create_requested.connect(window.new_company)
+            page.people_requested.connect(window.show_people_of)
+        else:
+            page.open_requested.connect(getattr(window, "open_contact", window.edit_contact))
+            page.edit_requested.connect(window.edit_contact)
+            page.create_requested.connect(window.new_contact)
+        page.new_action.setVisible(False)
+        page.status_posted.connect(lambda text: window.statusBar().showMessage(text, 4000))
+        window.stack.addWidget(page)
+        window._segment_pages[segment_id] = page
+    page.set_segment(segment_id)
+    window.sidebar.blockSignals(True)
+    window.sidebar.setCurrentRow(-1)
+    window.sidebar.blockSignals(False)
+    window.segments_panel.select(segment_id)
+    window.stack.setCurrentWidget(page)
+    return page
+
+
+def _forget_page(window, segment_id: int) -> None:
+    page = window._segment_pages.pop(segment_id, None)
+    if page is None:
+        return
+    if window.stack.currentWidget() is page:
+        window.show_page(0)
+    window.stack.removeWidget(page)
+    page.model.shutdown()
+    page.deleteLater()
+
+
+def find_duplicates(window) -> None:
+    from ..duplicates.dialog import DuplicatesDialog
+
+    DuplicatesDialog.show_for(window, window.services)

@@ -1,0 +1,184 @@
+"""A segment shown as a list: the people or companies list with the segment's condition added.
+
+Everything a list does works here (search, tag and owner filters, sorting, columns, the
+row menu, bulk actions on the selection, export); a bar above it names the segment and
+offers actions on every record in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from ...core.errors import CrmError
+from ...core.query import ListQuery
+from ...services import Change, Services
+from ..bridge import ChangeBridge
+from ..companies_page import CompaniesPage
+from ..contacts_page import ContactsPage
+from ..list_widgets import error_message
+
+translate = QCoreApplication.translate
+
+
+class SegmentBar(QWidget):
+    """The segment's name, "Edit filter…", and actions on all of its records."""
+
+    edit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 17px; font-weight: 600; color: #1a202c;")
+        self.edit_button = QPushButton(self.tr("Edit filter…"), self)
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.all_button = QToolButton(self)
+        self.all_button.setText(self.tr("Actions on all"))
+        self.all_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.all_menu = QMenu(self.all_button)
+        self.all_button.setMenu(self.all_menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.title, 1)
+        layout.addWidget(self.edit_button)
+        layout.addWidget(self.all_button)
+
+
+class _SegmentMixin:
+    """What a segment adds to a list page. Mixed in before the page class."""
+
+    segment_id: int | None = None
+    _condition: tuple[str, tuple] | None = None
+
+    def _init_segment(self) -> None:
+        self.segment_bar = SegmentBar(self)
+        self.layout().insertWidget(0, self.segment_bar)
+        self.segment_bar.edit_requested.connect(self._on_segment_bar_edit_requested)
+        menu = self.segment_bar.all_menu
+        self.tag_all_action = menu.addAction(translate("SegmentPage", "Add a tag to all…"), self.tag_all)
+        self.owner_all_action = menu.addAction(translate("SegmentPage", "Assign an owner to all…"),
+                                               self.assign_owner_to_all)
+        self.task_all_action = menu.addAction(translate("SegmentPage", "Create a task for each…"),
+                                              self.create_tasks_for_all)
+        self.task_all_action.setVisible(getattr(self._services, "tasks", None) is not None)
+        menu.addSeparator()
+        self.delete_all_action = menu.addAction(translate("SegmentPage", "Move all to the trash…"),
+                                                self.delete_all)
+        self._bridge.changed.connect(self._on_segment_bridge_changed)
+
+    # -- public API ----------------------------------------------------------------------
+    def set_segment(self, segment_id: int) -> None:
+        """Show the records of a saved segment (its relative dates taken from now)."""
+        segment = self._services.segments.get(segment_id)
+        self.segment_id = segment_id
+        self._condition = self._services.segments.condition(segment.entity, segment.filter)
+        self.segment_bar.title.setText(segment.name)
+        self._apply_filters()
+
+    def _query(self) -> ListQuery:
+        return super()._query().with_(segment=self._condition)
+
+    def _record_count(self) -> int:
+        return self.model.rowCount() if not self.model.is_loading() else 0
+
+    # -- actions on every record -----------------------------------------------------------
+    def _confirm(self, text: str) -> bool:
+        n = self._services.segments.count(self.segment_id)
+        answer = QMessageBox.question(self, self.segment_bar.title.text(), text.replace("%1", str(n)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _run_all(self, operation, *args):
+        try:
+            return operation(self.segment_id, *args)
+        except CrmError as exc:
+            QMessageBox.warning(self, self.segment_bar.title.text(), error_message(exc))
+            return None
+
+    def tag_all(self) -> None:
+        names = [t.name for t in self._services.lookups.tags()]
+        name, ok = QInputDialog.getItem(self, translate("SegmentPage", "Add a tag to all"),
+                                        translate("SegmentPage", "Tag:"), names, 0, True)
+        if ok and name.strip():
+            n = self._run_all(self._services.segments.add_tag, name)
+            if n is not None:
+                self.status_posted.emit(translate("SegmentPage", "Tag “%1” added to %2 records.")
+                                        .replace("%1", name.strip()).replace("%2", str(n)))
+
+    def assign_owner_to_all(self) -> None:
+        users = self._services.lookups.users()
+        nobody = translate("SegmentPage", "(Nobody)")
+        name, ok = QInputDialog.getItem(self, translate("SegmentPage", "Assign an owner to all"),
+                                        translate("SegmentPage", "Owner:"),
+                                        [u.name for u in users] + [nobody], 0, False)
+        if not ok:
+            return
+        owner = next((u.id for u in users if u.name == name), None)
+        n = self._run_all(self._services.segments.assign_owner, owner)
+        if n is not None:
+            self.status_posted.emit(translate("SegmentPage", "Owner changed on %1 records.")
+                                    .replace("%1", str(n)))
+
+    def create_tasks_for_all(self) -> None:
+        from ...core.tasks import TaskDraft
+
+        title, ok = QInputDialog.getText(self, translate("SegmentPage", "Create a task for each"),
+                                         translate("SegmentPage", "Task (due tomorrow):"))
+        if not ok or not title.strip():
+            return
+        if not self._confirm(translate("SegmentPage", "Create a task for each of the %1 records?")):
+            return
+        due = dt.datetime.combine(self._services.ctx.clock.today() + dt.timedelta(days=1), dt.time(9))
+        n = self._run_all(self._services.segments.create_tasks, TaskDraft(title.strip(), due_at=due))
+        if n is not None:
+            self.status_posted.emit(translate("SegmentPage", "%1 tasks created.").replace("%1", str(n)))
+
+    def delete_all(self) -> None:
+        if self._confirm(translate("SegmentPage", "Move all %1 records of this segment to the trash?")):
+            n = self._run_all(self._services.segments.delete_records)
+            if n is not None:
+                self.status_posted.emit(translate("SegmentPage", "%1 records moved to the trash.")
+                                        .replace("%1", str(n)))
+
+    # -- slots ---------------------------------------------------------------------------
+    def _on_segment_bar_edit_requested(self) -> None:
+        from .builder import SegmentDialog
+
+        if self.segment_id is not None and SegmentDialog.ask(self.window(), self._services,
+                                                             segment_id=self.segment_id) is not None:
+            self.set_segment(self.segment_id)
+
+    def _on_segment_bridge_changed(self, change: Change) -> None:
+        if change.entity == "segment" and self.segment_id in change.ids and change.op == "update":
+            self.set_segment(self.segment_id)
+
+
+class ContactSegmentPage(_SegmentMixin, ContactsPage):
+    def __init__(self, services: Services, bridge: ChangeBridge, parent: QWidget | None = None) -> None:
+        self._bridge = bridge
+        super().__init__(services, bridge, parent)
+        self._init_segment()
+
+
+class CompanySegmentPage(_SegmentMixin, CompaniesPage):
+    def __init__(self, services: Services, bridge: ChangeBridge, parent: QWidget | None = None) -> None:
+        self._bridge = bridge
+        super().__init__(services, bridge, parent)
+        self._init_segment()
+
+
+def page_class(entity: str):
+    return CompanySegmentPage if entity == "company" else ContactSegmentPage
+
+
+__all__ = ["CompanySegmentPage", "ContactSegmentPage", "page_class"]
