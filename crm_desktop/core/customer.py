@@ -194,7 +194,8 @@ class FieldChange:
 
 
 class AttachmentError(CrmError):
-    """A file that cannot be attached: ``code`` is "missing", "unreadable", "too_large" or "not_a_file"."""
+    """A file that cannot be attached: ``code`` is "missing", "unreadable", "too_large", "not_a_file"
+    or (for a photo) "not_an_image"."""
 
     def __init__(self, code: str, path: str, limit: int = 0) -> None:
         super().__init__(f"{code}: {path}")

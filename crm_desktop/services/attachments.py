@@ -89,6 +89,29 @@ class AttachmentService:
             raise AttachmentError("unreadable", str(path)) from exc
         return sha
 
+    def set_photo(self, target: Target, path: Path) -> int:
+        """Attach an image and show it as the person's or company's photo."""
+        if not (mimetypes.guess_type(Path(path).name)[0] or "").startswith("image/"):
+            raise AttachmentError("not_an_image", str(path))
+        ids = {"contact_id": target.id} if target.kind == "contact" else {"company_id": target.id}
+        attachment_id = self.attach(path, **ids)
+        with self.ctx.write():
+            self.store.set_photo(target, attachment_id)
+        self.ctx.changes.emit(Change(target.kind, "update", (target.id,)))
+        return attachment_id
+
+    def clear_photo(self, target: Target) -> None:
+        with self.ctx.write():
+            self.store.set_photo(target, None)
+        self.ctx.changes.emit(Change(target.kind, "update", (target.id,)))
+
+    def photo_path(self, target: Target) -> Path | None:
+        """The stored image of the target's photo, if it has one that is still there."""
+        with self.ctx.read():
+            photo = self.store.photo(target)
+        path = self.content_path(photo) if photo is not None else None
+        return path if path is not None and path.is_file() else None
+
     # -- reading -------------------------------------------------------------------------
     def for_target(self, target: Target) -> list[Attachment]:
         with self.ctx.read():

@@ -48,6 +48,21 @@ class AttachmentStore:
             "ORDER BY f.created_at DESC, f.id DESC LIMIT ?", (*params, limit))
         return [_attachment(r) for r in rows]
 
+    def set_photo(self, target: Target, attachment_id: int | None) -> None:
+        """Make an attached image the target's photo (None: no photo)."""
+        self.db.execute_sql("DELETE FROM customer_photo WHERE entity = ? AND record_id = ?",
+                            (target.kind, target.id))
+        if attachment_id is not None:
+            self.db.execute_sql("INSERT INTO customer_photo(entity, record_id, attachment_id) "
+                                "VALUES (?, ?, ?)", (target.kind, target.id, attachment_id))
+
+    def photo(self, target: Target) -> Attachment | None:
+        row = self.db.execute_sql(
+            f"SELECT {_COLUMNS} FROM customer_photo p JOIN attachment f ON f.id = p.attachment_id "
+            "WHERE p.entity = ? AND p.record_id = ? AND f.deleted_at IS NULL",
+            (target.kind, target.id)).fetchone()
+        return _attachment(row) if row else None
+
     def uses_of(self, sha256: str) -> int:
         """How many rows (trashed ones too, they can be restored) point at this content."""
         row = self.db.execute_sql("SELECT count(*) FROM attachment WHERE sha256 = ?", (sha256,)).fetchone()

@@ -268,6 +268,30 @@ def test_details_change_the_owner_and_refuse_a_bad_birthday(qtbot, make_page, se
     qtbot.waitUntil(lambda: "Owner: Sam Lee" in page.header.subtitle.text())
 
 
+def test_a_photo_replaces_the_initials_and_can_be_removed(qtbot, make_page, services, people, tmp_path,
+                                                          monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    _, ann, _ = people
+    page = make_page("contact", ann)
+    assert not page.header.has_photo
+    picture = QImage(40, 40, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#ff8800"))
+    path = tmp_path / "ann.png"
+    assert picture.save(str(path))
+    assert page.choose_photo(str(path)) is not None
+    qtbot.waitUntil(lambda: page.header.has_photo)
+    assert page.header.remove_photo_action.isEnabled()
+    warned = []
+    monkeypatch.setattr(page_module.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a picture")
+    assert page.choose_photo(str(notes)) is None
+    assert warned == [f"{notes} is not a picture. Choose a PNG, JPEG or similar image."]
+    page.header.remove_photo_action.trigger()
+    qtbot.waitUntil(lambda: not page.header.has_photo)
+
+
 def test_tags_are_added_and_removed_in_the_header(qtbot, make_page, services, people):
     _, ann, _ = people
     page = make_page("contact", ann)

@@ -66,6 +66,12 @@ STATEMENTS = [
     id INTEGER PRIMARY KEY CHECK (id = 1),
     user_id INTEGER REFERENCES app_user(id) ON DELETE SET NULL)""",
     "INSERT INTO history_actor(id, user_id) VALUES (1, NULL)",
+    # The photo of a person or company: one of its attached images.
+    """CREATE TABLE customer_photo (
+    entity TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    attachment_id INTEGER NOT NULL REFERENCES attachment(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity, record_id)) WITHOUT ROWID""",
     # A service case's conversation is its activities.
     "ALTER TABLE activity ADD COLUMN case_id INTEGER REFERENCES service_case(id) ON DELETE SET NULL",
     "ALTER TABLE service_case ADD COLUMN description TEXT NOT NULL DEFAULT ''",
@@ -97,7 +103,7 @@ DROPS = [
     "ALTER TABLE activity DROP COLUMN case_id",
     "ALTER TABLE service_case DROP COLUMN description",
     "ALTER TABLE order_line DROP COLUMN product",
-    "DROP TABLE IF EXISTS history_actor", "DROP TABLE IF EXISTS field_change",
+    "DROP TABLE IF EXISTS customer_photo", "DROP TABLE IF EXISTS history_actor", "DROP TABLE IF EXISTS field_change",
     "DROP TABLE IF EXISTS relationship",
 ]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import zlib
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,25 @@ def avatar_pixmap(name: str, size: int = 64) -> QPixmap:
     painter.setFont(font)
     painter.setPen(QColor("white"))
     painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(name))
+    painter.end()
+    return pixmap
+
+
+def photo_pixmap(path: str, size: int = 64) -> QPixmap | None:
+    """A stored photo cut to a circle, or None if it cannot be read as an image."""
+    image = QPixmap(path)
+    if image.isNull():
+        return None
+    image = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                         Qt.TransformationMode.SmoothTransformation)
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    clip = QPainterPath()
+    clip.addEllipse(0, 0, size, size)
+    painter.setClipPath(clip)
+    painter.drawPixmap((size - image.width()) // 2, (size - image.height()) // 2, image)
     painter.end()
     return pixmap
 
@@ -142,12 +162,25 @@ class CustomerHeader(QWidget):
     email_clicked = Signal(str)
     phone_clicked = Signal(str)
     website_clicked = Signal(str)
+    photo_requested = Signal()
+    photo_removed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(HEADER_STYLE)
-        self.avatar = QLabel(self)
-        self.avatar.setFixedSize(64, 64)
+        self.avatar = QToolButton(self)
+        self.avatar.setFixedSize(68, 68)
+        self.avatar.setIconSize(QSize(64, 64))
+        self.avatar.setAutoRaise(True)
+        self.avatar.setToolTip(self.tr("Photo"))
+        self.avatar.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.avatar)
+        menu.addAction(self.tr("Choose a photo…")).triggered.connect(self.photo_requested)
+        self.remove_photo_action = menu.addAction(self.tr("Remove the photo"))
+        self.remove_photo_action.triggered.connect(self.photo_removed)
+        self.avatar.setMenu(menu)
+        self.avatar.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        self.has_photo = False
         self.name = QLabel(self)
         self.name.setObjectName("customerName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,8 +218,11 @@ class CustomerHeader(QWidget):
         layout.addLayout(top)
         layout.addLayout(grid)
 
-    def set_profile(self, profile: ProfileText, known_tags: list[str]) -> None:
-        self.avatar.setPixmap(avatar_pixmap(profile.name))
+    def set_profile(self, profile: ProfileText, known_tags: list[str], photo: str | None = None) -> None:
+        picture = photo_pixmap(photo) if photo else None
+        self.has_photo = picture is not None
+        self.avatar.setIcon(QIcon(picture or avatar_pixmap(profile.name)))
+        self.remove_photo_action.setEnabled(self.has_photo)
         self.name.setText(profile.name)
         parts = []
         if profile.title:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -227,6 +228,8 @@ class CustomerPage(QWidget):
         self.header.email_clicked.connect(self.email)
         self.header.phone_clicked.connect(self.phone)
         self.header.website_clicked.connect(self._on_header_website_clicked)
+        self.header.photo_requested.connect(self.choose_photo)
+        self.header.photo_removed.connect(lambda: self.services.attachments.clear_photo(self.target))
         self.header.tags.tag_added.connect(self._on_tag_added)
         self.header.tags.tag_removed.connect(self._on_tag_removed)
         self.timeline.entry_activated.connect(self.open_entry)
@@ -252,7 +255,9 @@ class CustomerPage(QWidget):
     # -- reading -------------------------------------------------------------------------
     def refresh_header(self) -> None:
         profile = self.services.timeline.profile(self.target)
-        self.header.set_profile(profile, [t.name for t in self.services.lookups.tags()])
+        photo = self.services.attachments.photo_path(self.target)
+        self.header.set_profile(profile, [t.name for t in self.services.lookups.tags()],
+                                str(photo) if photo else None)
         figures = self.services.timeline.key_figures(self.target)
         self.header.set_figures(figures, self.services.ctx.clock.today())
 
@@ -338,14 +343,24 @@ class CustomerPage(QWidget):
             if not path:
                 return None
         try:
-            from pathlib import Path
-
             file_id = self.services.attachments.attach(Path(path), **self._target_ids())
         except CrmError as exc:
             QMessageBox.warning(self, self.tr("Attach file"), texts.error_text_of(exc))
             return None
         self.status_posted.emit(self.tr("File attached."))
         return file_id
+
+    def choose_photo(self, path: str | None = None) -> int | None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), "",
+                                                  self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"))
+            if not path:
+                return None
+        try:
+            return self.services.attachments.set_photo(self.target, Path(path))
+        except CrmError as exc:
+            QMessageBox.warning(self, self.tr("Choose a photo"), texts.error_text_of(exc))
+            return None
 
     def open_file(self, file_id: int) -> None:
         try:

@@ -186,6 +186,9 @@ def attachment_error_text(error: AttachmentError, locale: QLocale) -> str:
         return translate("CustomerTexts", "The file %1 does not exist (any more).").replace("%1", error.path)
     if error.code == "not_a_file":
         return translate("CustomerTexts", "%1 is a folder, not a file.").replace("%1", error.path)
+    if error.code == "not_an_image":
+        text = translate("CustomerTexts", "%1 is not a picture. Choose a PNG, JPEG or similar image.")
+        return text.replace("%1", error.path)
     if error.code == "too_large":
         return (translate("CustomerTexts", "The file %1 is larger than %2, the most that can be attached.")
                 .replace("%1", error.path).replace("%2", size_text(error.limit, locale)))
