@@ -276,3 +276,62 @@ def _close_time(day: dt.date | None, now: dt.datetime) -> dt.datetime:
 
 def _text(value: dt.datetime | None) -> str | None:
     return None if value is None else str(value)
+
+
+_DEMO_DEALS = ("CRM rollout", "Annual renewal", "Pilot project", "Support contract", "Website redesign",
+               "Hardware refresh", "Training package", "Consulting days", "年度采购", "系统升级",
+               "Expansion: 20 seats", "Cloud migration")
+
+
+def seed_demo_deals(ctx: ServiceContext, contact_ids: Sequence[int], rng, count: int = 60) -> list[int]:
+    """A believable pipeline: deals that went through the stages over the past months (with
+    their history and timeline), some still open, some won, some lost with a reason.
+
+    Each deal is written through the services with the clock set back to when it happened.
+    """
+    from .contacts import ContactService
+
+    pipeline = ctx.storage.pipelines.all()[0]
+    stages = [s.id for s in pipeline.stages]
+    reasons = [r.name or Labels.REASONS.get(r.key, r.key) for r in ctx.storage.pipelines.lost_reasons()]
+    people = ContactService(ctx)
+    deals = DealService(ctx, ActivityService(ctx))
+    real_clock, made = ctx.clock, []
+    currency = ctx.settings.currency or "USD"
+    try:
+        for _ in range(min(count, len(contact_ids))):
+            contact = people.get(rng.choice(list(contact_ids)))
+            made.append(_demo_deal(ctx, deals, real_clock.now(), contact, stages, reasons, currency, rng))
+    finally:
+        ctx.clock = real_clock
+    return made
+
+
+def _demo_deal(ctx: ServiceContext, deals: DealService, now: dt.datetime, contact, stages: list[int],
+               reasons: list[str], currency: str, rng) -> int:
+    from ..core.clock import FixedClock
+
+    clock = ctx.clock = FixedClock(now - dt.timedelta(days=rng.randint(3, 200), hours=rng.randint(0, 8)))
+    title = f"{rng.choice(_DEMO_DEALS)} · {contact.data.company_name or contact.full_name}"
+    deal_id = deals.create(DealDraft(
+        title, stage_id=stages[0], company_id=contact.data.company_id, contact_id=contact.id,
+        value_minor=rng.randint(10, 800) * 10_000, currency=currency, owner_id=contact.data.owner_id,
+        expected_close=(now + dt.timedelta(days=rng.randint(-10, 120))).date(),
+        source=rng.choice(("Website", "Referral", "Trade show", "Cold call", "")),
+        next_step=rng.choice(("Send the quote", "Book a demo", "Call the buyer", ""))))
+    for stage_id in stages[1:rng.randint(1, len(stages))]:
+        step = dt.timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 6))
+        if clock.now() + step >= now:
+            break
+        clock.advance(step)
+        deals.move(deal_id, stage_id)
+    outcome = rng.random()
+    step = dt.timedelta(days=rng.randint(1, 10))
+    if outcome < 0.5 or clock.now() + step >= now:
+        return deal_id
+    clock.advance(step)
+    if outcome < 0.8:
+        deals.win(deal_id)
+    else:
+        deals.lose(deal_id, rng.choice(reasons), "")
+    return deal_id

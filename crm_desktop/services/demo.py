@@ -44,5 +44,8 @@ def seed_demo(ctx: ServiceContext, contacts: ContactService, companies: CompanyS
     from .tasks import seed_demo_tasks  # follow-ups around today for the Reminders page
 
     seed_demo_tasks(ctx, ids, synth.rng)
+    from .deals import seed_demo_deals  # a pipeline with open, won and lost deals and their history
+
+    seed_demo_deals(ctx, ids, synth.rng)
     ctx.changes.emit(Change("all", "reset"))
     return len(ids), len(names)
