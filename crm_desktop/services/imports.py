@@ -482,6 +482,7 @@ class _BatchWriter:
         self.custom_ids = self._custom_fields()
         self.created_ids: list[int] = []
         self.created_companies: list[int] = []
+        self.known_keys: set[str] = set()  # companies known to exist (or made) in this import
 
     def _custom_fields(self) -> dict[str, int]:
         ids: dict[str, int] = {}
@@ -527,20 +528,28 @@ class _BatchWriter:
         self.result.created += len(ids)
 
     def _link_companies(self, drafts: list[ContactDraft]) -> None:
-        """Find or create each named company here, so undo knows which companies the import made."""
+        """Create the companies the rows name that do not exist yet, so undo knows which ones it made.
+
+        The drafts keep only the name: the contact service links them by normalised name with
+        one query per batch (by id it would look up every company's name one by one).
+        """
         from ..core.records import CompanyDraft
 
         companies = self.ctx.storage.companies
-        named = [d for d in drafts if d.company_id is None and d.company_name]
-        keys = {n: company_key(n) for n in {d.company_name for d in named}}
-        known = companies.find_by_key(list(set(keys.values())))
+        keys: dict[str, str] = {}  # key → the first spelling in the file
+        for d in drafts:
+            if d.company_id is None and d.company_name:
+                key = company_key(d.company_name)
+                if key not in self.known_keys:
+                    keys.setdefault(key, d.company_name)
+        if not keys:
+            return
+        found = companies.find_by_key(list(keys))
         now = self.ctx.clock.now()
-        for d in named:
-            key = keys[d.company_name]
-            if key not in known:
-                known[key] = companies.insert(CompanyDraft(name=d.company_name, owner_id=d.owner_id), [], now)
-                self.created_companies.append(known[key])
-            d.company_id = known[key]
+        for key, name in keys.items():
+            if key not in found:
+                self.created_companies.append(companies.insert(CompanyDraft(name=name), [], now))
+            self.known_keys.add(key)
 
     def _update(self, o: RowOutcome) -> None:
         service = self.service.contacts if self.entity == "contact" else self.service.companies
