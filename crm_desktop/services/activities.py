@@ -8,6 +8,8 @@ from dataclasses import replace
 
 from ..core.activities import ACTIVITY_KINDS, INTERACTION_KINDS, Activity, ActivityDraft
 from ..core.errors import FieldError, ValidationError
+from ..core.records import TrashItem
+from ..storage.common import parse_ts
 from .changes import Change
 from .context import ServiceContext
 
@@ -70,6 +72,12 @@ class ActivityService:
             n = self.store.restore(ids, self.ctx.clock.now())
         self.ctx.changes.emit(Change("activity", "restore", tuple(ids)))
         return n
+
+    def trashed(self) -> list[TrashItem]:
+        """Activities in the trash, for the trash page (kind "activity")."""
+        with self.ctx.read():
+            rows = self.store.trashed()
+        return [TrashItem("activity", i, subject or kind, parse_ts(at)) for i, kind, subject, at in rows]
 
     def purge(self, ids: Sequence[int]) -> int:
         """Delete trashed activities for good."""

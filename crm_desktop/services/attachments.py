@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.customer import Attachment, AttachmentError, Target
+from ..core.records import TrashItem
+from ..storage.common import parse_ts
 from .changes import Change
 from .context import ServiceContext
 
@@ -152,6 +154,12 @@ class AttachmentService:
             n = self.store.restore(ids, self.ctx.clock.now())
         self.ctx.changes.emit(Change("attachment", "restore", tuple(ids)))
         return n
+
+    def trashed(self) -> list[TrashItem]:
+        """Files in the trash, for the trash page (kind "attachment")."""
+        with self.ctx.read():
+            rows = self.store.trashed()
+        return [TrashItem("attachment", i, name, parse_ts(at)) for i, name, at in rows]
 
     def purge(self, ids: Sequence[int]) -> int:
         """Delete trashed attachments for good, and the content no other attachment uses."""

@@ -65,6 +65,8 @@ def test_deleting_goes_to_the_trash_restore_brings_it_back_purge_frees_the_conte
     target = Target("contact", ann)
     crm.attachments.delete([file_id])
     assert crm.attachments.for_target(target) == []
+    assert [(t.kind, t.record_id, t.name) for t in crm.attachments.trashed()] == [
+        ("attachment", file_id, "quote.txt")]
     crm.attachments.restore([file_id])
     assert [f.id for f in crm.attachments.for_target(target)] == [file_id]
     crm.attachments.delete([file_id])

@@ -98,6 +98,7 @@ def test_deleted_activities_leave_the_timeline_and_come_back_on_restore(crm: Ser
     target = Target("contact", ann)
     crm.activities.delete([note])
     assert crm.timeline.count(target) == 0
+    assert [(t.kind, t.record_id, t.name) for t in crm.activities.trashed()] == [("activity", note, "oops")]
     crm.activities.restore([note])
     assert kinds(crm, target) == ["note"]
 
