@@ -254,7 +254,8 @@ def run(runs: int = 7) -> common.Result:
         common.Row("forecast view refreshed and painted", len(found["forecast_ui"]),
                    common.median(found["forecast_ui"]), "ms"),
     ]
-    result.notes.append("Filters (board and deal list together, board repainted): " + ", ".join(
+    result.notes.append("Filters (the board re-read and repainted; the deal list, hidden, catches up when "
+                        "shown): " + ", ".join(
         f"{name} {common.fmt(ms, 'ms')}" for name, ms in filters.items()) + ".")
     result.notes.append(
         "First paint: `BoardModel` reads every open card of the pipeline in one query (next task by a "
