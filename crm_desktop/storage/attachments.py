@@ -57,6 +57,12 @@ class AttachmentStore:
                                 "VALUES (?, ?, ?)", (target.kind, target.id, attachment_id))
 
     def photo(self, target: Target) -> Attachment | None:
+        try:
+            return self._photo(target)
+        except pw.OperationalError:  # a database made before photos were kept: none yet
+            return None
+
+    def _photo(self, target: Target) -> Attachment | None:
         row = self.db.execute_sql(
             f"SELECT {_COLUMNS} FROM customer_photo p JOIN attachment f ON f.id = p.attachment_id "
             "WHERE p.entity = ? AND p.record_id = ? AND f.deleted_at IS NULL",
