@@ -1,0 +1,104 @@
+"""What the export writes, the import brings back: people exported from one database and
+imported into an empty one have the same names, companies, e-mails, phones, places, tags,
+birthdays and notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from service_helpers import person
+
+from crm_desktop.core.paths import DATABASE_NAME
+from crm_desktop.services import Services
+from crm_desktop.services.exports import ExportRequest
+
+imports = pytest.importorskip("crm_desktop.interchange.plan")
+
+KEYS = ("given_name", "family_name", "company", "title", "email", "phone", "city", "country", "tags",
+        "birthday", "notes")
+
+
+def _fresh(template_db: Path, root: Path) -> Services:
+    root.mkdir(parents=True)
+    shutil.copyfile(template_db, root / DATABASE_NAME)
+    return Services.open(root, fallback_region="US")
+
+
+def _people(services: Services) -> list[tuple]:
+    out = []
+    for _id, *_ in services.contacts.page(services.exports.request_for("contacts").query, 0, 10_000):
+        c = services.contacts.get(_id)
+        d = c.data
+        out.append((d.given_name, d.family_name, d.company_name, d.title, [e.value for e in d.emails],
+                    [p.value for p in d.phones], d.city, d.country, sorted(d.tags), d.birthday, d.notes))
+    return sorted(out)
+
+
+def _round_trip(source: Services, target: Services, path: Path) -> None:
+    source.exports.export(ExportRequest("contact", keys=KEYS), path)
+    plan = target.imports.inspect(path)
+    result = target.imports.run(plan, imports.ImportOptions())
+    assert result.created == source.contacts.count(), result
+
+
+def _add_people(crm: Services, formula_note: bool) -> None:
+    phones = {"张": "+86 138 1234 5678", "Lee": "+1 617 555 0100"}
+    for first, family, extra in (
+        ("Ann", "Lee", {"company_name": "Acme, Inc.", "title": "CEO", "city": "Boston", "tags": ["vip"],
+                        "birthday": dt.date(1980, 2, 29), "notes": "Met at the fair.\nCall back in May."}),
+        ("伟", "张", {"company_name": "北京万达科技有限公司", "city": "北京", "country": "中国",
+                      "tags": ["客户", "lead"]}),
+        ("Zoë", "O'Brien", {"notes": "=not a formula" if formula_note else "a note", "title": "-"}),
+    ):
+        crm.contacts.create(person(first, family, email=f"{first.encode('punycode').decode()}@example.com",
+                                   phone=phones.get(family, ""), **extra))
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_people_come_back(crm, template_db, tmp_path, suffix):
+    _add_people(crm, formula_note=suffix == "xlsx")
+    target = _fresh(template_db, tmp_path / suffix)
+    try:
+        _round_trip(crm, target, tmp_path / f"people.{suffix}")
+        assert _people(target) == _people(crm)
+    finally:
+        target.close()
+
+
+@pytest.mark.xfail(reason="the import keeps the ' the .csv export puts before formula-like text "
+                          "(crm_desktop.interchange.writers.unneutralise takes it off)", strict=True)
+def test_formula_like_text_comes_back_from_csv(crm, template_db, tmp_path):
+    _add_people(crm, formula_note=True)
+    target = _fresh(template_db, tmp_path / "csv")
+    try:
+        _round_trip(crm, target, tmp_path / "people.csv")
+        assert _people(target) == _people(crm)
+    finally:
+        target.close()
+
+
+_TEXT = st.text(st.characters(whitelist_categories=("L", "N", "Zs"), whitelist_characters="-'.&"),
+                min_size=1, max_size=20).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_TEXT, _TEXT, _TEXT, _TEXT), min_size=1, max_size=8, unique_by=lambda t: t[:2]))
+def test_random_people_come_back(template_db, tmp_path_factory, rows):
+    root = tmp_path_factory.mktemp("roundtrip")
+    source = _fresh(template_db, root / "source")
+    target = _fresh(template_db, root / "target")
+    try:
+        for i, (given, family, title, city) in enumerate(rows):
+            source.contacts.create(person(given, family, email=f"p{i}@example.com",
+                                          phone=f"+1 617 555 {i:04d}", title=title, city=city))
+        _round_trip(source, target, root / "people.xlsx")
+        assert _people(target) == _people(source)
+    finally:
+        source.close()
+        target.close()
