@@ -122,7 +122,7 @@ class RichTextEdit(QWidget):
         self.italic_action = self._action(bar, self.tr("Italic"), "Ctrl+I", self._on_italic_triggered, "I")
         self._action(bar, self.tr("Bulleted list"), "Ctrl+Shift+8", self._on_bullets_triggered, "•")
         self._action(bar, self.tr("Numbered list"), "Ctrl+Shift+7", self._on_numbers_triggered, "1.")
-        self._action(bar, self.tr("Link…"), "Ctrl+K", self._on_link_triggered, "🔗")
+        self._action(bar, self.tr("Link…"), "Ctrl+K", self._on_link_triggered, "↗")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
