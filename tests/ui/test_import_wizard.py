@@ -41,8 +41,8 @@ def test_wizard_imports_a_file_in_the_background_and_undoes_it(qtbot, services, 
     preview = wizard.preview_page
     assert preview.table.rowCount() == 3
     assert preview.table.item(1, 4).toolTip()  # the wrong e-mail is marked with the reason
-    qtbot.waitUntil(lambda: "3 rows" in preview.summary.text())
-    assert "1 duplicates" in preview.summary.text()
+    qtbot.waitUntil(lambda: "Rows: 3" in preview.summary.text())
+    assert "duplicates: 1" in preview.summary.text()
     combo = preview.table.cellWidget(2, 1)  # Bob is in the CRM already: fill in his empty fields
     combo.setCurrentIndex(combo.findData("fill"))
     combo.activated.emit(combo.currentIndex())
@@ -127,10 +127,11 @@ def test_history_undoes_an_earlier_import(qtbot, services, tmp_path):
 
     services.imports.run(services.imports.inspect(_file(tmp_path)), ImportOptions())
     dialog = ImportHistoryDialog(services)
+    dialog.confirm = lambda batch: batch.file_name == "people.csv"
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "people.csv"
     assert dialog.undo.isEnabled()
     dialog.undo.click()
     assert services.counts().contacts == 0
-    assert "5 records removed" in dialog.message.text()  # 3 people, 2 companies
+    assert "Removed (people and companies it added): 5" in dialog.message.text()  # 3 people, 2 companies
     assert not dialog.undo.isEnabled() and dialog.table.item(0, 6).text() == "Undone"

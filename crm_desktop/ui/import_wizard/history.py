@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -65,7 +68,8 @@ class ImportHistoryDialog(QDialog):
         self.table.setRowCount(len(self.batches))
         locale = QLocale()
         for r, b in enumerate(self.batches):
-            when = locale.toString(b.started_at, QLocale.FormatType.ShortFormat)
+            local = b.started_at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+            when = locale.toString(local, QLocale.FormatType.ShortFormat)
             state = self.tr("Undone") if b.undone_at else self.tr("Imported")
             for c, value in enumerate(
                 (
@@ -97,7 +101,7 @@ class ImportHistoryDialog(QDialog):
 
     def undo_selected(self) -> None:
         batch = self._selected()
-        if batch is None or batch.undone_at is not None:
+        if batch is None or batch.undone_at is not None or not self.confirm(batch):
             return
         try:
             result = self.services.imports.undo(batch.id)
@@ -106,6 +110,14 @@ class ImportHistoryDialog(QDialog):
             return
         self.message.setText(undo_text(result.removed, result.restored, result.left))
         self.reload()
+
+    def confirm(self, batch) -> bool:
+        text = self.tr(
+            "Undo the import of %1? What it added is removed and the fields it changed get their "
+            "earlier values back, except in records edited since."
+        ).replace("%1", batch.file_name)
+        answer = QMessageBox.question(self, self.tr("Undo import"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
     def ask(cls, parent: QWidget | None, services) -> None:

@@ -174,7 +174,9 @@ class PreviewPage(QWizardPage):
 
     def _on_progress(self, tag: str, done: int, total: int) -> None:
         if tag == "summary":
-            self.summary.setText(self.tr("Counting the whole file… %1 rows").replace("%1", f"{done:,}"))
+            self.summary.setText(
+                self.tr("Counting the whole file… rows so far: %1").replace("%1", f"{done:,}")
+            )
 
     def _on_finished(self, tag: str, result) -> None:
         if tag != "summary":
@@ -192,7 +194,9 @@ class PreviewPage(QWizardPage):
             self.summary.setText(error_text(result))
             return
         self.summary.setText(
-            self.tr("%1 rows: %2 new, %3 updates, %4 duplicates, %5 with problems, %6 not importable.")
+            self.tr(
+                "Rows: %1 · new: %2 · updates: %3 · duplicates: %4 · with problems: %5 · not importable: %6"
+            )
             .replace("%1", f"{result.rows:,}")
             .replace("%2", f"{result.new:,}")
             .replace("%3", f"{result.updates:,}")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
@@ -57,6 +58,7 @@ class RunPage(QWizardPage):
         self.wiz.background.progressed.connect(self._on_progress)
 
     def initializePage(self) -> None:
+        self.setTitle(self.tr("Importing"))
         self.result = None
         self.bar.setRange(0, 0)
         self.report.clear()
@@ -84,7 +86,7 @@ class RunPage(QWizardPage):
             self.bar.setValue(min(done, total))
             left = max(total - done, 0) / rate if rate else 0
             self.rate.setText(
-                self.tr("%1 of %2 rows · %3 rows/s · about %4 s left")
+                self.tr("Row %1 of %2 · %3 per second · about %4 s left")
                 .replace("%1", f"{done:,}")
                 .replace("%2", f"{total:,}")
                 .replace("%3", f"{rate:,.0f}")
@@ -92,7 +94,7 @@ class RunPage(QWizardPage):
             )
         else:
             self.rate.setText(
-                self.tr("%1 rows · %2 rows/s").replace("%1", f"{done:,}").replace("%2", f"{rate:,.0f}")
+                self.tr("Rows: %1 · %2 per second").replace("%1", f"{done:,}").replace("%2", f"{rate:,.0f}")
             )
 
     def _on_finished(self, tag: str, result) -> None:
@@ -104,6 +106,8 @@ class RunPage(QWizardPage):
         self.cancel.hide()
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
+        self.setTitle(self.tr("Import finished"))
+        self.wiz.button(QWizard.WizardButton.CancelButton).hide()  # nothing is left to cancel
         if isinstance(result, ImportCancelled):
             self.report.setText(self.tr("Import cancelled. Nothing was imported."))
         elif isinstance(result, ImportRefused):
@@ -122,7 +126,7 @@ class RunPage(QWizardPage):
         self.result = result
         seconds = time.monotonic() - self.started
         self.rate.setText(
-            self.tr("%1 rows in %2 s")
+            self.tr("Rows: %1 · time: %2 s")
             .replace("%1", f"{result.summary.rows:,}")
             .replace("%2", f"{seconds:,.1f}")
         )

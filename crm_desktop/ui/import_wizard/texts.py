@@ -135,7 +135,7 @@ def undo_text(removed: int, restored: int, left: list[str]) -> str:
     text = (
         translate(
             "ImportTexts",
-            "Import undone: %1 records removed (people and the companies the import added), %2 restored.",
+            "Import undone. Removed (people and companies it added): %1 · restored: %2.",
         )
         .replace("%1", f"{removed:,}")
         .replace("%2", f"{restored:,}")
