@@ -1,4 +1,4 @@
-"""Property tests: any table written as CSV (any delimiter, encoding, quoting) or .xlsx reads back the same."""
+"""Property tests: any table written as CSV or .xlsx reads back unchanged."""
 
 from __future__ import annotations
 
