@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextListFormat
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -280,7 +280,8 @@ class OrderDialog(QuickDialog):
         self.currency = QComboBox(self)
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
-        self.currency.setCurrentText(services.settings.currency or "USD")
+        local = self.locale().currencySymbol(QLocale.CurrencySymbolFormat.CurrencyIsoCode)
+        self.currency.setCurrentText(services.settings.currency or local or "USD")
         self.lines = QTableWidget(0, self.COLUMNS, self)
         self.lines.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Description"), self.tr("Quantity"),
                                               self.tr("Unit price")])
