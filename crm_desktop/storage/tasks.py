@@ -12,6 +12,9 @@ from ..core.errors import NotFoundError
 from ..core.tasks import DONE, OVERDUE, TODAY, UPCOMING, DueReminder, Task, TaskDraft, TaskRow
 from .common import chunks, marks, new_uuid, parse_ts, ts
 
+UNDATED = "undated"  # open tasks without a due date: listed after the upcoming ones
+UPCOMING_ALL = "upcoming_all"  # both, for orders other than by due date
+
 _TASK_COLUMNS = ("t.id, t.uuid, t.title, t.kind, t.due_at, t.all_day, t.remind_before_min, t.priority, "
                  "t.recurrence, t.snoozed_until, t.done_at, t.notes, t.contact_id, t.company_id, "
                  "t.deal_id, t.owner_id, t.rule_id, t.remind_at, t.notified_at, t.created_at, "
@@ -22,19 +25,25 @@ _JOINS = ("LEFT JOIN contact c ON c.id = t.contact_id LEFT JOIN company co ON co
 _CUSTOMER = "coalesce(c.full_name, co.name, d.title, '')"
 _OPEN = "t.done_at IS NULL AND t.deleted_at IS NULL"
 # What each section holds; :now, :today and :tomorrow are bound by TaskStore._section_sql.
+# Each is one range of due_at (so of the partial index task_open): an all-day task is due at
+# the start of its day (:today <= :now) and overdue only once the day is over.
 _SECTIONS = {
-    OVERDUE: f"{_OPEN} AND ((t.all_day = 0 AND t.due_at < :now) OR (t.all_day = 1 AND t.due_at < :today))",
-    TODAY: f"{_OPEN} AND t.due_at < :tomorrow AND NOT ((t.all_day = 0 AND t.due_at < :now) "
-           "OR (t.all_day = 1 AND t.due_at < :today))",
-    UPCOMING: f"{_OPEN} AND (t.due_at >= :tomorrow OR t.due_at IS NULL)",
+    OVERDUE: f"{_OPEN} AND t.due_at < :now AND (t.all_day = 0 OR t.due_at < :today)",
+    TODAY: f"{_OPEN} AND t.due_at >= :today AND t.due_at < :tomorrow AND (t.all_day = 1 OR t.due_at >= :now)",
+    UPCOMING: f"{_OPEN} AND t.due_at >= :tomorrow",
+    UNDATED: f"{_OPEN} AND t.due_at IS NULL",
+    UPCOMING_ALL: f"{_OPEN} AND (t.due_at >= :tomorrow OR t.due_at IS NULL)",
     DONE: "t.done_at IS NOT NULL AND t.deleted_at IS NULL",
 }
 # Sort keys of the Reminders page; every order ends with the id so pages never overlap.
 SORTS = {
-    "due": "t.due_at IS NULL, t.due_at", "title": "t.title COLLATE NOCASE", "kind": "t.kind",
+    "due": "t.due_at", "title": "t.title COLLATE NOCASE", "kind": "t.kind",
     "priority": "t.priority", "owner": "coalesce(u.name, '') COLLATE NOCASE",
     "customer": f"{_CUSTOMER} COLLATE NOCASE", "done": "t.done_at",
 }
+
+
+_JOINED_SORTS = frozenset({"owner", "customer"})
 
 
 @dataclass(frozen=True)
@@ -139,8 +148,9 @@ class TaskStore:
             f"{extra} ORDER BY t.done_at IS NOT NULL, t.due_at IS NULL, t.due_at, t.id", (value,))
         return [_task(r) for r in rows]
 
-    def _section_sql(self, query: SectionQuery, bounds: DayBounds) -> tuple[str, dict]:
-        where = [_SECTIONS[query.section]]
+    def _section_sql(self, query: SectionQuery, bounds: DayBounds, part: str | None = None
+                     ) -> tuple[str, dict]:
+        where = [_SECTIONS[part or query.section]]
         params = {"now": ts(bounds.now), "today": ts(bounds.today), "tomorrow": ts(bounds.tomorrow)}
         if query.owner_id is not None:
             where.append("t.owner_id = :owner")
@@ -151,20 +161,48 @@ class TaskStore:
         return " AND ".join(where), params
 
     def count(self, query: SectionQuery, bounds: DayBounds) -> int:
-        where, params = self._section_sql(query, bounds)
-        used = {k: v for k, v in params.items() if f":{k}" in where}
-        return self.db.execute_sql(f"SELECT count(*) FROM task t WHERE {where}", used).fetchone()[0]
+        if query.section == UPCOMING:  # two index ranges: dated, then undated
+            return self._count(query, bounds, UPCOMING) + self._count(query, bounds, UNDATED)
+        return self._count(query, bounds, query.section)
+
+    def _count(self, query: SectionQuery, bounds: DayBounds, part: str) -> int:
+        where, params = self._section_sql(query, bounds, part)
+        return self.db.execute_sql(f"SELECT count(*) FROM task t WHERE {where}", params).fetchone()[0]
 
     def rows(self, query: SectionQuery, bounds: DayBounds, offset: int, limit: int) -> list[TaskRow]:
-        where, params = self._section_sql(query, bounds)
-        direction = "DESC" if query.descending else "ASC"
-        order = ", ".join(f"{part.strip()} {direction}" for part in SORTS[query.sort].split(","))
+        """Rows [offset, offset + limit) of a section in its order.
+
+        By due date, every section reads the partial index on due_at in order (no sort of the
+        whole section for one page); Upcoming lists the undated tasks after the dated ones, and
+        Done sorts by when each was done, the latest first.
+        """
+        if query.section == UPCOMING and query.sort == "due":
+            dated = self._count(query, bounds, UPCOMING)
+            found = self._rows(query, bounds, UPCOMING, offset, limit) if offset < dated else []
+            if len(found) < limit:
+                found += self._rows(query, bounds, UNDATED, max(0, offset - dated), limit - len(found))
+            return found
+        part = UPCOMING_ALL if query.section == UPCOMING else query.section
+        return self._rows(query, bounds, part, offset, limit)
+
+    def _rows(self, query: SectionQuery, bounds: DayBounds, part: str, offset: int, limit: int
+              ) -> list[TaskRow]:
+        where, params = self._section_sql(query, bounds, part)
+        descending = query.descending
+        sort = SORTS[query.sort]
+        if query.section == DONE and query.sort == "due":
+            sort, descending = "t.done_at", not descending
+        direction = "DESC" if descending else "ASC"
+        order = f"ORDER BY {sort} {direction}, t.id {direction}"
         params.update(limit=limit, offset=offset)
-        used = {k: v for k, v in params.items() if f":{k}" in where or k in ("limit", "offset")}
+        if query.sort in _JOINED_SORTS:
+            source = f"task t {_JOINS} WHERE {where} {order} LIMIT :limit OFFSET :offset"
+        else:  # the page of tasks first, without the joins, then the names for those rows only
+            source = (f"(SELECT * FROM task t WHERE {where} {order} LIMIT :limit OFFSET :offset) t {_JOINS} "
+                      f"{order}")
         rows = self.db.execute_sql(
             f"SELECT t.id, t.title, t.kind, t.due_at, t.all_day, t.priority, t.done_at, "
-            f"coalesce(u.name, ''), {_CUSTOMER}, t.recurrence != '' FROM task t {_JOINS} WHERE {where} "
-            f"ORDER BY {order}, t.id {direction} LIMIT :limit OFFSET :offset", used)
+            f"coalesce(u.name, ''), {_CUSTOMER}, t.recurrence != '' FROM {source}", params)
         return [TaskRow(i, title, kind, parse_ts(due), bool(all_day), prio, parse_ts(done), owner, who,
                         bool(rec)) for i, title, kind, due, all_day, prio, done, owner, who, rec in rows]
 

@@ -55,8 +55,10 @@ TABLES = {
 INDEXES = {
     "task_remind": "CREATE INDEX task_remind ON task(remind_at) "
                    "WHERE done_at IS NULL AND deleted_at IS NULL AND notified_at IS NULL",
-    "task_open_owner": "CREATE INDEX task_open_owner ON task(owner_id, due_at) "
-                       "WHERE done_at IS NULL AND deleted_at IS NULL",
+    # Replaces task_due of the first schema (same leading column, same rows): it also holds
+    # what the Reminders page counts and filters by, so its counts never read the table.
+    "task_open": "CREATE INDEX task_open ON task(due_at, all_day, owner_id, kind) "
+                 "WHERE done_at IS NULL AND deleted_at IS NULL",
     "task_done": "CREATE INDEX task_done ON task(done_at) WHERE done_at IS NOT NULL AND deleted_at IS NULL",
     "task_rule_key": "CREATE UNIQUE INDEX task_rule_key ON task(rule_key) WHERE rule_key IS NOT NULL",
     "contact_score_rank": "CREATE INDEX contact_score_rank ON contact_score(score DESC, contact_id)",
@@ -80,11 +82,15 @@ DEFAULTS = [
 ]
 
 
+FIRST_SCHEMA_TASK_DUE = "CREATE INDEX task_due ON task(due_at) WHERE done_at IS NULL AND deleted_at IS NULL"
+
+
 def up(migrator, db):
     for statement in TABLES.values():
         db.execute_sql(statement)
     for statement in COLUMNS.values():
         db.execute_sql(statement)
+    db.execute_sql("DROP INDEX IF EXISTS task_due")
     for statement in INDEXES.values():
         db.execute_sql(statement)
     for statement in DEFAULTS:
@@ -94,6 +100,7 @@ def up(migrator, db):
 def down(migrator, db):
     for name in INDEXES:
         db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+    db.execute_sql(FIRST_SCHEMA_TASK_DUE)
     for column in COLUMNS:
         db.execute_sql(f"ALTER TABLE task DROP COLUMN {column}")
     for name in reversed(list(TABLES)):

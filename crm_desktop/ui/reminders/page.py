@@ -61,8 +61,10 @@ class RemindersPage(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=150)
         self._refresh_timer.timeout.connect(self.refresh)
         bridge.changed.connect(self._on_bridge_changed)
-        self.tabs.setCurrentIndex(SECTIONS.index(TODAY) if self.services.tasks.due_counts()[0] == 0
-                                  else SECTIONS.index(OVERDUE))
+        overdue = self.services.tasks.count(SectionQuery(OVERDUE))
+        self.tabs.blockSignals(True)  # one refresh below, not one per tab change
+        self.tabs.setCurrentIndex(SECTIONS.index(OVERDUE if overdue else TODAY))
+        self.tabs.blockSignals(False)
         self._on_tabs_current_changed(self.tabs.currentIndex())
 
     # -- building --------------------------------------------------------------------------

@@ -34,7 +34,7 @@ class TaskTableModel(QAbstractTableModel):
         self._services = services
         self._query = SectionQuery("today")
         self._pages: OrderedDict[int, list[TaskRow]] = OrderedDict()
-        self._count = services.tasks.count(self._query)
+        self._count = 0  # until the page asks for a section (set_query / reload)
         self._kinds = kind_names()
         self._priorities = priority_names()
         self._bold = QFont()
