@@ -311,7 +311,12 @@ def _demo_deal(ctx: ServiceContext, deals: DealService, now: dt.datetime, contac
                reasons: list[str], currency: str, rng) -> int:
     from ..core.clock import FixedClock
 
-    clock = ctx.clock = FixedClock(now - dt.timedelta(days=rng.randint(3, 200), hours=rng.randint(0, 8)))
+    outcome = rng.random()
+    still_open = outcome < 0.5
+    # Open deals were started lately; closed ones any time in the past half year.
+    days = rng.randint(2, 45) if still_open else rng.randint(20, 200)
+    age = dt.timedelta(days=days, hours=rng.randint(0, 8))
+    clock = ctx.clock = FixedClock(now - age)
     title = f"{rng.choice(_DEMO_DEALS)} · {contact.data.company_name or contact.full_name}"
     deal_id = deals.create(DealDraft(
         title, stage_id=stages[0], company_id=contact.data.company_id, contact_id=contact.id,
@@ -320,14 +325,15 @@ def _demo_deal(ctx: ServiceContext, deals: DealService, now: dt.datetime, contac
         source=rng.choice(("Website", "Referral", "Trade show", "Cold call", "")),
         next_step=rng.choice(("Send the quote", "Book a demo", "Call the buyer", ""))))
     for stage_id in stages[1:rng.randint(1, len(stages))]:
-        step = dt.timedelta(days=rng.randint(1, 12), hours=rng.randint(0, 6))
+        step = dt.timedelta(days=rng.randint(1, 9), hours=rng.randint(0, 6))
         if clock.now() + step >= now:
             break
         clock.advance(step)
         deals.move(deal_id, stage_id)
-    outcome = rng.random()
     step = dt.timedelta(days=rng.randint(1, 10))
-    if outcome < 0.5 or clock.now() + step >= now:
+    if still_open or clock.now() + step >= now:
+        if rng.random() < 0.6:
+            _demo_next_step(ctx, deal_id, contact, now + dt.timedelta(days=rng.randint(-2, 10), hours=2), rng)
         return deal_id
     clock.advance(step)
     if outcome < 0.8:
@@ -335,3 +341,13 @@ def _demo_deal(ctx: ServiceContext, deals: DealService, now: dt.datetime, contac
     else:
         deals.lose(deal_id, rng.choice(reasons), "")
     return deal_id
+
+
+def _demo_next_step(ctx: ServiceContext, deal_id: int, contact, due: dt.datetime, rng) -> None:
+    from ..core.tasks import TaskDraft
+    from .tasks import TaskService
+
+    title = rng.choice(("Call about the quote", "Send the proposal", "Demo with the team", "Follow up"))
+    TaskService(ctx, ActivityService(ctx)).create(TaskDraft(
+        title, due_at=due, deal_id=deal_id, contact_id=contact.id, company_id=contact.data.company_id,
+        owner_id=contact.data.owner_id), emit=False)

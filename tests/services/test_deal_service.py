@@ -272,3 +272,12 @@ def test_deleting_and_restoring_a_deal(crm, stages, changes):
     assert Change("deal", "delete", (deal_id,)) in changes
     crm.deals.restore([deal_id])
     assert [c.id for c in crm.deals.cards(DealFilter())] == [deal_id]
+
+
+def test_demo_data_fills_a_believable_pipeline(crm):
+    crm.seed_demo(people=80, firms=20)
+    open_cards = crm.deals.cards(DealFilter())
+    won, lost = crm.deals.count(DealFilter(status="won")), crm.deals.count(DealFilter(status="lost"))
+    assert open_cards and won and lost
+    assert all(crm.deals.history(c.id) for c in open_cards)
+    assert crm.forecast.forecast(crm.settings.currency or "USD", months=3).stages

@@ -301,3 +301,28 @@ def test_a_deal_opens_on_its_own_page(page, services, stages, deals):
         assert "Acme" in deal_page.header.text()
     finally:
         deal_page.close()
+
+
+def test_a_scheduled_next_step_shows_on_the_card(page, services, deals, monkeypatch):
+    from crm_desktop.core.tasks import TaskDraft
+    from crm_desktop.ui.reminders import task_dialog
+
+    def schedule(parent, svc, task_id=None, **preset):
+        assert preset["deal_id"] == deals["Alpha"] and preset["contact_id"] == deals["contact"]
+        due = services.ctx.clock.now() + dt.timedelta(days=2)
+        return svc.tasks.create(TaskDraft("Send the quote", due_at=due, deal_id=preset["deal_id"]))
+
+    monkeypatch.setattr(task_dialog.TaskDialog, "ask", schedule)
+    assert page.board_model.card(deals["Alpha"]).next_task == ""
+    page.schedule_next_step(deals["Alpha"])
+    card = page.board_model.card(deals["Alpha"])
+    assert card.next_task == "Send the quote" and card.has_future_task
+
+
+def test_deleting_a_deal_from_its_card_asks_first(page, services, stages, deals, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    page.delete_deal(deals["Beta"])
+    assert "Beta" in _titles(page, stages[0])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    page.delete_deal(deals["Beta"])
+    assert "Beta" not in _titles(page, stages[0])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeyEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,13 +118,10 @@ class CardDelegate(QStyledItemDelegate):
     ) -> None:
         metrics = painter.fontMetrics()
         days = card.days_in_stage(now)
-        age = (
-            translate("Board", "1 day")
-            if days == 1
-            else translate("Board", "%1 days").replace("%1", str(days))
-        )
+        # Days in the stage; a rotting card (past the stage's threshold, nothing scheduled) says so.
+        age = translate("Board", "%1 d").replace("%1", str(days))
         if rotting:
-            age = translate("Board", "Rotting · %1").replace("%1", age)
+            age = "⚠ " + age
         age_width = metrics.horizontalAdvance(age) + 12
         painter.setPen(QColor(ROTTING if rotting else "#8a94a6"))
         painter.drawText(
@@ -162,9 +159,12 @@ class CardListView(QListView):
 
     step_requested = Signal(int, int)  # deal id, +1 (right) or -1 (left)
     open_requested = Signal(int)
+    menu_requested = Signal(int, QPoint)  # deal id, where (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_custom_context_menu_requested)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -198,6 +198,12 @@ class CardListView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _on_custom_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.menu_requested.emit(index.data(ID_ROLE), self.viewport().mapToGlobal(pos))
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -300,6 +306,7 @@ class BoardView(QWidget):
     won_requested = Signal(int, int)
     lost_requested = Signal(int, int)
     open_requested = Signal(int)
+    menu_requested = Signal(int, QPoint)
 
     def __init__(self, board: BoardModel, users: dict[int, tuple[str, str]], clock, parent=None) -> None:
         super().__init__(parent)
@@ -343,6 +350,7 @@ class BoardView(QWidget):
             column.model.drop_requested.connect(self.move_requested)
             column.view.step_requested.connect(self._on_view_step_requested)
             column.view.open_requested.connect(self.open_requested)
+            column.view.menu_requested.connect(self.menu_requested)
             self.columns[stage.id] = column
             self._strip_layout.addWidget(column, 1)
 

@@ -6,12 +6,13 @@ each one can be undone with Ctrl+Z, newest first.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -98,9 +99,7 @@ class PipelinePage(QWidget):
         self.undo_button.setDefaultAction(self.undo_action)
         self.edit_pipeline = QToolButton(self)
         self.edit_pipeline.setText(translate("PipelinePage", "Edit pipeline…"))
-        self.new_button = QToolButton(self)
-        self.new_button.setDefaultAction(self.new_action)
-        for widget in (self.undo_button, self.edit_pipeline, self.new_button):
+        for widget in (self.undo_button, self.edit_pipeline):  # "New deal" is the window's tool bar button
             top.addWidget(widget)
         filters = QHBoxLayout()
         filters.setContentsMargins(10, 4, 10, 0)
@@ -120,6 +119,7 @@ class PipelinePage(QWidget):
         self.board.won_requested.connect(self.win_deal)
         self.board.lost_requested.connect(self.lose_deal)
         self.board.open_requested.connect(self.open_deal)
+        self.board.menu_requested.connect(self._on_board_menu_requested)
         self.list_view.doubleClicked.connect(
             lambda index: self.open_deal(self.list_model.record_id(index.row()))
         )
@@ -263,6 +263,50 @@ class PipelinePage(QWidget):
         page.won_requested.connect(self.win_deal)
         page.lost_requested.connect(self.lose_deal)
         return page
+
+    def _on_board_menu_requested(self, deal_id: int, where: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(translate("PipelinePage", "Open"), lambda: self.open_deal(deal_id))
+        menu.addAction(translate("PipelinePage", "Edit…"), lambda: self.edit_deal(deal_id))
+        menu.addAction(
+            translate("PipelinePage", "Schedule next step…"), lambda: self.schedule_next_step(deal_id)
+        )
+        menu.addSeparator()
+        menu.addAction(translate("PipelinePage", "Mark as won…"), lambda: self.win_deal(deal_id))
+        menu.addAction(translate("PipelinePage", "Mark as lost…"), lambda: self.lose_deal(deal_id))
+        menu.addSeparator()
+        menu.addAction(translate("PipelinePage", "Delete"), lambda: self.delete_deal(deal_id))
+        menu.popup(where)
+        self._menu = menu  # kept while shown
+
+    def schedule_next_step(self, deal_id: int) -> int | None:
+        """A task for the deal (the reminders' task dialog), shown on its card as the next step."""
+        from ..reminders.task_dialog import TaskDialog
+
+        deal = self._services.deals.get(deal_id)
+        return TaskDialog.ask(
+            self,
+            self._services,
+            deal_id=deal_id,
+            contact_id=deal.contact_id,
+            company_id=deal.company_id,
+            title=deal.next_step,
+        )
+
+    def delete_deal(self, deal_id: int) -> None:
+        deal = self._services.deals.get(deal_id)
+        answer = QMessageBox.question(
+            self,
+            translate("PipelinePage", "Delete deal"),
+            translate("PipelinePage", "Delete “%1”? Its timeline entries stay with the customer.").replace(
+                "%1", deal.title
+            ),
+        )
+        if (
+            answer == QMessageBox.StandardButton.Yes
+            and self._attempt(lambda: self._services.deals.delete([deal_id])) is not None
+        ):
+            self.status_posted.emit(translate("PipelinePage", "Deal deleted."))
 
     def open_editor(self) -> None:
         from .editor import PipelineEditor
