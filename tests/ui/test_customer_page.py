@@ -341,3 +341,46 @@ def test_quick_actions_have_keyboard_shortcuts(make_page, people):
     keys = {a.text(): a.shortcut().toString() for a in page.actions_bar.actions() if a.text()}
     assert keys["Log call"] == "Ctrl+Alt+C" and keys["Add note"] == "Ctrl+Alt+N"
     assert keys["Add order"] == "Ctrl+Alt+O" and keys["Attach file"] == "Ctrl+Alt+A"
+
+
+def test_follow_up_and_deal_quick_actions_open_their_dialogs_for_this_customer(make_page, people,
+                                                                              monkeypatch):
+    from crm_desktop.ui.pipeline.dialogs import DealDialog
+    from crm_desktop.ui.reminders.task_dialog import TaskDialog
+
+    acme, ann, _ = people
+    asked = []
+    for name, dialog in (("task", TaskDialog), ("deal", DealDialog)):
+        monkeypatch.setattr(dialog, "ask", classmethod(
+            lambda cls, parent, svc, name=name, **kw: asked.append((name, kw))))
+    person = make_page("contact", ann)
+    assert person.task_action.isEnabled() and person.deal_action.isEnabled()
+    person.task_action.trigger()
+    person.deal_action.trigger()
+    make_page("company", acme).deal_action.trigger()
+    assert asked == [("task", {"contact_id": ann}), ("deal", {"contact_id": ann}),
+                     ("deal", {"company_id": acme})]
+
+
+def test_a_relationship_is_found_by_name_and_shows_among_related_people(qtbot, make_page, services, people):
+    from crm_desktop.ui.customer.dialogs import RelationshipDialog
+
+    _, ann, _ = people
+    boss = services.contacts.create(ContactDraft(given_name="Grace", family_name="Hopper"))
+    page = make_page("contact", ann)
+    dialog = RelationshipDialog(services, page.target, page)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("reports_to"))
+    dialog.search.setText("hopper")
+    assert dialog.hits.count() == 1
+    assert dialog.save()
+    panel = page.people_panel
+    page.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 2)
+    rows = [(panel.tree.topLevelItem(i).text(0), panel.tree.topLevelItem(i).text(1)) for i in range(2)]
+    assert rows == [("Grace Hopper", "Reports to"), ("Bob Ray", "Colleague")]
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    assert panel.remove_button.isEnabled()
+    panel.remove_button.click()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
+    assert boss not in {p.id for p in services.relationships.related(ann) if p.relation != "colleague"}
