@@ -76,6 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir", required=True)
     p.add_argument("--widget", choices=("view", "page"), default="view")
     sub.add_parser("_bare-window")
+    p = add("dedupe", "duplicate scan over 100k and 1M contacts; precision and recall", size=False)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--sizes", default="100k,1m")
+    p = sub.add_parser("_dedupe-child")
+    p.add_argument("--data-dir", required=True)
+    p = add("segments", "segments of three conditions: count and first page")
+    p.add_argument("--runs", type=int, default=7)
 
     args = parser.parse_args(argv)
     if args.command == "gen":
@@ -131,6 +138,15 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "_bare-window":
         import bench_startup
         return bench_startup.bare_window()
+    elif args.command == "dedupe":
+        import bench_dedupe
+        result = bench_dedupe.run(tuple(args.sizes.split(",")), args.runs)
+    elif args.command == "_dedupe-child":
+        import bench_dedupe
+        return bench_dedupe.child(Path(args.data_dir))
+    elif args.command == "segments":
+        import bench_segments
+        result = bench_segments.run(args.size, args.runs)
     else:  # pragma: no cover
         parser.error(args.command)
     if getattr(args, "write", False) and result is not None:
