@@ -38,6 +38,14 @@ class ActivityService:
             self.ctx.changes.emit(Change("activity", "create", (activity_id,)))
         return activity_id
 
+    def update(self, activity_id: int, draft: ActivityDraft) -> None:
+        """Correct a logged activity: its kind, subject, notes, outcome, time, duration or pin."""
+        if draft.kind not in ACTIVITY_KINDS:
+            raise ValidationError([FieldError("kind", "invalid", draft.kind)])
+        with self.ctx.write():
+            self.store.update(activity_id, draft, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("activity", "update", (activity_id,)))
+
     def get(self, activity_id: int) -> Activity:
         with self.ctx.read():
             return self.store.get(activity_id)

@@ -37,6 +37,16 @@ class ActivityStore:
              draft.company_id, draft.deal_id, draft.owner_id, stamp, stamp, draft.case_id))
         return cur.lastrowid
 
+    def update(self, activity_id: int, draft: ActivityDraft, now: dt.datetime) -> None:
+        """Change what was logged (kind, texts, time, duration, pin); links stay as they were."""
+        cur = self.db.execute_sql(
+            "UPDATE activity SET kind = ?, subject = ?, body = ?, outcome = ?, occurred_at = ?, "
+            "duration_s = ?, pinned = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            (draft.kind, draft.subject, draft.body, draft.outcome, ts(draft.occurred_at or now),
+             draft.duration_s, int(draft.pinned), ts(now), activity_id))
+        if cur.rowcount == 0:
+            raise NotFoundError("activity", activity_id)
+
     def get(self, activity_id: int) -> Activity:
         row = self.db.execute_sql(
             f"SELECT {_COLUMNS} FROM activity WHERE id = ? AND deleted_at IS NULL",

@@ -384,3 +384,25 @@ def test_a_relationship_is_found_by_name_and_shows_among_related_people(qtbot, m
     panel.remove_button.click()
     qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1)
     assert boss not in {p.id for p in services.relationships.related(ann) if p.relation != "colleague"}
+
+
+def test_double_clicking_a_logged_call_edits_it(qtbot, make_page, services, people, monkeypatch):
+    _, ann, _ = people
+    call = services.activities.log(ActivityDraft("call", subject="first try", body="<p>no answer</p>",
+                                                 duration_s=120, contact_id=ann))
+    page = make_page("contact", ann)
+    dialog = ActivityDialog(services, page.target, page, activity_id=call)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Edit activity"
+    assert (dialog.subject.text(), dialog.duration.value()) == ("first try", 2)
+    assert "no answer" in dialog.body.editor.toPlainText()
+    dialog.subject.setText("Reached her")
+    dialog.duration.setValue(9)
+    assert dialog.save()
+    qtbot.waitUntil(lambda: titles(page) == ["Reached her"])
+    edited = services.activities.get(call)
+    assert (edited.kind, edited.duration_s, edited.contact_id) == ("call", 540, ann)
+    opened = []
+    monkeypatch.setattr(ActivityDialog, "ask", classmethod(lambda cls, *a, **kw: opened.append(kw)))
+    page.timeline.view.activated.emit(page.model.index(0, 0))
+    assert opened == [{"activity_id": call}]

@@ -193,10 +193,11 @@ class ActivityDialog(QuickDialog):
 
     def __init__(self, services: Services, target: Target, parent: QWidget | None = None, *,
                  kind: str = "note", subject: str = "", timed: bool = False,
-                 case_id: int | None = None) -> None:
+                 case_id: int | None = None, activity_id: int | None = None) -> None:
         super().__init__(services, target, parent)
         self.case_id = case_id
-        self.setWindowTitle(self.tr("Log activity"))
+        self.activity_id = activity_id
+        self.setWindowTitle(self.tr("Edit activity") if activity_id else self.tr("Log activity"))
         self.kind_combo = QComboBox(self)
         for k in LOGGED:
             self.kind_combo.addItem(texts.kind_text(k), k)
@@ -228,7 +229,19 @@ class ActivityDialog(QuickDialog):
             self._timer.start()
             self.duration.valueChanged.connect(self._on_duration_edited)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
+        if activity_id is not None:
+            self._load(services.activities.get(activity_id))
         self._on_kind_combo_current_index_changed()
+
+    def _load(self, activity) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(activity.kind), 0))
+        self.subject.setText(activity.subject)
+        self.body.editor.setHtml(activity.body)
+        self.outcome.setCurrentText(activity.outcome)
+        local = activity.occurred_at.replace(tzinfo=dt.UTC).astimezone()
+        self.when.setDateTime(QDateTime(local))
+        self.duration.setValue((activity.duration_s or 0) // 60)
+        self.pinned.setChecked(activity.pinned)
 
     def kind(self) -> str:
         return self.kind_combo.currentData()
@@ -252,6 +265,9 @@ class ActivityDialog(QuickDialog):
                               occurred_at=to_utc(self.when.dateTime()),
                               duration_s=minutes * 60 or None, pinned=self.pinned.isChecked(),
                               case_id=self.case_id, **self.target_ids())
+        if self.activity_id is not None:
+            self.services.activities.update(self.activity_id, draft)
+            return self.activity_id
         return self.services.activities.log(draft)
 
 

@@ -31,7 +31,7 @@ from ...services import Change, Services
 from ..bridge import ChangeBridge
 from . import texts
 from .details import DetailsPanel
-from .dialogs import ActivityDialog, CaseDialog, OrderDialog, PaymentDialog, RelationshipDialog
+from .dialogs import LOGGED, ActivityDialog, CaseDialog, OrderDialog, PaymentDialog, RelationshipDialog
 from .header import CustomerHeader
 from .panels import CasesPanel, DealsPanel, FilesPanel, OrdersPanel, PeoplePanel, TasksPanel
 from .timeline_model import ENTRY_ROLE, TimelineDelegate, TimelineModel
@@ -292,6 +292,10 @@ class CustomerPage(QWidget):
         return self._saved(ActivityDialog.ask(self, self.services, self.target, kind=kind, **kwargs),
                            self.tr("Activity logged."))
 
+    def edit_activity(self, activity_id: int) -> int | None:
+        return self._saved(ActivityDialog.ask(self, self.services, self.target, activity_id=activity_id),
+                           self.tr("Activity saved."))
+
     def email(self, address: str) -> None:
         """Write with the mail program, then offer to log the e-mail on the timeline."""
         QDesktopServices.openUrl(QUrl(f"mailto:{address}"))
@@ -391,11 +395,15 @@ class CustomerPage(QWidget):
             self.tabs.setCurrentWidget(self.deals_panel)
         elif entry.source == "task":
             self.tabs.setCurrentWidget(self.tasks_panel)
+        elif entry.source == "activity" and entry.kind in LOGGED:
+            self.edit_activity(entry.source_id)
         elif entry.source == "activity" and entry.contact_id and self.target.kind == "company":
             self.open_requested.emit(Target("contact", entry.contact_id))
 
     def _on_timeline_menu_requested(self, entry: TimelineEntry, where: QPoint) -> None:
         menu = QMenu(self)
+        if entry.source == "activity" and entry.kind in LOGGED:
+            menu.addAction(self.tr("Edit…")).triggered.connect(lambda: self.edit_activity(entry.source_id))
         if entry.source == "activity":
             pin = menu.addAction(self.tr("Unpin") if entry.pinned else self.tr("Pin on top"))
             pin.triggered.connect(
