@@ -61,9 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--big", default="1m", help="size of the one large export (none: skip)")
     p = sub.add_parser("_export-child")
-    p.add_argument("mode", choices=("export", "bare"))
+    p.add_argument("mode", choices=("export", "ratio", "writers"))
     p.add_argument("--size", required=True)
     p.add_argument("--format", default="xlsx")
+    p.add_argument("--runs", type=int, default=3)
     p = add("pipeline", "pipeline board (2,000 open deals) and forecast (100,000 deals)", size=False)
     p.add_argument("--runs", type=int, default=7)
     p = add("all", "every benchmark")
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         result = bench_export.run(args.size, args.runs, None if args.big == "none" else args.big)
     elif args.command == "_export-child":
         import bench_export
-        return bench_export.child(args.mode, args.size, args.format)
+        return bench_export.child(args.mode, args.size, args.format, args.runs)
     elif args.command == "all":
         import bench_gen
         import bench_insert
