@@ -187,3 +187,11 @@ def test_times_are_shown_in_local_time_across_daylight_saving(monkeypatch, store
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_saved_segments_condition_is_respected(crm, people, tmp_path):
+    path = tmp_path / "segment.csv"
+    query = ListQuery(segment=("city = ?", ("Austin",)), sort="name", descending=True)
+    crm.exports.export(ExportRequest("contact", query, keys=("name", "city")), path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh))[1:] == [["Cara Diaz", "Austin"], ["Bob Stone", "Austin"]]
