@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
             area = self._customer_area = CustomerArea(self.services, self.bridge, self.stack)
             area.closed.connect(self._on_customer_area_closed)
             area.status_posted.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            area.edit_requested.connect(self._on_customer_area_edit_requested)
             self.stack.addWidget(area)
         return area
 
@@ -383,6 +384,9 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(-1)
         self.sidebar.blockSignals(False)
+
+    def _on_customer_area_edit_requested(self, target) -> None:
+        (self.edit_contact if target.kind == "contact" else self.edit_company)(target.id)
 
     def _on_customer_area_closed(self) -> None:
         self.show_page(getattr(self, "_list_row", PAGE_CONTACTS))

@@ -74,3 +74,15 @@ def test_a_record_moved_to_the_trash_cannot_be_opened(window, services):
     window.open_contact(ann)
     assert window.stack.currentWidget() is window.contacts_page
     assert window.statusBar().currentMessage() == "This record no longer exists. It may have been deleted."
+
+
+def test_edit_opens_the_full_form_of_the_record_shown(window, services, monkeypatch):
+    from crm_desktop.ui import main_window as mw
+
+    ann = services.contacts.create(ContactDraft(given_name="Ann"))
+    edited = []
+    monkeypatch.setattr(mw.ContactDialog, "ask", classmethod(
+        lambda cls, parent, svc, contact_id=None: edited.append(contact_id)))
+    window.open_contact(ann)
+    window.customer_area.edit_button.click()
+    assert edited == [ann]

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.customer import Target
 from ...core.errors import CrmError
@@ -65,6 +73,7 @@ class CustomerArea(QWidget):
 
     closed = Signal()
     status_posted = Signal(str)
+    edit_requested = Signal(object)  # the Target to edit in its full dialog
     page_changed = Signal(object)  # the Target shown
 
     def __init__(self, services: Services, bridge: ChangeBridge, parent: QWidget | None = None) -> None:
@@ -76,6 +85,9 @@ class CustomerArea(QWidget):
         self.back_button = self._button("←", self.tr("Back (Alt+Left)"), self.go_back)
         self.forward_button = self._button("→", self.tr("Forward (Alt+Right)"), self.go_forward)
         self.close_button = self._button("✕", self.tr("Close and show the list"), self.closed.emit)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setToolTip(self.tr("Edit every field, e-mail and phone in the full form"))
+        self.edit_button.clicked.connect(self._on_edit_button_clicked)
         self.where = QLabel(self)
         self.where.setStyleSheet("color: #4a5568;")
         bar = QHBoxLayout()
@@ -83,6 +95,7 @@ class CustomerArea(QWidget):
         bar.addWidget(self.back_button)
         bar.addWidget(self.forward_button)
         bar.addWidget(self.where, 1)
+        bar.addWidget(self.edit_button)
         bar.addWidget(self.close_button)
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
@@ -150,6 +163,10 @@ class CustomerArea(QWidget):
         self.where.setText(self._where_text(target))
         self.page_changed.emit(target)
         return True
+
+    def _on_edit_button_clicked(self) -> None:
+        if self.page is not None:
+            self.edit_requested.emit(self.page.target)
 
     def _where_text(self, target: Target) -> str:
         name = self.page.header.name.text() if self.page is not None else ""
