@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.customer import FieldChange
+from .changes import Change
 from .context import ServiceContext
 
 
@@ -10,6 +11,11 @@ class HistoryService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.store = ctx.storage.history
+        ctx.changes.subscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity == "settings":  # the current user may be someone else now
+            self.remember_user()
 
     def remember_user(self) -> None:
         """Name the current user as the author of the changes this app makes from now on."""

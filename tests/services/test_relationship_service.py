@@ -49,3 +49,14 @@ def test_field_changes_record_old_and_new_values_and_who(crm: Services):
     me = crm.lookups.users()[0].name
     assert ("title", "Clerk", "Buyer", me) in changes
     assert ("company_id", "", "Acme", me) in changes
+
+
+def test_changes_after_switching_user_name_the_new_user(crm: Services):
+    ann = crm.contacts.create(person("Ann", "Lee", title="Clerk"))
+    other = crm.lookups.create_user("Sam Lee")
+    crm.settings.current_user_id = other
+    crm.save_settings()
+    draft = crm.contacts.get(ann).data
+    draft.title = "Buyer"
+    crm.contacts.update(ann, draft)
+    assert [(c.field, c.user) for c in crm.history.changes("contact", ann)] == [("title", "Sam Lee")]
