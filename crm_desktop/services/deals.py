@@ -24,6 +24,7 @@ from ..core.deals import (
     validate_deal,
 )
 from ..core.errors import FieldError, NotFoundError, ValidationError
+from ..core.settings import currency_for_region
 from .activities import ActivityService
 from .changes import Change
 from .context import ServiceContext
@@ -222,6 +223,10 @@ class DealService:
             self.ctx.changes.emit(Change("activity", "create", (move.activity_id,)))
 
     # -- reading ---------------------------------------------------------------------------
+    def default_currency(self) -> str:
+        """The currency chosen in the settings, else the one of the user's region."""
+        return self.ctx.settings.currency or currency_for_region(self.ctx.region)
+
     def get(self, deal_id: int) -> Deal:
         with self.ctx.read():
             return self.store.get(deal_id)
@@ -297,7 +302,7 @@ def seed_demo_deals(ctx: ServiceContext, contact_ids: Sequence[int], rng, count:
     people = ContactService(ctx)
     deals = DealService(ctx, ActivityService(ctx))
     real_clock, made = ctx.clock, []
-    currency = ctx.settings.currency or "USD"
+    currency = deals.default_currency()
     try:
         for _ in range(min(count, len(contact_ids))):
             contact = people.get(rng.choice(list(contact_ids)))

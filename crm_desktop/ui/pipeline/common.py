@@ -69,6 +69,14 @@ class QtLabels(Labels):
 
 
 LABELS = QtLabels()
+_DEFAULT_REASONS = {english: key for key, english in Labels.REASONS.items()}
+
+
+def reason_text(stored: str) -> str:
+    """A deal's stored lost reason; one of the default reasons (written in English by the
+    sample data) in the user's language."""
+    key = _DEFAULT_REASONS.get(stored)
+    return LABELS.reason(LostReason(0, "", key, 0)) if key else stored
 
 
 def money(value_minor: int, currency: str, locale: QLocale | None = None, *, short: bool = False) -> str:

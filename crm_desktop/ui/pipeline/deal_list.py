@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from ...core.deals import DealFilter
 from ...core.query import ListQuery
 from ...services import Services
 from ..bridge import ChangeBridge
+from ..list_widgets import configure_table_view
 from ..table_models import CachedRow, Column, RecordTableModel, date_text, stamp
 from .common import LABELS, money
 
@@ -68,6 +69,8 @@ class DealTableModel(RecordTableModel):
         self.source = DealSource(services, flt or DealFilter(status=""))
         super().__init__(services, bridge, parent)
         self._active, self._stale = True, False
+        # The most recently changed first; nothing is read yet, so no reload is needed.
+        self._query = self._requested = ListQuery(sort="updated", descending=True)
 
     def _source(self):
         return self.source
@@ -167,14 +170,6 @@ def _date(text: str):
 
 def make_deal_table(model: DealTableModel, parent: QWidget) -> QTableView:
     view = QTableView(parent)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    configure_table_view(view, model)  # the look and speed of the other lists
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().hide()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.setAlternatingRowColors(True)
-    for i, column in enumerate(model.COLUMNS):
-        view.setColumnWidth(i, column.width)
-    view.horizontalHeader().setSortIndicator(model.sort_column(), model.sort_order())
     return view

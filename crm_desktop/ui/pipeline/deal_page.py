@@ -22,7 +22,7 @@ from ...core.deals import Deal
 from ...core.errors import CrmError
 from ...services import Change, Services
 from ..bridge import ChangeBridge
-from .common import LABELS, money
+from .common import LABELS, money, reason_text
 
 translate = QCoreApplication.translate
 
@@ -148,6 +148,9 @@ class DealPage(QDialog):
         self._fill_files()
         self._fill_products(deal)
         self._fill_history()
+        for tree in (self.timeline, self.tasks, self.files, self.products, self.history):
+            for column in range(tree.columnCount() - 1):
+                tree.resizeColumnToContents(column)
 
     def _header_html(self, deal: Deal) -> str:
         stage = LABELS.stage(self._services.pipelines.stage(deal.stage_id)) if deal.stage_id else ""
@@ -168,7 +171,9 @@ class DealPage(QDialog):
             + "</p>",
         ]
         if deal.status == "lost":
-            parts.append(f"<p style='color:#d93025'>{_esc(deal.lost_reason)} {_esc(deal.lost_note)}</p>")
+            parts.append(
+                f"<p style='color:#d93025'>{_esc(reason_text(deal.lost_reason))} {_esc(deal.lost_note)}</p>"
+            )
         if deal.next_step:
             parts.append(f"<p>{translate('DealPage', 'Next step:')} {_esc(deal.next_step)}</p>")
         if deal.notes:

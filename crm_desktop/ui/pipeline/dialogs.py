@@ -78,7 +78,7 @@ class DealDialog(QDialog):
                 stage_id=stage_id,
                 company_id=company_id,
                 contact_id=contact_id,
-                currency=services.settings.currency or "USD",
+                currency=services.deals.default_currency(),
             )
         )
         self._build(draft)
@@ -310,6 +310,7 @@ class WonDialog(QDialog):
         super().__init__(parent)
         self._currency = deal.currency
         self.setWindowTitle(translate("WonDialog", "Deal won"))
+        self.setMinimumWidth(400)
         form = QFormLayout(self)
         form.addRow(
             QLabel(
@@ -354,6 +355,7 @@ class LostDialog(QDialog):
     def __init__(self, deal: Deal, reasons: list[str], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("LostDialog", "Deal lost"))
+        self.setMinimumWidth(440)
         form = QFormLayout(self)
         form.addRow(QLabel(translate("LostDialog", "Why was “%1” lost?").replace("%1", deal.title), self))
         self.reason = QComboBox(self)

@@ -168,7 +168,7 @@ class DealFilterBar(QWidget):
 
     def apply(self) -> None:
         try:
-            flt = self.current(self._services.settings.currency or "USD")
+            flt = self.current(self._services.deals.default_currency())
         except ValidationError as exc:
             QMessageBox.warning(self, translate("DealFilterBar", "Filter"), error_text(exc))
             return
@@ -192,7 +192,7 @@ class DealFilterBar(QWidget):
         self.company.setCurrentIndex(max(0, self.company.findData(flt.company_id)))
         self.period.setCurrentIndex(max(0, self.period.findData(flt.close_period)))
         self.search.setText(flt.text)
-        currency = self._services.settings.currency or "USD"
+        currency = self._services.deals.default_currency()
         self.min_value.setText(
             "" if flt.min_value_minor is None else amount_text(flt.min_value_minor, currency)
         )
@@ -212,9 +212,7 @@ class DealFilterBar(QWidget):
         if not ok:
             return
         try:
-            self._services.pipelines.save_filter(
-                name, self.current(self._services.settings.currency or "USD")
-            )
+            self._services.pipelines.save_filter(name, self.current(self._services.deals.default_currency()))
         except ValidationError as exc:
             QMessageBox.warning(self, translate("DealFilterBar", "Filter"), error_text(exc))
             return

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...core.forecast import Forecast
 from ...services import Change, Services
 from ..bridge import ChangeBridge
-from .common import LABELS, money
+from .common import LABELS, money, reason_text
 
 translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -88,6 +88,7 @@ class ForecastView(QWidget):
         self.month_table, self.stage_table, self.reason_table = (
             self._table(m) for m in (self.month_model, self.stage_model, self.reason_model)
         )
+        self.month_table.horizontalHeader().setStretchLastSection(False)
         lower = QSplitter(self)
         for title, table in (
             (translate("Forecast", "Win rate and time to close per stage"), self.stage_table),
@@ -132,7 +133,7 @@ class ForecastView(QWidget):
     def reload_choices(self) -> None:
         for combo in (self.currency, self.pipeline):
             combo.blockSignals(True)
-        current = self.currency.currentText() or self._services.settings.currency
+        current = self.currency.currentText() or self._services.deals.default_currency()
         self.currency.clear()
         self.currency.addItems(list(dict.fromkeys(self._services.deals.currencies() or [current or "USD"])))
         self.currency.setCurrentIndex(max(0, self.currency.findText(current)))
@@ -240,7 +241,7 @@ class ForecastView(QWidget):
         )
         top = max((r.count for r in forecast.lost_reasons), default=0)
         for reason in forecast.lost_reasons:
-            name = _item(reason.reason or translate("Forecast", "(no reason)"))
+            name = _item(reason_text(reason.reason) or translate("Forecast", "(no reason)"))
             if reason.count == top:
                 name.setForeground(QColor("#d93025"))
             model.appendRow(
