@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.duplicates import OTHER, SURVIVOR, MergeField, MergePlan
 from ...core.errors import CrmError
+from ...core.phones import format_phone
 from ...services import Services
 from ..segments.fields import field_labels
 from .texts import merge_error_text
@@ -33,6 +34,8 @@ def value_text(field: MergeField, side: dict, users: dict[int, str]) -> str:
         return side.get("company_name") or ""
     if field.key == "owner":
         return users.get(side.get("owner_id"), "")
+    if field.key == "phone" and side.get("phone"):
+        return format_phone(side["phone"])
     values = [v for k, v in side.items() if k != "name_key" and v not in (None, "")]
     return str(values[0]) if values else ""
 

@@ -25,10 +25,11 @@ def install(window) -> None:
     layout = QVBoxLayout(left)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    sizes = splitter.sizes()
+    total = sum(splitter.sizes())
     splitter.insertWidget(0, left)
     layout.addWidget(window.sidebar, 1)  # moved out of the splitter into the left column
-    splitter.setSizes(sizes)
+    left.setMinimumWidth(190)
+    splitter.setSizes([210, max(total - 210, 400)])
     layout.addWidget(panel)
     panel.segment_chosen.connect(lambda segment_id: show_segment(window, segment_id))
     panel.segment_deleted.connect(lambda segment_id: _forget_page(window, segment_id))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QToolButton,
@@ -88,6 +89,7 @@ class ConditionRow(QWidget):
             self.field_combo.addItem(label, key)
         self.op_combo = QComboBox(self)
         self.values = QStackedWidget(self)
+        self.values.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.text_edit = QLineEdit(self)
         self.number_edit = QDoubleSpinBox(self)
         self.number_edit.setRange(-1e12, 1e12)
@@ -237,6 +239,8 @@ class GroupBox(QFrame):
         layout.addLayout(head)
         layout.addLayout(self.rows)
         layout.addLayout(add)
+        if not nested:
+            layout.addStretch(1)  # conditions stay at the top; the space is left below them
 
     def add_condition(self, condition: Condition | None = None) -> ConditionRow:
         row = ConditionRow(self._builder, self)

@@ -7,12 +7,14 @@ from concurrent.futures import ThreadPoolExecutor
 from PySide6.QtCore import QLocale, QModelIndex, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -42,15 +44,21 @@ class CountDelegate(QStyledItemDelegate):
     """The segment's name, and its count in grey at the right."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
         count = index.data(COUNT_ROLE)
-        if count is None:
+        text = QLocale().toString(int(count)) if count is not None else ""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        room = opt.rect.width() - opt.fontMetrics.horizontalAdvance(text) - 52
+        opt.text = opt.fontMetrics.elidedText(opt.text, Qt.TextElideMode.ElideRight, max(room, 20))
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if not text:
             return
         painter.save()
         painter.setPen(QColor("#718096"))
         rect = QRect(option.rect).adjusted(0, 0, -20, 0)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         QLocale().toString(int(count)))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
         painter.restore()
 
 
@@ -113,6 +121,7 @@ class SegmentsPanel(QWidget):
         self.list.setObjectName("segments")
         self.list.setStyleSheet(LIST_STYLE)
         self.list.setItemDelegate(CountDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu)
         self.list.itemClicked.connect(self._on_list_item_clicked)
