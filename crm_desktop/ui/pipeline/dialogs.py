@@ -117,10 +117,10 @@ class DealDialog(QDialog):
         form.addRow(translate("DealDialog", "Value"), self._value_row(draft))
         self.close_set = QCheckBox(translate("DealDialog", "Expected close"), self)
         self.close_set.setChecked(draft.expected_close is not None)
-        self.close = _date_edit(self, draft.expected_close)
-        self.close.setEnabled(self.close_set.isChecked())
-        self.close_set.toggled.connect(self.close.setEnabled)
-        form.addRow(self.close_set, self.close)
+        self.close_date = _date_edit(self, draft.expected_close)
+        self.close_date.setEnabled(self.close_set.isChecked())
+        self.close_set.toggled.connect(self.close_date.setEnabled)
+        form.addRow(self.close_set, self.close_date)
         self.probability = QSpinBox(self)
         self.probability.setRange(-1, 100)
         self.probability.setSuffix(" %")
@@ -264,7 +264,7 @@ class DealDialog(QDialog):
             self._picked(self.contact),
             parse_money(self.value.text(), currency),
             currency,
-            self.close.date().toPython() if self.close_set.isChecked() else None,
+            self.close_date.date().toPython() if self.close_set.isChecked() else None,
             None if probability < 0 else probability,
             self.owner.currentData(),
             self.source.text(),
