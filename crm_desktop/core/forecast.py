@@ -62,6 +62,7 @@ class Forecast:
     cells: list[ForecastCell] = field(default_factory=list)
     stages: list[StageStat] = field(default_factory=list)
     lost_reasons: list[LostReasonStat] = field(default_factory=list)
+    overdue: list[ForecastCell] = field(default_factory=list)  # open, expected to close before the window
 
     def groups(self) -> list[int | None]:
         return list(dict.fromkeys(c.group_id for c in self.cells))

@@ -34,5 +34,6 @@ class ForecastService:
             cells = self.store.months(currency, first, end, group_by, pipeline_id, owner_id)
             stages = self.store.stages(since, end, pipeline_id)
             reasons = self.store.lost_reasons(currency, since, end, pipeline_id, owner_id)
+            overdue = self.store.overdue(currency, first, group_by, pipeline_id, owner_id)
         labels = [month_key(add_months(first, i)) for i in range(months)]
-        return Forecast(currency, labels, group_by, cells, stages, reasons)
+        return Forecast(currency, labels, group_by, cells, stages, reasons, overdue)

@@ -51,6 +51,19 @@ class ForecastStore:
         return [ForecastCell(m, g, *values) for (m, g), values in sorted(
             cells.items(), key=lambda item: (item[0][0], item[0][1] is None, item[0][1] or 0))]
 
+    def overdue(self, currency: str, before: dt.date, group_by: str = "", pipeline_id: int | None = None,
+                owner_id: int | None = None) -> list[ForecastCell]:
+        """Open deals whose expected close is before ``before``: still to win, already late."""
+        group = _GROUPS[group_by]
+        scope, params = _scope(pipeline_id, owner_id)
+        rows = self.db.execute_sql(
+            f"SELECT {group}, count(*), sum(d.value_minor), "
+            "sum((d.value_minor * coalesce(d.probability, s.probability, 0) + 50) / 100) "
+            "FROM deal d LEFT JOIN stage s ON s.id = d.stage_id WHERE d.status = 'open' "
+            f"AND d.deleted_at IS NULL AND d.expected_close < ? AND d.currency = ?{scope} GROUP BY 1 "
+            "ORDER BY 1 IS NULL, 1", (before.isoformat(), currency, *params))
+        return [ForecastCell("", g, count, total, weighted, 0, 0) for g, count, total, weighted in rows]
+
     def stages(self, start: dt.date, end: dt.date, pipeline_id: int | None = None) -> list[StageStat]:
         """For deals closed in the months of [start, end): per stage they passed through, how many
         were won and lost, and the mean days from first entering the stage to winning."""

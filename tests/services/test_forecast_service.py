@@ -125,3 +125,9 @@ def test_rebuilding_the_stage_counts_gives_the_same(crm, book, sql):
         crm.ctx.storage.deals.rebuild_outcomes()
     assert _stats(crm) == before
     assert sql("SELECT count(*) FROM stage_outcome")[0][0] == 3
+
+
+def test_open_deals_past_their_close_date_are_counted_apart(crm, book):
+    forecast = crm.forecast.forecast("USD", dt.date(2024, 6, 1), months=1)
+    assert forecast.overdue == [ForecastCell("", None, 2, 300000, 110000, 0, 0)]
+    assert [c.month for c in forecast.cells] == ["2024-06"]

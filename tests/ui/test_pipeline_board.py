@@ -326,3 +326,5 @@ def test_deleting_a_deal_from_its_card_asks_first(page, services, stages, deals,
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     page.delete_deal(deals["Beta"])
     assert "Beta" not in _titles(page, stages[0])
+    page.undo_last()
+    assert "Beta" in _titles(page, stages[0])

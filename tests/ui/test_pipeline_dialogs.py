@@ -138,3 +138,16 @@ def test_the_forecast_view_shows_the_figures(qtbot, services, bridge, stages):
     assert model.item(rows["Open, weighted"], 2).data(256) == 50000
     assert model.item(rows["Expected"], model.columnCount() - 1).data(256) == 50000
     assert "Expected in the next 6 months" in view.summary.text()
+
+
+def test_the_forecast_view_shows_overdue_deals_apart(qtbot, services, bridge, stages):
+    services.deals.create(DealDraft("Late", stage_id=stages[0], value_minor=100000, currency="USD",
+                                    expected_close=services.ctx.clock.today() - dt.timedelta(days=40)))
+    view = ForecastView(services, bridge)
+    qtbot.addWidget(view)
+    view.currency.setCurrentText("USD")
+    model = view.month_model
+    assert model.horizontalHeaderItem(2).text() == "Overdue"
+    rows = {model.item(r, 1).text(): r for r in range(model.rowCount())}
+    assert model.item(rows["Open, full value"], 2).data(256) == 100000
+    assert model.item(rows["Expected"], model.columnCount() - 1).data(256) == 0

@@ -179,12 +179,14 @@ class ForecastView(QWidget):
     def _fill_months(self, forecast: Forecast, locale: QLocale) -> None:
         model = self.month_model
         model.clear()
+        late = bool(forecast.overdue)  # open deals whose close date has passed: a column before the months
         model.setHorizontalHeaderLabels(
             [translate("Forecast", "Group"), translate("Forecast", "Measure")]
+            + ([translate("Forecast", "Overdue")] if late else [])
             + [_month_title(m, locale) for m in forecast.months]
             + [translate("Forecast", "Total")]
         )
-        groups = forecast.groups() or [None]
+        groups = list(dict.fromkeys([*forecast.groups(), *(c.group_id for c in forecast.overdue)])) or [None]
         for group_id in groups:
             for measure, getter in (
                 (translate("Forecast", "Won"), lambda c: c.won_minor),
@@ -195,6 +197,17 @@ class ForecastView(QWidget):
                 values = [getter(c) if (c := forecast.cell(m, group_id)) else 0 for m in forecast.months]
                 bold = measure == translate("Forecast", "Expected")
                 row = [_item(self._group_name(forecast, group_id), bold=bold), _item(measure, bold=bold)]
+                if late:
+                    cell = next((c for c in forecast.overdue if c.group_id == group_id), None)
+                    value = getter(cell) if cell else 0
+                    item = _item(money(value, forecast.currency, locale), value, True, bold)
+                    item.setForeground(QColor("#d93025"))
+                    item.setToolTip(
+                        translate(
+                            "Forecast", "Open deals whose expected close date has passed; not in the total"
+                        )
+                    )
+                    row.append(item)
                 row += [_item(money(v, forecast.currency, locale), v, True, bold) for v in values]
                 row.append(_item(money(sum(values), forecast.currency, locale), sum(values), True, True))
                 model.appendRow(row)

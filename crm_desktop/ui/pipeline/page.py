@@ -46,7 +46,7 @@ class PipelinePage(QWidget):
         self._services = services
         self._bridge = bridge
         services.deals.labels = LABELS  # timeline entries in the user's language
-        self._undo: list[StageMove] = []
+        self._undo: list[StageMove | int] = []  # a move, or the id of a deleted deal
         self._users: dict[int, tuple[str, str]] = {}
         self._load_users()
         self.board_model = BoardModel(services, bridge, self)
@@ -215,11 +215,15 @@ class PipelinePage(QWidget):
             return
         move = self._undo.pop()
         self.undo_action.setEnabled(bool(self._undo))
-        if self._attempt(lambda: self._services.deals.undo(move)) is not None:
+        if isinstance(move, int):
+            if self._attempt(lambda: self._services.deals.restore([move])) is not None:
+                self.status_posted.emit(translate("PipelinePage", "Deal restored."))
+                self.board.select(move)
+        elif self._attempt(lambda: self._services.deals.undo(move)) is not None:
             self.status_posted.emit(translate("PipelinePage", "Move undone."))
             self.board.select(move.deal_id)
 
-    def _remember(self, move: StageMove) -> None:
+    def _remember(self, move: StageMove | int) -> None:
         self._undo.append(move)
         del self._undo[:-UNDO_DEPTH]
         self.undo_action.setEnabled(True)
@@ -306,7 +310,8 @@ class PipelinePage(QWidget):
             answer == QMessageBox.StandardButton.Yes
             and self._attempt(lambda: self._services.deals.delete([deal_id])) is not None
         ):
-            self.status_posted.emit(translate("PipelinePage", "Deal deleted."))
+            self._remember(deal_id)
+            self.status_posted.emit(translate("PipelinePage", "Deal deleted. Ctrl+Z brings it back."))
 
     def open_editor(self) -> None:
         from .editor import PipelineEditor
