@@ -136,3 +136,18 @@ def test_deals_without_a_next_step_remind_their_owner(crm: Services, sql, clock)
     assert crm.rules.run_all()[rule.id] == 1
     assert sql("SELECT deal_id FROM task WHERE rule_id = ?", (rule.id,)) == [(forgotten,)]
     assert crm.rules.run_all()[rule.id] == 0
+
+
+def test_a_deal_moved_by_the_deals_service_gets_the_stage_rules_task(crm: Services, sql):
+    from crm_desktop.core.deals import DealDraft
+
+    pipeline_id = crm.pipelines.create("Sales", [("Lead", 10, None), ("Quote", 50, None)])
+    lead, quote = crm.pipelines.get(pipeline_id).stages
+    ann = crm.contacts.create(person("Ann"))
+    config = {"stage_id": quote.id, "title": "Send quote"}
+    rule_id = crm.rules.save(FollowRule(None, STAGE_ENTRY, config=config))
+    deal = crm.deals.create(DealDraft("Office chairs", pipeline_id, lead.id, contact_id=ann, currency="USD"))
+    assert sql("SELECT count(*) FROM task WHERE rule_id = ?", (rule_id,)) == [(0,)]
+    crm.deals.move(deal, quote.id)
+    assert sql("SELECT title, deal_id, contact_id FROM task WHERE rule_id = ?", (rule_id,)) == [
+        ("Send quote", deal, ann)]
