@@ -136,7 +136,7 @@ class BackupService:
         info = self._describe(target, verified=True)
         log.info("backup %s (%s)", target, reason)
         self.rotate()
-        self.ctx.changes.emit(Change("backup", "create"))
+        # No change is announced: this may run on a worker thread, and no record changed.
         return info
 
     def before(self, reason: str) -> BackupInfo:

@@ -112,12 +112,13 @@ def _open_services(data_dir: DataPaths, locale: QLocale) -> Services | None:
     from PySide6.QtWidgets import QMessageBox
 
     from ..core.errors import CrmError
-    from ..services import Services
     from .messages import error_text
 
     region = region_from_locale(locale.name()) or region_from_locale(QLocale.system().name()) or "US"
     try:
-        return Services.open(data_dir, fallback_region=region)
+        from .recovery_dialog import open_services  # unlocks an encrypted file, offers a backup if damaged
+
+        return open_services(data_dir, region)
     except CrmError as exc:
         log.warning("cannot open %s: %s", data_dir, exc)
         QMessageBox.critical(None, QApplication.translate("Application", "crm-desktop cannot start"),
@@ -185,7 +186,17 @@ def _fill(window: MainWindow, args: argparse.Namespace, paths: DataPaths, locale
     if args.demo and services.counts().contacts == 0:
         services.seed_demo()
     window.attach(services)
+    _start_trust(window, services)
     return services
+
+
+def _start_trust(window: MainWindow, services: Services) -> None:
+    """After the first rows: the integrity check and the daily backup off the UI thread; the app lock."""
+    from .app_lock import install_app_lock
+    from .recovery_dialog import after_start
+
+    after_start(window, services)
+    install_app_lock(window, services)
 
 
 def _start_reminders(window: MainWindow, services: Services, args: argparse.Namespace) -> None:

@@ -193,6 +193,14 @@ class MainWindow(QMainWindow):
         self._data_actions += exports
         menu.addActions(exports)
         menu.addSeparator()
+        trust = [self._action(self.tr("Backups and &security…"), self.open_backups, "Ctrl+Shift+B"),
+                 self._action(self.tr("Export everything about this &person…"), self.export_person),
+                 self._action(self.tr("&Erase this person for good…"), self.erase_person)]
+        for action in trust:
+            action.setEnabled(False)
+        self._data_actions += trust
+        menu.addActions(trust)
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), QApplication.quit, QKeySequence.StandardKey.Quit))
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self._action(self.tr("&Search"), self.focus_search, "Ctrl+K", "Ctrl+F"))
@@ -474,6 +482,34 @@ class MainWindow(QMainWindow):
 
     def open_manage(self) -> None:
         _lazy("ManageDialog").ask(self, self.services)
+
+    def open_backups(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        BackupsDialog.ask(self, self.services)
+
+    def _current_person(self) -> int | None:
+        """The person of the People page's current row; None (and a note) when there is none."""
+        page = self.contacts_page
+        record_id = page.model.record_id(page.view.currentIndex().row()) if page is not None else None
+        if record_id is None:
+            self.show_page(PAGE_CONTACTS)
+            self.statusBar().showMessage(self.tr("Select a person in People first."), 5000)
+        return record_id
+
+    def export_person(self) -> None:
+        from .backups_dialog import export_person
+
+        record_id = self._current_person()
+        if record_id is not None:
+            export_person(self, self.services, record_id)
+
+    def erase_person(self) -> None:
+        from .backups_dialog import erase_person
+
+        record_id = self._current_person()
+        if record_id is not None:
+            erase_person(self, self.services, record_id)
 
     def open_settings(self) -> None:
         _lazy("SettingsDialog").ask(self, self.services)
