@@ -75,7 +75,7 @@ def test_merge_side_by_side_then_undo_from_the_history(qtbot, dialog, services, 
     merge = MergeDialog(services, "contact", pairs[0], pairs[1], dialog)
     qtbot.addWidget(merge)
     shown = {b.text() for b in merge.body.findChildren(QRadioButton)}
-    assert {"John Smith", "Jon Smith", "CEO", "(empty)", "+12125550100"} <= shown
+    assert {"John Smith", "Jon Smith", "CEO", "(empty)", "+1 212-555-0100"} <= shown
     # Defaults: the most recent non-empty value; the user keeps the survivor's name.
     assert merge.choices()["name"] == OTHER and merge.choices()["title"] == SURVIVOR
     merge.choose("name", SURVIVOR)

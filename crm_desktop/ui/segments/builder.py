@@ -292,10 +292,12 @@ class _Counter(QObject):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self._services = services
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="segment-count")
+        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="segment-count")
         self.generation = 0
 
     def start(self, entity: str, group: Group) -> None:
+        if self._pool is None:
+            return  # the dialog is closing
         self.generation += 1
         self._pool.submit(self._run, self.generation, entity, group)
 
@@ -307,7 +309,9 @@ class _Counter(QObject):
         self.counted.emit(generation, result)
 
     def stop(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 class SegmentDialog(QDialog):
@@ -404,6 +408,7 @@ class SegmentDialog(QDialog):
         super().accept()
 
     def done(self, result: int) -> None:
+        self._count_timer.stop()
         self._counter.stop()
         super().done(result)
 
