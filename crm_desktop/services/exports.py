@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +110,9 @@ class ExportRequest:
     query: ListQuery = ListQuery()
     keys: tuple[str, ...] = ()  # the visible columns in order; empty: the list's default columns
     ids: tuple[int, ...] | None = None  # only these records (a selection), still in the query's order
+    # Or only the rows at these inclusive (first, last) positions of the query's order: a selection
+    # too large to list its ids (they would be read on the UI thread).
+    spans: tuple[tuple[int, int], ...] | None = None
     headers: Mapping[str, str] = field(default_factory=dict)  # translated header per key
     sheet_name: str = ""
 
@@ -213,7 +216,10 @@ class ExportService:
     def count(self, request: ExportRequest) -> int:
         source, _ = self._sources[request.entity]
         with self.ctx.read():
-            return self.store.count(source, request.query, request.ids)
+            total = self.store.count(source, request.query, request.ids)
+        if request.spans is not None:
+            return sum(max(0, min(last, total - 1) - first + 1) for first, last in request.spans)
+        return total
 
     def columns(self, request: ExportRequest) -> list[tuple[ExportField, ColumnSpec]]:
         known = {f.key: f for f in self.fields(request.entity)}
@@ -300,19 +306,27 @@ class ExportService:
         convert = _converter([f.kind for f, _ in columns])
         done = 0
         with self.ctx.read():
-            for batch in self.store.rows(source, request.query, [f.key for f, _ in columns], request.ids,
-                                         BATCH):
+            for batch in self._batches(source, request, [f.key for f, _ in columns]):
                 writer.write_rows(map(convert, batch) if convert else batch)
                 done += len(batch)
                 _report(progress, offset + done, total)
         return done
+
+    def _batches(self, source: Entity, request: ExportRequest, keys: Sequence[str]) -> Iterator[list[tuple]]:
+        if request.spans is None:
+            return self.store.rows(source, request.query, keys, request.ids, BATCH)
+        if not request.spans:
+            return iter(())
+        skip = min(first for first, _ in request.spans)
+        rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip)
+        return _in_spans(rows, request.spans)
 
     def _vcards(self, request: ExportRequest, writer: VCardWriter, total: int,
                 progress: Progress | None) -> int:
         source, _ = self._sources["contact"]
         done = 0
         with self.ctx.read():
-            for batch in self.store.rows(source, request.query, _VCARD_KEYS, request.ids, BATCH):
+            for batch in self._batches(source, request, _VCARD_KEYS):
                 writer.write_cards(vcard_of(row) for row in batch)
                 done += len(batch)
                 _report(progress, done, total)
@@ -338,6 +352,26 @@ def _umask() -> int:
     except OSError:
         pass
     return 0o022
+
+
+def _in_spans(batches: Iterator[list[tuple]], spans: Sequence[tuple[int, int]]) -> Iterator[list[tuple]]:
+    """Only the rows at positions inside ``spans`` (inclusive), counted from ``spans[0][0]``."""
+    spans = sorted(spans)
+    position, i = spans[0][0] if spans else 0, 0
+    for batch in batches:
+        kept = []
+        for row in batch:
+            while i < len(spans) and position > spans[i][1]:
+                i += 1
+            if i == len(spans):
+                break
+            if position >= spans[i][0]:
+                kept.append(row)
+            position += 1
+        if kept:
+            yield kept
+        if i == len(spans):
+            return
 
 
 class _Cancelled(Exception):

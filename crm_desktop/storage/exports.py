@@ -92,15 +92,16 @@ class ExportStore:
                                    params).fetchone()[0]
 
     def rows(self, entity: Entity, query: ListQuery, keys: Sequence[str], ids: Sequence[int] | None = None,
-             batch: int = 2000) -> Iterator[list[tuple]]:
-        """Batches of rows with the ``keys`` fields, in the list's order (ties by id, as ``page``)."""
+             batch: int = 2000, offset: int = 0) -> Iterator[list[tuple]]:
+        """Batches of rows with the ``keys`` fields, in the list's order (ties by id, as ``page``),
+        from the ``offset``-th on (SQLite steps over the ones before without building them)."""
         where, params = self._where(entity, query, ids)
         order = entity.sort_sql.get(query.sort, entity.sort_sql["name"])
         direction = "DESC" if query.descending else "ASC"
         columns = ", ".join(entity.fields[k] for k in keys)
         cursor = self.db.execute_sql(
             f"SELECT {columns} FROM {entity.table} WHERE {where} "
-            f"ORDER BY {order} {direction}, id {direction}", params)
+            f"ORDER BY {order} {direction}, id {direction} LIMIT -1 OFFSET ?", [*params, offset])
         try:
             while rows := cursor.fetchmany(batch):
                 yield rows

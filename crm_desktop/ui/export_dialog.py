@@ -8,6 +8,7 @@ when the user picks "only the selected rows". The file is written on a worker th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import CrmError
 from ..services import Services
 from ..services.exports import ExportError, ExportRequest, ExportResult
-from .list_widgets import selected_spans
+from .list_widgets import BULK_LIMIT, selected_spans
 from .messages import error_text
 
 translate = QCoreApplication.translate
@@ -95,18 +96,42 @@ class ExportJob(QObject):
         return not self._stop.is_set()
 
 
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """The rows chosen in a list: their ids, or for a large selection their positions (reading a
+    hundred thousand ids would stall the window; the export skips to the positions itself)."""
+
+    count: int = 0
+    ids: tuple[int, ...] | None = None
+    spans: tuple[tuple[int, int], ...] | None = None
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    @classmethod
+    def of(cls, view, model) -> Selection:
+        """What is selected in ``view``; nothing when no row or every row is selected."""
+        spans = selected_spans(view)
+        count = sum(last - first + 1 for first, last in spans)
+        if not 0 < count < model.rowCount():
+            return cls()
+        if count <= BULK_LIMIT:
+            return cls(count, ids=tuple(model.ids_in_rows(spans)))
+        return cls(count, spans=tuple(spans))
+
+
 class ExportDialog(QDialog):
     last_folder: Path | None = None  # for this session: where the previous export went
 
     def __init__(self, services: Services, request: ExportRequest, total: int,
-                 selected: list[int] | None = None, parent: QWidget | None = None, *,
+                 selected: Selection | None = None, parent: QWidget | None = None, *,
                  backup: bool = False) -> None:
         super().__init__(parent)
         self.backup = backup
         self.setWindowTitle(self.tr("Back up to Excel") if backup else self.tr("Export"))
         self.setMinimumWidth(520)
         self._services, self._request, self._total = services, request, total
-        self._selected = selected or []
+        self._selected = selected or Selection()
         self.job: ExportJob | None = None
         self.result: ExportResult | None = None
         self._build()
@@ -124,11 +149,8 @@ class ExportDialog(QDialog):
         headers = {model.COLUMNS[c].key: model.headerData(c, Qt.Orientation.Horizontal) for c in shown}
         sheet = {"contact": translate("ExportDialog", "People"),
                  "company": translate("ExportDialog", "Companies")}.get(model.ENTITY, model.ENTITY)
-        request = ExportRequest(model.ENTITY, model.query, keys, None, headers, sheet)
-        spans = selected_spans(view)
-        count = sum(last - first + 1 for first, last in spans)
-        selected = model.ids_in_rows(spans) if 0 < count < model.rowCount() else None
-        return cls(services, request, model.rowCount(), selected, parent)
+        request = ExportRequest(model.ENTITY, model.query, keys, headers=headers, sheet_name=sheet)
+        return cls(services, request, model.rowCount(), Selection.of(view, model), parent)
 
     @classmethod
     def for_backup(cls, services: Services, parent: QWidget | None = None) -> ExportDialog:
@@ -152,7 +174,7 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         locale = QLocale()
         self.all_rows = QRadioButton(self._rows_text(self._total, False, locale), self)
-        self.selected_rows = QRadioButton(self._rows_text(len(self._selected), True, locale), self)
+        self.selected_rows = QRadioButton(self._rows_text(self._selected.count, True, locale), self)
         self.selected_rows.setEnabled(bool(self._selected))
         (self.selected_rows if self._selected else self.all_rows).setChecked(True)
         self._scope = QButtonGroup(self)
@@ -232,9 +254,9 @@ class ExportDialog(QDialog):
 
     def request(self) -> ExportRequest:
         """The export the dialog's choices ask for."""
-        ids = tuple(self._selected) if self.selected_rows.isChecked() and self._selected else None
-        return ExportRequest(self._request.entity, self._request.query, self._request.keys, ids,
-                             self._request.headers, self._request.sheet_name)
+        chosen = self.selected_rows.isChecked() and self._selected
+        return dataclasses.replace(self._request, ids=self._selected.ids if chosen else None,
+                                   spans=self._selected.spans if chosen else None)
 
     def start(self) -> None:
         """Begin writing the file on a worker thread."""

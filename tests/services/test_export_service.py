@@ -195,3 +195,15 @@ def test_a_saved_segments_condition_is_respected(crm, people, tmp_path):
     crm.exports.export(ExportRequest("contact", query, keys=("name", "city")), path)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         assert list(csv.reader(fh))[1:] == [["Cara Diaz", "Austin"], ["Bob Stone", "Austin"]]
+
+
+def test_a_large_selection_goes_by_row_positions(crm, people, tmp_path, monkeypatch):
+    monkeypatch.setattr("crm_desktop.services.exports.BATCH", 1)
+    path = tmp_path / "spans.csv"
+    request = ExportRequest("contact", ListQuery(sort="name"), keys=("name",), spans=((3, 9), (0, 0), (2, 2)))
+    assert crm.exports.count(request) == 3  # positions past the end count for nothing
+    seen = []
+    result = crm.exports.export(request, path, lambda done, total: seen.append((done, total)))
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert [r[0] for r in csv.reader(fh)] == ["Name", "Ann Lee", "Cara Diaz", "张伟"]
+    assert result.rows == 3 and seen[-1] == (3, 3)

@@ -199,3 +199,18 @@ def test_paths_get_the_formats_suffix(qtbot, page_of, dialogs, tmp_path):
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("vcf"))
     qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.path_edit.text() == str(tmp_path / "picked.vcf")
+
+
+def test_a_large_selection_is_exported_without_reading_its_ids(qtbot, page_of, dialogs, tmp_path,
+                                                               monkeypatch):
+    monkeypatch.setattr("crm_desktop.ui.export_dialog.BULK_LIMIT", 1)
+    page = page_of(ContactsPage)
+    select_rows(page.view, 1, 2)
+    monkeypatch.setattr(page.model, "ids_in_rows", lambda spans: pytest.fail("ids read"))
+    dialog = dialogs(ExportDialog.for_page(page, page._services))
+    assert dialog.selected_rows.isChecked() and dialog.request().spans == ((1, 2),)
+    dialog.path_edit.setText(str(tmp_path / "two.csv"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    run(qtbot, dialog)
+    with (tmp_path / "two.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert [row[0] for row in csv.reader(fh)] == ["Name", "Bob Lee", "Cy Lee"]
