@@ -178,7 +178,12 @@ class BackupsDialog(QDialog):
 
     def _build_rotation(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)
-        form = QFormLayout(box)
+        outer = QVBoxLayout(box)
+        outer.setContentsMargins(0, 8, 0, 0)
+        outer.addWidget(_title(self.tr("How many backups are kept"), box))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        outer.addLayout(form)
         settings = self.services.settings
         self.keep_spins: dict[str, QSpinBox] = {}
         for key, label, maximum in (
@@ -189,6 +194,7 @@ class BackupsDialog(QDialog):
         ):
             spin = QSpinBox(box)
             spin.setRange(0, maximum)
+            spin.setMinimumWidth(80)
             spin.setValue(getattr(settings, key))
             spin.valueChanged.connect(lambda value, k=key: self._set_keep(k, value))
             self.keep_spins[key] = spin
@@ -198,6 +204,7 @@ class BackupsDialog(QDialog):
     def _build_security_tab(self) -> QWidget:
         tab = QWidget(self)
         layout = QVBoxLayout(tab)
+        layout.addWidget(_title(self.tr("Encryption"), tab))
         self.encryption_label = QLabel(tab)
         self.encryption_label.setWordWrap(True)
         self.encrypt_button = QPushButton(tab)
@@ -206,8 +213,9 @@ class BackupsDialog(QDialog):
         self.decrypt_button.clicked.connect(self.remove_encryption)
         self.keychain_box = QCheckBox(self.tr("Keep the passphrase in the system keychain"), tab)
         self.keychain_box.setEnabled(keychain() is not None)
-        if keychain() is None:
-            self.keychain_box.setToolTip(self.tr("No system keychain is available."))
+        self.keychain_hint = QLabel(self.tr("No system keychain is available on this computer."), tab)
+        self.keychain_hint.setStyleSheet("color: #718096; margin-left: 22px;")
+        self.keychain_hint.setVisible(keychain() is None)
         self.keychain_box.setChecked(self.services.settings.passphrase_in_keychain)
         self.keychain_box.toggled.connect(self._on_keychain_box_toggled)
         buttons = QHBoxLayout()
@@ -216,22 +224,27 @@ class BackupsDialog(QDialog):
         buttons.addStretch(1)
         self.lock_spin = QSpinBox(tab)
         self.lock_spin.setRange(0, 240)
+        self.lock_spin.setMinimumWidth(100)
         self.lock_spin.setSpecialValueText(self.tr("Never"))
         self.lock_spin.setSuffix(self.tr(" min"))
         self.lock_spin.setValue(self.services.settings.lock_after_minutes)
         self.lock_spin.valueChanged.connect(self._on_lock_spin_value_changed)
         lock_form = QFormLayout()
+        lock_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         lock_form.addRow(self.tr("Lock crm-desktop after this long without use"), self.lock_spin)
-        note = QLabel(self.tr("Files are kept readable by you only: the database, its backups and the "
-                              "attached files."), tab)
+        note = QLabel(self.tr("The database, its backups and the attached files can be read by your "
+                              "user account only."), tab)
         note.setWordWrap(True)
         note.setStyleSheet("color: #718096;")
         layout.addWidget(self.encryption_label)
         layout.addLayout(buttons)
         layout.addWidget(self.keychain_box)
-        layout.addSpacing(12)
+        layout.addWidget(self.keychain_hint)
+        layout.addSpacing(16)
+        layout.addWidget(_title(self.tr("App lock"), tab))
         layout.addLayout(lock_form)
-        layout.addSpacing(12)
+        layout.addSpacing(16)
+        layout.addWidget(_title(self.tr("Files"), tab))
         layout.addWidget(note)
         layout.addStretch(1)
         return tab
@@ -486,6 +499,12 @@ class BackupsDialog(QDialog):
     def done(self, result: int) -> None:
         self.wait_for_worker()
         super().done(result)
+
+
+def _title(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setStyleSheet("font-weight: 600; color: #2d3748;")
+    return label
 
 
 def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:
