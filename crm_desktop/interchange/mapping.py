@@ -210,44 +210,76 @@ _PHONE_LABELS = {"mobile": "mobile", "work_phone": "work", "home_phone": "home",
 _HANDLE_KINDS = {"wechat": "wechat", "qq": "qq", "linkedin": "linkedin"}
 
 
+_SIMPLE_KINDS = {"email": "email", "tags": "tags", "birthday": "birthday", "full_name": "full_name",
+                 **{k: "phone" for k in _PHONE_LABELS}, **{k: "handle" for k in _HANDLE_KINDS}}
+
+
+def _compiled(mapping: Mapping) -> list[tuple[int, str, str]]:
+    """(column, kind, target) of the mapped columns, worked out once per mapping, not once per row."""
+    key = tuple(mapping.targets)
+    cached = mapping.__dict__.get("_compiled")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    plan = []
+    for col, target in enumerate(mapping.targets):
+        if not target:
+            continue
+        kind = _SIMPLE_KINDS.get(target)
+        if kind is None and target.startswith((CUSTOM_PREFIX, NEW_CUSTOM_PREFIX)):
+            kind = "custom"
+        elif kind is None:
+            single = mapping.targets.count(target) == 1 and target not in ("street2", "notes")
+            kind = "set" if single else "put"
+        plan.append((col, kind, target))
+    mapping.__dict__["_compiled"] = (key, plan)
+    return plan
+
+
 def build_contact(row: list, mapping: Mapping) -> BuiltRow:
     draft = ContactDraft()
     built = BuiltRow(draft)
+    sources = built.sources
     full_name = ""
-    for col, target in enumerate(mapping.targets):
-        if not target or col >= len(row) or row[col] is None:
+    width = len(row)
+    for col, kind, target in _compiled(mapping):
+        if col >= width:
             continue
         value = row[col]
-        if target in _PHONE_LABELS:
+        if value is None:
+            continue
+        if kind == "phone":
             for part in MULTI_SPLIT.split(phone_text(value)):
                 if part.strip():
                     draft.phones.append(Channel(part.strip(), _PHONE_LABELS[target]))
-                    built.sources.setdefault("phones", []).append(col)
+                    sources.setdefault("phones", []).append(col)
             continue
-        text = cell_text(value)
+        text = value.strip() if type(value) is str else cell_text(value)
         if not text:
             continue
-        if target == "email":
+        if kind == "set":
+            setattr(draft, target, text)
+            sources[target] = [col]
+        elif kind == "email":
             for part in MULTI_SPLIT.split(text):
                 if part.strip():
                     draft.emails.append(Channel(part.strip(), ""))
-                    built.sources.setdefault("emails", []).append(col)
-        elif target in _HANDLE_KINDS:
+                    sources.setdefault("emails", []).append(col)
+        elif kind == "handle":
             draft.handles.append(Channel(text, "", _HANDLE_KINDS[target]))
-            built.sources.setdefault("handles", []).append(col)
-        elif target == "tags":
+            sources.setdefault("handles", []).append(col)
+        elif kind == "tags":
             draft.tags += [t.strip() for t in TAG_SPLIT.split(text) if t.strip()]
-        elif target == "birthday":
+        elif kind == "birthday":
             _put_birthday(built, col, value, mapping)
-        elif target == "full_name":
+        elif kind == "full_name":
             full_name = full_name or text
-            built.sources.setdefault("given_name", []).append(col)
-        elif target.startswith((CUSTOM_PREFIX, NEW_CUSTOM_PREFIX)):
-            built.sources.setdefault("custom", []).append(col)
+            sources.setdefault("given_name", []).append(col)
+        elif kind == "custom":
+            sources.setdefault("custom", []).append(col)
             draft.custom[target] = text  # the service swaps the target for the field id
         else:
             _put_text(draft, target, text)
-            built.sources.setdefault("street" if target == "street2" else target, []).append(col)
+            sources.setdefault("street" if target == "street2" else target, []).append(col)
     if full_name and not (draft.given_name or draft.family_name):
         draft.given_name, draft.family_name = split_full_name(full_name)
     return built

@@ -23,7 +23,7 @@ def _open(qtbot, services, path):
     wizard = ImportWizard(services, None, str(path))
     qtbot.addWidget(wizard)
     wizard.show()
-    qtbot.waitUntil(wizard.file_page.isComplete)
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=30_000)
     return wizard
 
 
@@ -41,20 +41,20 @@ def test_wizard_imports_a_file_in_the_background_and_undoes_it(qtbot, services, 
     preview = wizard.preview_page
     assert preview.table.rowCount() == 3
     assert preview.table.item(1, 4).toolTip()  # the wrong e-mail is marked with the reason
-    qtbot.waitUntil(lambda: "Rows: 3" in preview.summary.text())
+    qtbot.waitUntil(lambda: "Rows: 3" in preview.summary.text(), timeout=30_000)
     assert "duplicates: 1" in preview.summary.text()
     combo = preview.table.cellWidget(2, 1)  # Bob is in the CRM already: fill in his empty fields
     combo.setCurrentIndex(combo.findData("fill"))
     combo.activated.emit(combo.currentIndex())
     preview.table.item(1, 4).setText("ann@example.com")  # fix the cell
     assert preview.fixes == {(3, 2): "ann@example.com"}
-    qtbot.waitUntil(lambda: not wizard.background.busy)
+    qtbot.waitUntil(lambda: not wizard.background.busy, timeout=30_000)
     wizard.next()
     page = wizard.run_page
-    qtbot.waitUntil(lambda: page.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.result is not None, timeout=30_000)
     assert (page.result.created, page.result.updated) == (2, 1)
     assert services.counts().contacts == 3
-    qtbot.waitUntil(page.isComplete)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
     page.undo.click()
     assert services.counts().contacts == 1
     assert services.contacts.get(1).data.phones == []  # Bob's phone from the file went with the undo
@@ -67,7 +67,7 @@ def test_cancel_of_a_running_import_rolls_it_back(qtbot, services, tmp_path, mon
     wizard = _open(qtbot, services, path)
     wizard.next()
     wizard.next()
-    qtbot.waitUntil(lambda: not wizard.background.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: not wizard.background.busy, timeout=30_000)
     decide = type(services.imports)._decide
     chunks = []
 
@@ -82,7 +82,7 @@ def test_cancel_of_a_running_import_rolls_it_back(qtbot, services, tmp_path, mon
     page = wizard.run_page
     qtbot.waitUntil(lambda: page.bar.maximum() > 0, timeout=10_000)  # progress has come in
     page.cancel.click()
-    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
     assert "cancelled" in page.report.text()
     assert services.counts().contacts == 0
     wizard.done(0)
@@ -92,7 +92,7 @@ def test_wizard_explains_a_refused_file(qtbot, services, tmp_path):
     (tmp_path / "x.xlsx").write_bytes(b"")
     wizard = ImportWizard(services, None, str(tmp_path / "x.xlsx"))
     qtbot.addWidget(wizard)
-    qtbot.waitUntil(lambda: "empty" in wizard.file_page.status.text())
+    qtbot.waitUntil(lambda: "empty" in wizard.file_page.status.text(), timeout=30_000)
     assert not wizard.file_page.isComplete()
     wizard.done(0)
 
@@ -118,7 +118,7 @@ def test_dropping_a_file_on_the_main_window_opens_the_wizard(qtbot, services, br
         QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
     )
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: opened == [str(path)])
+    qtbot.waitUntil(lambda: opened == [str(path)], timeout=30_000)
 
 
 def test_history_undoes_an_earlier_import(qtbot, services, tmp_path):
@@ -135,3 +135,22 @@ def test_history_undoes_an_earlier_import(qtbot, services, tmp_path):
     assert services.counts().contacts == 0
     assert "Removed (people and companies it added): 5" in dialog.message.text()  # 3 people, 2 companies
     assert not dialog.undo.isEnabled() and dialog.table.item(0, 6).text() == "Undone"
+
+
+def test_a_row_with_wrong_values_can_be_skipped_on_its_own(qtbot, services, tmp_path):
+    wizard = _open(qtbot, services, _file(tmp_path))
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    combo = preview.table.cellWidget(1, 1)  # Ann's e-mail is wrong
+    combo.setCurrentIndex(combo.findData("skip"))
+    combo.activated.emit(combo.currentIndex())
+    assert preview.row_actions == {3: "skip"}
+    assert preview.table.item(1, 4).background().color().name() == "#ffe3e3"  # marked as not imported
+    qtbot.waitUntil(lambda: "not importable: 1" in preview.summary.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: not wizard.background.busy, timeout=30_000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.result is not None, timeout=30_000)
+    assert wizard.run_page.result.created == 2
+    assert wizard.run_page.save_rejected.isVisibleTo(wizard.run_page)
+    wizard.done(0)

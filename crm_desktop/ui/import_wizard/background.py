@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject, Signal
 
 PROGRESS_EVERY_S = 0.1
 
+Job = Callable[[threading.Event, Callable[[int, int], None]], object]
+
 
 class Background(QObject):
     """Runs jobs in order on one worker thread; results and progress come back as signals.
@@ -26,20 +28,30 @@ class Background(QObject):
     def __init__(self) -> None:
         super().__init__()  # no Qt parent: it must outlive the page until its job is done
         self._executor: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._pending = 0
         self.cancel_event = threading.Event()
-        self.busy = False
+        self.tag = ""
         self._last = 0.0
 
-    def run(self, tag: str, job: Callable[[threading.Event, Callable[[int, int], None]], object]) -> None:
+    @property
+    def busy(self) -> bool:
+        """Whether a job is queued or running."""
+        with self._lock:
+            return self._pending > 0
+
+    def run(self, tag: str, job: Job) -> None:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="import")
         self.cancel_event = threading.Event()
-        self.busy = True
-        self._last = 0.0  # a job's first progress always goes out
-        event = self.cancel_event
-        self._executor.submit(self._call, tag, job, event)
+        self.tag = tag
+        with self._lock:
+            self._pending += 1
+        self._executor.submit(self._call, tag, job, self.cancel_event)
 
-    def _call(self, tag: str, job, event: threading.Event) -> None:
+    def _call(self, tag: str, job: Job, event: threading.Event) -> None:
+        self._last = 0.0  # a job's first progress always goes out
+
         def progress(done: int, total: int) -> None:
             now = time.monotonic()
             if now - self._last >= PROGRESS_EVERY_S:
@@ -50,11 +62,14 @@ class Background(QObject):
             result = job(event, progress)
         except Exception as exc:
             result = exc
-        self.busy = False
+        with self._lock:
+            self._pending -= 1
         self.finished.emit(tag, result)
 
-    def cancel(self) -> None:
-        self.cancel_event.set()
+    def cancel(self, tag: str | None = None) -> None:
+        """Cancel the newest job (only if it is ``tag``, when given)."""
+        if tag is None or tag == self.tag:
+            self.cancel_event.set()
 
     def stop(self) -> None:
         """Cancel the running job and wait for it; the thread (and its connection) ends."""
@@ -62,4 +77,5 @@ class Background(QObject):
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
-        self.busy = False
+        with self._lock:
+            self._pending = 0

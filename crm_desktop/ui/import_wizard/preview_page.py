@@ -87,7 +87,7 @@ class PreviewPage(QWizardPage):
         self.refresh()
 
     def cleanupPage(self) -> None:
-        self.wiz.background.cancel()
+        self.wiz.background.cancel("summary")
 
     def refresh(self) -> None:
         plan = self.wiz.plan
@@ -114,6 +114,8 @@ class PreviewPage(QWizardPage):
         self.table.setItem(r, 0, number)
         if outcome.match_id is not None:
             self.table.setCellWidget(r, 1, self._action_combo(outcome))
+        elif outcome.problems and outcome.draft is not None:
+            self.table.setCellWidget(r, 1, self._problem_combo(outcome))
         else:
             status = QTableWidgetItem(self._status(outcome))
             status.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -140,9 +142,24 @@ class PreviewPage(QWizardPage):
         combo.activated.connect(lambda _i, n=number, c=combo: self._set_action(n, c.currentData()))
         return combo
 
-    def _set_action(self, number: int, action: str) -> None:
+    def _problem_combo(self, outcome) -> QComboBox:
+        """Import this row without its wrong values, or skip it (a fix typed into a cell also works)."""
+        combo = QComboBox(self.table)
+        combo.addItem(self.tr("New, without the marked values"), "import")
+        combo.addItem(self.tr("Skip this row"), "skip")
+        combo.setCurrentIndex(1 if outcome.status == "rejected" else 0)
+        number = outcome.row_number
+        combo.activated.connect(
+            lambda _i, n=number, c=combo: self._set_action(n, c.currentData(), refresh=True)
+        )
+        return combo
+
+    def _set_action(self, number: int, action: str, refresh: bool = False) -> None:
         self.row_actions[number] = action
-        self._count_whole_file()
+        if refresh:
+            self.refresh()
+        else:
+            self._count_whole_file()
 
     def _status(self, outcome) -> str:
         if outcome.status == "rejected":
@@ -162,8 +179,10 @@ class PreviewPage(QWizardPage):
 
     # -- counts over the whole file, on the worker thread ------------------------------------------
     def _count_whole_file(self) -> None:
+        if self.wiz.currentPage() is not self:
+            return  # the import may be running: a late count must not start or cancel anything
         background = self.wiz.background
-        background.cancel()
+        background.cancel("summary")
         if background.busy:
             self._recount = True
             return
@@ -179,7 +198,7 @@ class PreviewPage(QWizardPage):
             )
 
     def _on_finished(self, tag: str, result) -> None:
-        if tag != "summary":
+        if tag != "summary" or self.wiz.currentPage() is not self:
             return
         if getattr(self, "_recount", False):
             self._count_whole_file()
