@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.errors import FieldError, ValidationError
 from ..core.scoring import HOT_THRESHOLD, SCORE_KINDS, ScoreRule
+from ..storage.common import parse_ts, ts
 from ..storage.rules import ScoreStore
 from .changes import Change
 from .context import ServiceContext
+
+# A full scoring pass at most this often (interaction counts change with time alone), in slices
+# of this many contact ids so no write holds the database for long; edited contacts in between.
+FULL_EVERY = dt.timedelta(hours=24)
+SLICE = 50_000
+INCREMENTAL_LIMIT = 50_000
+FULL_AT, FULL_RULES = "scores.full_at", "scores.rules"
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,12 @@ class ScoringService:
         self.ctx = ctx
         self.store: ScoreStore = ctx.storage.scores
         self.threshold = HOT_THRESHOLD
+        self._last_refresh: dt.datetime | None = None
+        # Contacts and activities written since the last pass, as the change feed tells them
+        # (any thread); a tag added or a call logged changes a score without touching the contact row.
+        self._dirty_lock = threading.Lock()
+        self._dirty: dict[str, set[int]] = {"contact": set(), "activity": set()}
+        ctx.changes.subscribe(self._on_change)
 
     # -- rules ---------------------------------------------------------------------------
     def rules(self) -> list[ScoreRule]:
@@ -60,6 +77,51 @@ class ScoringService:
         self.ctx.changes.emit(Change("score", "update", tuple(contact_ids or ())))
         return n
 
+    def refresh(self) -> int:
+        """Keep scores current at little cost: a full pass (in slices, each its own short write) when
+        there are none, the rules changed or a day has passed (interaction counts age); else only the
+        contacts edited since the last pass. How many contacts were scored."""
+        now = self.ctx.clock.now()
+        with self.ctx.read():
+            signature = _signature(self.store.rules())
+            full_at = parse_ts(self.store.state(FULL_AT))
+            same_rules = self.store.state(FULL_RULES) == signature
+        if full_at is None or not same_rules or not dt.timedelta(0) <= now - full_at <= FULL_EVERY:
+            return self._recompute_in_slices(now, signature)
+        since = self._last_refresh or full_at
+        with self._dirty_lock:
+            contacts, activities = self._dirty["contact"], self._dirty["activity"]
+            self._dirty = {"contact": set(), "activity": set()}
+        with self.ctx.read():
+            changed = set(self.store.changed_contacts(since, INCREMENTAL_LIMIT)) | contacts
+            changed |= set(self.store.contacts_of_activities(sorted(activities)))
+        self._last_refresh = now
+        if not changed:
+            return 0
+        return self.recompute(sorted(changed))
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity in self._dirty and change.ids:
+            with self._dirty_lock:
+                self._dirty[change.entity].update(change.ids)
+
+    def _recompute_in_slices(self, now: dt.datetime, signature: str) -> int:
+        with self._dirty_lock:  # everyone is scored now
+            self._dirty = {"contact": set(), "activity": set()}
+        with self.ctx.read():
+            rules = self.store.rules()
+            first, last = self.store.contact_id_range()
+        n = 0
+        for start in range(first, last + 1, SLICE):
+            with self.ctx.write():
+                n += self.store.recompute_range(rules, now, start, min(start + SLICE - 1, last))
+        with self.ctx.write():
+            self.store.set_state(FULL_AT, ts(now))
+            self.store.set_state(FULL_RULES, signature)
+        self._last_refresh = now
+        self.ctx.changes.emit(Change("score", "update"))
+        return n
+
     def score_of(self, contact_id: int) -> tuple[int, ScoreRule | None] | None:
         """(score, top reason) of a contact, or None if it has not been scored yet."""
         with self.ctx.read():
@@ -78,3 +140,8 @@ class ScoringService:
     def hot_count(self, threshold: int | None = None) -> int:
         with self.ctx.read():
             return self.store.hot_count(self.threshold if threshold is None else threshold)
+
+
+def _signature(rules: Sequence[ScoreRule]) -> str:
+    """The rules as they score (a full pass is due when this changes)."""
+    return json.dumps([(r.id, r.kind, r.points, r.enabled, r.config) for r in rules], sort_keys=True)

@@ -24,7 +24,7 @@ from ..core.scoring import (
     TAG,
     ScoreRule,
 )
-from .common import chunks, marks, new_uuid, parse_ts, ts
+from .common import chunks, marks, new_uuid, ts
 
 # Rows made in SQL get time-ordered UUIDv7s like the others, from Python: random ones land all
 # over the uuid index (measured: 204,332 keep-in-touch tasks in 6.8 s with randomblob, 5.6 s so).
@@ -183,6 +183,18 @@ class ScoreStore:
     def recompute(self, rules: Sequence[ScoreRule], now: dt.datetime,
                   contact_ids: Sequence[int] | None = None) -> int:
         """Store the score of every live contact (or of ``contact_ids``); how many rows written."""
+        base, params = self._score_select(rules, now)
+        if contact_ids is None:
+            self.db.execute_sql("DELETE FROM contact_score")
+            return self.db.execute_sql(base, params).rowcount
+        n = 0
+        for part in chunks(list(contact_ids)):
+            self.db.execute_sql(f"DELETE FROM contact_score WHERE contact_id IN ({marks(len(part))})", part)
+            n += self.db.execute_sql(f"{base} AND c.id IN ({marks(len(part))})", (*params, *part)).rowcount
+        return n
+
+    def _score_select(self, rules: Sequence[ScoreRule], now: dt.datetime) -> tuple[str, list]:
+        """INSERT … SELECT scoring live contacts (the caller adds which ones), and its parameters."""
         active = [r for r in rules if r.enabled and r.points != 0]
         tests = [(_test_sql(r, now), r) for r in active]
         tests = [(sql, params, r) for (sql, params), r in tests if sql]
@@ -198,15 +210,7 @@ class ScoreStore:
         base = (f"INSERT OR REPLACE INTO contact_score(contact_id, score, top_rule_id, computed_at) "
                 f"SELECT c.id, {total}, {top}, ? FROM contact c LEFT JOIN company co ON co.id = c.company_id "
                 "WHERE c.deleted_at IS NULL")
-        if contact_ids is None:
-            self.db.execute_sql("DELETE FROM contact_score")
-            return self.db.execute_sql(base, (*params, ts(now))).rowcount
-        n = 0
-        for part in chunks(list(contact_ids)):
-            self.db.execute_sql(f"DELETE FROM contact_score WHERE contact_id IN ({marks(len(part))})", part)
-            n += self.db.execute_sql(f"{base} AND c.id IN ({marks(len(part))})",
-                                     (*params, ts(now), *part)).rowcount
-        return n
+        return base, [*params, ts(now)]
 
     def score_of(self, contact_id: int) -> tuple[int, int | None] | None:
         row = self.db.execute_sql("SELECT score, top_rule_id FROM contact_score WHERE contact_id = ?",
@@ -225,8 +229,37 @@ class ScoreStore:
         return self.db.execute_sql("SELECT count(*) FROM contact_score WHERE score >= ?",
                                    (threshold,)).fetchone()[0]
 
-    def computed_at(self) -> dt.datetime | None:
-        return parse_ts(self.db.execute_sql("SELECT max(computed_at) FROM contact_score").fetchone()[0])
+    def state(self, key: str) -> str | None:
+        row = self.db.execute_sql("SELECT value FROM reminder_state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        self.db.execute_sql("INSERT OR REPLACE INTO reminder_state(key, value) VALUES (?, ?)", (key, value))
+
+    def contact_id_range(self) -> tuple[int, int]:
+        row = self.db.execute_sql("SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM contact"
+                                  ).fetchone()
+        return row[0], row[1]
+
+    def changed_contacts(self, since: dt.datetime, limit: int) -> list[int]:
+        """Contacts edited since ``since`` (their last-updated index), at most ``limit``."""
+        return [r[0] for r in self.db.execute_sql(
+            "SELECT id FROM contact WHERE updated_at > ? AND deleted_at IS NULL ORDER BY updated_at LIMIT ?",
+            (ts(since), limit))]
+
+    def contacts_of_activities(self, activity_ids: Sequence[int]) -> list[int]:
+        found: list[int] = []
+        for part in chunks(list(activity_ids)):
+            found += [r[0] for r in self.db.execute_sql(
+                f"SELECT DISTINCT contact_id FROM activity WHERE id IN ({marks(len(part))}) "
+                "AND contact_id IS NOT NULL", part)]
+        return found
+
+    def recompute_range(self, rules: Sequence[ScoreRule], now: dt.datetime, first: int, last: int) -> int:
+        """Score the live contacts with ids in [first, last]; the dead ones in it lose their score."""
+        self.db.execute_sql("DELETE FROM contact_score WHERE contact_id BETWEEN ? AND ?", (first, last))
+        sql, params = self._score_select(rules, now)
+        return self.db.execute_sql(f"{sql} AND c.id BETWEEN ? AND ?", (*params, first, last)).rowcount
 
 
 def _next_position(db: pw.SqliteDatabase, table: str) -> int:

@@ -73,3 +73,34 @@ def test_the_pure_scorer_agrees():
                          interactions_in={30: 5})
     total, top = score(rules, facts)
     assert total == 45 and top.id == 1
+
+
+def test_refresh_scores_everyone_once_then_only_what_changed(crm: Services, clock):
+    ann = crm.contacts.create(person("Ann", tags=["customer"]))
+    bob = crm.contacts.create(person("Bob"))
+    assert crm.scoring.refresh() == 2  # no scores yet: everyone, in slices
+    clock.advance(dt.timedelta(minutes=5))
+    assert crm.scoring.refresh() == 0  # nothing changed
+    crm.contacts.add_tag([bob], "customer")
+    clock.advance(dt.timedelta(minutes=5))
+    assert crm.scoring.refresh() == 1  # only Bob, whom the tag changed
+    assert crm.scoring.score_of(bob)[0] == 20
+    rule = next(r for r in crm.scoring.rules() if r.kind == TAG)
+    rule.points = 30
+    clock.advance(dt.timedelta(minutes=5))
+    crm.scoring.save_rule(rule)
+    clock.advance(dt.timedelta(minutes=5))
+    assert crm.scoring.refresh() == 2  # the rules changed: everyone again
+    assert crm.scoring.score_of(ann)[0] == 30
+    clock.advance(DAY + dt.timedelta(minutes=1))
+    assert crm.scoring.refresh() == 2  # a day later: everyone (interaction counts age)
+
+
+def test_a_logged_call_rescores_its_contact_at_the_next_refresh(crm: Services, clock):
+    ann = crm.contacts.create(person("Ann"))
+    crm.scoring.refresh()
+    for _ in range(3):
+        crm.activities.log(ActivityDraft("call", contact_id=ann))
+    clock.advance(dt.timedelta(minutes=5))
+    assert crm.scoring.refresh() == 1
+    assert crm.scoring.score_of(ann)[0] == 25  # three interactions in 30 days

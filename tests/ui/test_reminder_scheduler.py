@@ -76,3 +76,12 @@ def test_rules_and_scores_are_swept_on_a_worker_thread(crm, bridge, clock, qtbot
     assert threads and threads[0] is not threading.main_thread()
     assert crm.scoring.score_of(ann) == (20, crm.scoring.score_of(ann)[1])  # tagged customer: +20
     scheduler.stop()
+
+
+def test_the_subscribed_calendar_file_follows_task_changes(crm, bridge, data_dir, qtbot):
+    scheduler = ReminderScheduler(crm, bridge)
+    crm.tasks.create(TaskDraft("Call Ann", due_at=NOW + dt.timedelta(hours=2)))
+    scheduler.refresh_calendar()  # what the change starts after a short delay
+    calendar = data_dir / "tasks.ics"
+    qtbot.waitUntil(lambda: calendar.exists() and b"SUMMARY:Call Ann" in calendar.read_bytes(), timeout=10_000)
+    scheduler.stop()

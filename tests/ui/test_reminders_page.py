@@ -202,3 +202,12 @@ def test_export_calendar_writes_the_file(page, crm, tmp_path, monkeypatch):
                         staticmethod(lambda *a, **k: (str(target), "")))
     page.export_calendar()
     assert b"SUMMARY:Call" in target.read_bytes()
+
+
+def test_the_subscription_file_is_written_and_its_address_shown(page, crm, data_dir, monkeypatch):
+    crm.tasks.create(TaskDraft("Call", due_at=NOW + HOUR))
+    shown = []
+    monkeypatch.setattr(page_module.QMessageBox, "exec", lambda box: shown.append(box.informativeText()))
+    page.show_subscription()
+    assert shown == [f"file://{data_dir / 'tasks.ics'}"]
+    assert b"SUMMARY:Call" in (data_dir / "tasks.ics").read_bytes()

@@ -41,6 +41,10 @@ TABLES = {
     score INTEGER NOT NULL,
     top_rule_id INTEGER,
     computed_at TEXT NOT NULL)""",
+    # What the background work last did (e.g. the rules a full scoring pass used, and when).
+    "reminder_state": """CREATE TABLE reminder_state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL) WITHOUT ROWID""",
     "notification": """CREATE TABLE notification (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -128,8 +129,12 @@ class RemindersPage(QWidget):
         self.snooze_button.setMenu(snooze_menu(self, self.services, self.current_id, self._on_snoozed))
         self.open_button = QToolButton(self)
         self.export_button = QToolButton(self)
-        self.export_button.setText(self.tr("Export calendar…"))
-        self.export_button.clicked.connect(self.export_calendar)
+        self.export_button.setText(self.tr("Calendar"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        calendar = QMenu(self.export_button)
+        calendar.addAction(self.tr("Export tasks to a file…"), self.export_calendar)
+        calendar.addAction(self.tr("Subscribe from a calendar app…"), self.show_subscription)
+        self.export_button.setMenu(calendar)
         for widget in (QLabel(self.tr("Owner"), self), self.owner_combo, QLabel(self.tr("Type"), self),
                        self.kind_combo):
             bar.addWidget(widget)
@@ -340,6 +345,23 @@ class RemindersPage(QWidget):
             QMessageBox.warning(self, self.tr("Export tasks as a calendar"), text)
             return
         self.status_posted.emit(self.tr("Exported %1 tasks to %2.").replace("%1", str(n)).replace("%2", path))
+
+    def show_subscription(self) -> None:
+        """Write the always-current calendar file now and say where it is."""
+        try:
+            path = self.services.tasks.write_subscription()
+        except (OSError, CrmError) as exc:
+            text = error_text(exc) if isinstance(exc, CrmError) else (exc.strerror or str(exc))
+            QMessageBox.warning(self, self.tr("Calendar subscription"), text)
+            return
+        if path is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Calendar subscription"), self.tr(
+            "Your calendar app can subscribe to this file; crm-desktop keeps it up to date "
+            "whenever tasks change:"), QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText(QUrl.fromLocalFile(str(path)).toString())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     # -- slots -----------------------------------------------------------------------------
     def _on_tabs_current_changed(self, _index: int) -> None:

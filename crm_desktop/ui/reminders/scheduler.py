@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 RULES_EVERY_MS = 60 * 60 * 1000
 RULES_AFTER_CHANGE_MS = 20 * 1000
 RULES_AT_START_MS = 5 * 1000
+CALENDAR_AFTER_CHANGE_MS = 3 * 1000  # the subscribed .ics file follows task changes this soon
 # Changes that can make or unmake a keep-in-touch task or change a score.
 RULE_INPUTS = frozenset({"contact", "activity", "tag", "deal", "rule", "score_rule", "all"})
 SLEPT_AFTER_S = 60  # a timer this late means the computer was asleep
@@ -49,6 +50,8 @@ class ReminderScheduler(QObject):
         self._sweeping: Future | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._sweep_enabled = sweep
+        self._calendar_timer = QTimer(self, singleShot=True, interval=CALENDAR_AFTER_CHANGE_MS)
+        self._calendar_timer.timeout.connect(self.refresh_calendar)
         bridge.changed.connect(self._on_bridge_changed)
         app = QCoreApplication.instance()
         if app is not None:
@@ -106,13 +109,28 @@ class ReminderScheduler(QObject):
         self._sweeping.add_done_callback(self._on_sweep_finished)
         self._rules_timer.start(RULES_EVERY_MS)
 
+    def refresh_calendar(self) -> None:
+        """Rewrite the subscribed calendar file on the worker thread."""
+        if not self._sweep_enabled:
+            return
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="rules")
+        self._executor.submit(self._write_calendar)
+
+    def _write_calendar(self) -> None:
+        try:
+            self.services.tasks.write_subscription()
+        except (CrmError, OSError) as exc:
+            log.warning("calendar file not written: %s", exc)
+
     def _on_sweep_finished(self, future: Future) -> None:  # on the worker thread: the signal is queued
         self.sweep_done.emit({} if future.cancelled() or future.exception() else future.result())
 
     def _sweep_job(self) -> dict[int, int]:
         try:
             made = self.services.rules.run_all()
-            self.services.scoring.recompute()
+            self.services.scoring.refresh()
+            self._write_calendar()
             return made
         except CrmError as exc:
             log.warning("follow-up rules not run: %s", exc)
@@ -125,11 +143,14 @@ class ReminderScheduler(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._rules_timer.stop()
+        self._calendar_timer.stop()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
 
     def _on_bridge_changed(self, change: Change) -> None:
+        if change.entity in ("task", "all"):
+            self._calendar_timer.start()
         if change.entity in ("task", "reminders", "all"):
             self._timer.start(0)  # re-arm for the (maybe) new next reminder, after this event
             self._armed_at, self._armed_for = time.time(), 0
