@@ -29,21 +29,7 @@ ROOT_RELS = (
 
 # Number formats 14 and 22 are Excel's built-in short date and date-time: each reader shows
 # them in its own regional format. 49 is "@" (text), 1 is "0", 4 is "#,##0.00".
-STYLES = (
-    f'{_XML}<styleSheet xmlns="{_MAIN}">'
-    '<fonts count="2">'
-    '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>'
-    '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/>'
-    '<scheme val="minor"/></font></fonts>'
-    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
-    '<fill><patternFill patternType="gray125"/></fill>'
-    '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/></patternFill>'
-    "</fill></fills>"
-    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
-    '<border><left/><right/><top/><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border>'
-    "</borders>"
-    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="8">'
+_BUILT_IN_XFS = (
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
     'applyBorder="1"/>'
@@ -53,11 +39,39 @@ STYLES = (
     '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    "</cellXfs>"
-    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
-    '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9" '
-    'defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
 )
+BUILT_IN_STYLES = 8
+FIRST_CUSTOM_FORMAT = 164  # ids below are Excel's own formats
+
+
+def styles(custom_formats: Sequence[str] = ()) -> str:
+    """The styles part: the built-in cell styles above, then one per custom number format
+    (style BUILT_IN_STYLES + i for ``custom_formats[i]``)."""
+    formats = "".join(f'<numFmt numFmtId="{FIRST_CUSTOM_FORMAT + i}" formatCode={quoteattr(code)}/>'
+                      for i, code in enumerate(custom_formats))
+    num_fmts = f'<numFmts count="{len(custom_formats)}">{formats}</numFmts>' if custom_formats else ""
+    custom_xfs = "".join(f'<xf numFmtId="{FIRST_CUSTOM_FORMAT + i}" fontId="0" fillId="0" borderId="0" '
+                         'xfId="0" applyNumberFormat="1"/>' for i in range(len(custom_formats)))
+    return (
+        f'{_XML}<styleSheet xmlns="{_MAIN}">{num_fmts}'
+        '<fonts count="2">'
+        '<font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/>'
+        "</font>"
+        '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/>'
+        '<scheme val="minor"/></font></fonts>'
+        '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill>'
+        '<fill><patternFill patternType="solid"><fgColor rgb="FFF2F2F2"/><bgColor indexed="64"/>'
+        "</patternFill></fill></fills>"
+        '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+        '<border><left/><right/><top/><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/>'
+        "</border></borders>"
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        f'<cellXfs count="{BUILT_IN_STYLES + len(custom_formats)}">{_BUILT_IN_XFS}{custom_xfs}</cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9" '
+        'defaultPivotStyle="PivotStyleLight16"/></styleSheet>'
+    )
 
 
 def content_types(sheets: int) -> str:

@@ -59,6 +59,7 @@ class ColumnSpec:
     header: str
     kind: str = "text"
     width: float | None = None  # in characters; None: measured from the first rows
+    number_format: str = ""  # an Excel number format instead of the kind's, e.g. currency_format("EUR")
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -69,6 +70,22 @@ class TableWriter(Protocol):
     def write_rows(self, rows: Iterable[Sequence]) -> None: ...
 
     def close(self) -> None: ...
+
+
+# Currencies whose sign goes before the amount; the others are written after it by their code.
+_CURRENCY_SIGNS = {"CNY": "¥", "JPY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "TWD": "NT$",
+                   "KRW": "₩", "INR": "₹", "AUD": "A$", "CAD": "C$", "SGD": "S$", "RUB": "₽"}
+_NO_DECIMALS = {"JPY", "KRW", "TWD", "VND", "IDR", "CLP", "ISK", "HUF"}
+
+
+def currency_format(code: str) -> str:
+    """An Excel number format for amounts in ``code`` (ISO 4217): ``"€"#,##0.00``, ``#,##0.00 "CHF"``."""
+    code = code.upper()
+    number = "#,##0" if code in _NO_DECIMALS else "#,##0.00"
+    sign = _CURRENCY_SIGNS.get(code)
+    if sign:
+        return f'"{sign}"{number};-"{sign}"{number}'
+    return f'{number} "{code}";-{number} "{code}"' if code else number
 
 
 def is_dangerous(text: str) -> bool:
@@ -156,6 +173,7 @@ class XlsxWriter:
         self._name = ""
         self._pending: list[Sequence] = []
         self._row = 0
+        self._formats: list[str] = []  # custom number formats, in the order styles.xml lists them
 
     # -- public API ----------------------------------------------------------------------
     def begin_sheet(self, name: str, columns: Sequence[ColumnSpec]) -> None:
@@ -183,7 +201,7 @@ class XlsxWriter:
         self._zip.writestr("xl/workbook.xml", parts.workbook(
             [(t, column_letter(cols - 1), rows) for t, cols, rows in self._sheets]))
         self._zip.writestr("xl/_rels/workbook.xml.rels", parts.workbook_rels(len(titles)))
-        self._zip.writestr("xl/styles.xml", parts.STYLES)
+        self._zip.writestr("xl/styles.xml", parts.styles(self._formats))
         self._zip.close()
 
     def abort(self) -> None:
@@ -233,7 +251,7 @@ class XlsxWriter:
     def _write(self, rows: Iterable[Sequence]) -> None:
         # The hot loop of an export: most cells are plain text, written by one f-string here;
         # anything that needs care (escaping, neutralising, a number or a date) goes to its maker.
-        plans = [(_PLAIN_TEXT.get(c.kind), column_letter(i), _CELL_MAKERS[c.kind])
+        plans = [(_PLAIN_TEXT.get(c.kind), column_letter(i), self._maker(c))
                  for i, c in enumerate(self._columns)]
         needs_care = _NEEDS_CARE.search
         chunk: list[str] = []
@@ -256,6 +274,17 @@ class XlsxWriter:
             if len(chunk) >= 1000:
                 self._flush_chunk(chunk)
         self._flush_chunk(chunk)
+
+    def _maker(self, column: ColumnSpec):
+        """How the column's cells are written: the kind's maker, or with its own number format."""
+        if not column.number_format or column.kind in ("text", "phone"):
+            return _CELL_MAKERS[column.kind]
+        if column.number_format not in self._formats:
+            self._formats.append(column.number_format)
+        style = parts.BUILT_IN_STYLES + self._formats.index(column.number_format)
+        if column.kind in ("date", "datetime"):
+            return lambda ref, v: _date_cell(ref, v, style)
+        return lambda ref, v: _number_cell(ref, v, style)
 
     def _flush_chunk(self, chunk: list[str]) -> None:
         if chunk:

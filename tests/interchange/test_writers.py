@@ -183,3 +183,19 @@ def test_vcard_file_has_one_card_per_contact(tmp_path: Path):
     writer.close()
     text = path.read_bytes().decode()
     assert text.count("BEGIN:VCARD\r\n") == 2 and text.endswith("END:VCARD\r\n")
+
+
+def test_money_in_a_currency_format(tmp_path: Path):
+    columns = [ColumnSpec("Deal"), ColumnSpec("Value", "money", number_format=writers.currency_format("EUR")),
+               ColumnSpec("Yen", "money", number_format=writers.currency_format("jpy")),
+               ColumnSpec("Francs", "money", number_format=writers.currency_format("CHF")),
+               ColumnSpec("Again", "money", number_format=writers.currency_format("EUR")),
+               ColumnSpec("Closes", "date", number_format="yyyy-mm-dd")]
+    rows = [("Big one", Decimal("12500.50"), 1200, 99.5, -3, dt.date(2025, 1, 31))]
+    ws = openpyxl.load_workbook(write_xlsx(tmp_path / "t.xlsx", rows, columns)).active
+    value, yen, francs, again, closes = (ws.cell(2, c) for c in range(2, 7))
+    assert value.value == 12500.5 and value.number_format == '"€"#,##0.00;-"€"#,##0.00'
+    assert yen.number_format == '"¥"#,##0;-"¥"#,##0'
+    assert francs.number_format == '#,##0.00 "CHF";-#,##0.00 "CHF"'
+    assert again.number_format == value.number_format and again.value == -3
+    assert closes.is_date and closes.number_format == "yyyy-mm-dd"
