@@ -15,7 +15,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from ..core.errors import CrmError, StorageError, StorageProblem
@@ -48,7 +48,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.backup = backup
         self.setWindowTitle(self.tr("The database is damaged"))
-        text = self.tr("The database %1 is damaged: %2.").replace("%1", str(database)).replace("%2", problem)
+        text = self.tr("The database %1 is damaged.").replace("%1", str(database))
         if backup is not None:
             text += "\n\n" + self.tr("crm-desktop can restore the newest good backup, made %1. Changes made "
                                      "since then are lost; the damaged file is kept in the backups folder.") \
@@ -58,6 +58,10 @@ class RecoveryDialog(QDialog):
                                      "backup file yourself.")
         label = QLabel(text, self)
         label.setWordWrap(True)
+        details = QLabel(self.tr("Technical details: %1").replace("%1", problem), self)
+        details.setWordWrap(True)
+        details.setStyleSheet("color: #718096;")
+        details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(self)
         if backup is not None:
             role = QDialogButtonBox.ButtonRole.AcceptRole
@@ -69,6 +73,7 @@ class RecoveryDialog(QDialog):
         buttons.addButton(close_text, QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
+        layout.addWidget(details)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 

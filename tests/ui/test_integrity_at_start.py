@@ -84,7 +84,8 @@ def test_the_recovery_dialog_says_what_and_offers_the_backup(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     text = " ".join(label.text() for label in dialog.findChildren(QLabel))
     buttons = {button.text() for button in dialog.findChildren(QPushButton)}
-    assert "is damaged: database disk image is malformed" in text and "newest good backup" in text
+    assert "is damaged." in text and "newest good backup" in text
+    assert "Technical details: database disk image is malformed" in text
     assert buttons == {"Restore this backup", "Choose a backup…", "Quit"}
     none = RecoveryDialog(tmp_path / DATABASE_NAME, "malformed", None)
     qtbot.addWidget(none)
