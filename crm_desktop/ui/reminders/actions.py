@@ -92,11 +92,12 @@ class SnoozeDialog(QDialog):
             dialog.deleteLater()
 
 
-def complete(parent: QWidget, services: Services, task_id: int, *, log: bool) -> bool:
-    """Mark done (and log the call, e-mail or meeting it was); False if it failed (and said why)."""
+def complete(parent: QWidget, services: Services, task_id: int, *,
+             log: bool) -> tuple[int | None, int | None] | None:
+    """Mark done (and log the call, e-mail or meeting it was): (next task id, activity id), or
+    None if it failed (and the user was told why)."""
     try:
-        services.tasks.complete(task_id, log=log)
+        return services.tasks.complete(task_id, log=log)
     except CrmError as exc:
         QMessageBox.warning(parent, translate("Reminders", "Reminders"), error_text(exc))
-        return False
-    return True
+        return None

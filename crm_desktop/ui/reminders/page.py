@@ -293,13 +293,16 @@ class RemindersPage(QWidget):
 
     def mark_done(self) -> None:
         task_id = self.current_id()
-        if task_id is not None and complete(self, self.services, task_id, log=False):
+        if task_id is not None and complete(self, self.services, task_id, log=False) is not None:
             self.status_posted.emit(self.tr("Task done."))
 
     def mark_done_and_log(self) -> None:
         task_id = self.current_id()
-        if task_id is not None and complete(self, self.services, task_id, log=True):
-            self.status_posted.emit(self.tr("Task done and logged on the customer's timeline."))
+        done = complete(self, self.services, task_id, log=True) if task_id is not None else None
+        if done is not None:
+            logged = done[1] is not None  # a task about nobody has no timeline to log on
+            self.status_posted.emit(self.tr("Task done and logged on the customer's timeline.") if logged
+                                    else self.tr("Task done."))
 
     def show_snooze_menu(self) -> None:
         if self.current_id() is None:

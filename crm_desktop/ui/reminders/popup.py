@@ -128,7 +128,7 @@ class ReminderPopup(QFrame):
     # -- slots -----------------------------------------------------------------------------
     def _on_done_button_clicked(self) -> None:
         task_id = self.current_id()
-        if task_id is not None and complete(self, self.services, task_id, log=False):
+        if task_id is not None and complete(self, self.services, task_id, log=False) is not None:
             self.next()
 
     def _on_open_button_clicked(self) -> None:
