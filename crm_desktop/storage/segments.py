@@ -132,14 +132,19 @@ class _Compiler:
         return f"({column} IS NULL OR {column} NOT IN ({marks(len(ids))}))"
 
     def _tags(self, c: Condition) -> str:
+        # Correlated on the link table's primary key (record, tag): one index probe per row
+        # read, where "id IN (all records with the tag)" first built a set of every one of them
+        # (a fifth of a million contacts for a common tag: ~30 % slower counts at a million).
         table, column = _TAG_TABLES[self.entity]
-        ids = tuple(c.value)
+        ids = tuple(sorted(set(c.value)))
         self.params += ids
-        inner = f"SELECT {column} FROM {table} WHERE tag_id IN ({marks(len(ids))})"
+        inner = (f"SELECT 1 FROM {table} t WHERE t.{column} = {self.table}.id "
+                 f"AND t.tag_id IN ({marks(len(ids))})")
         if c.op == "has_all":
-            self.params.append(len(set(ids)))
-            return f"id IN ({inner} GROUP BY {column} HAVING count(DISTINCT tag_id) = ?)"
-        return f"id {'NOT ' if c.op == 'has_none' else ''}IN ({inner})"
+            self.params.append(len(ids))
+            return f"(SELECT count(*) FROM {table} t WHERE t.{column} = {self.table}.id " \
+                   f"AND t.tag_id IN ({marks(len(ids))})) = ?"
+        return f"{'NOT ' if c.op == 'has_none' else ''}EXISTS ({inner})"
 
     def _interaction(self, c: Condition) -> str:
         column = _ACTIVITY_COLUMN[self.entity]
