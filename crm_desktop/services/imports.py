@@ -482,7 +482,7 @@ class _BatchWriter:
         self.custom_ids = self._custom_fields()
         self.created_ids: list[int] = []
         self.created_companies: list[int] = []
-        self.known_keys: set[str] = set()  # companies known to exist (or made) in this import
+        self.company_ids: dict[str, int] = {}  # company key → id, of the companies seen in this import
 
     def _custom_fields(self) -> dict[str, int]:
         ids: dict[str, int] = {}
@@ -528,10 +528,10 @@ class _BatchWriter:
         self.result.created += len(ids)
 
     def _link_companies(self, drafts: list[ContactDraft]) -> None:
-        """Create the companies the rows name that do not exist yet, so undo knows which ones it made.
+        """Link each draft to its company, creating the ones that do not exist yet (undo knows them).
 
-        The drafts keep only the name: the contact service links them by normalised name with
-        one query per batch (by id it would look up every company's name one by one).
+        A draft gets the company's id: the contact service then only reads the company's own
+        spelling of its name, where a name alone would be normalised again in every batch.
         """
         from ..core.records import CompanyDraft
 
@@ -540,16 +540,19 @@ class _BatchWriter:
         for d in drafts:
             if d.company_id is None and d.company_name:
                 key = company_key(d.company_name)
-                if key not in self.known_keys:
+                if key not in self.company_ids:
                     keys.setdefault(key, d.company_name)
-        if not keys:
-            return
-        found = companies.find_by_key(list(keys))
-        now = self.ctx.clock.now()
-        for key, name in keys.items():
-            if key not in found:
-                self.created_companies.append(companies.insert(CompanyDraft(name=name), [], now))
-            self.known_keys.add(key)
+        if keys:
+            found = companies.find_by_key(list(keys))
+            now = self.ctx.clock.now()
+            for key, name in keys.items():
+                if key not in found:
+                    found[key] = companies.insert(CompanyDraft(name=name), [], now)
+                    self.created_companies.append(found[key])
+                self.company_ids[key] = found[key]
+        for d in drafts:
+            if d.company_id is None and d.company_name:
+                d.company_id = self.company_ids[company_key(d.company_name)]
 
     def _update(self, o: RowOutcome) -> None:
         service = self.service.contacts if self.entity == "contact" else self.service.companies
