@@ -65,11 +65,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--size", required=True)
     p.add_argument("--format", default="xlsx")
     p.add_argument("--runs", type=int, default=3)
+    p = add("import", "import a contacts workbook (or --memory: peak memory at a million rows)", size=False)
+    p.add_argument("--rows", type=int, default=100_000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--memory", action="store_true", help="peak memory of an import against a bare read")
     p = add("pipeline", "pipeline board (2,000 open deals) and forecast (100,000 deals)", size=False)
     p.add_argument("--runs", type=int, default=7)
     p = add("all", "every benchmark")
     p.add_argument("--runs", type=int, default=0, help="override the number of runs of each")
     # Children run in fresh processes (memory and start-up must not see the parent's state).
+    p = sub.add_parser("_import-memory")
+    p.add_argument("mode", choices=("read", "import"))
+    p.add_argument("path")
+    p.add_argument("data")
     p = sub.add_parser("_pipeline-child")
     p.add_argument("--data-dir", required=True)
     p.add_argument("--runs", type=int, default=7)
@@ -127,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.write:
                 common.write_section(r)
         return 0
+    elif args.command == "import":
+        import bench_import
+        result = (bench_import.run_memory(args.rows) if args.memory
+                  else bench_import.run(args.rows, args.runs))
+    elif args.command == "_import-memory":
+        import bench_import
+        return bench_import.memory_child(args.mode, args.path, args.data)
     elif args.command == "pipeline":
         import bench_pipeline
         result = bench_pipeline.run(args.runs)

@@ -1,0 +1,286 @@
+"""Importing a contacts workbook end to end, against a floor measured in the same run.
+
+    python scripts/bench.py import --rows 100000 --runs 3      # into a copy of the 100k database
+    python scripts/bench.py import --rows 1000000 --memory     # peak memory against a bare read
+
+The floor is what no importer can beat with this reader: read every row of the same
+file with python-calamine, then ``executemany`` the cells into a plain 14-column
+table in one transaction. The import does everything on top: header detection,
+mapping, validation, phone normalisation, duplicate matching against the database
+and within the file, companies, tags, the search index and the undo records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import bench_common as common
+
+HEADERS = ["First Name", "Last Name", "Company", "Job Title", "E-mail", "Mobile", "Work Phone", "WeChat",
+           "City", "Country", "Birthday", "Source", "Tags", "Notes"]
+TARGET_SECONDS = 10.0
+TARGET_RATIO = 4.0
+TARGET_MEMORY = 1.5
+DUPLICATE_SHARE = 0.1  # rows whose e-mail a contact of the database already has
+
+
+def _row(d, n: int, dup_email: str | None) -> list[str]:
+    # Synth's phones come from a small space (US 555 numbers): give each row its own number.
+    phones = [f"+86 139 {n // 10_000:04d} {n % 10_000:04d}", f"+86 138 {n // 10_000:04d} {n % 10_000:04d}"
+              if len(d.phones) > 1 else ""]
+    wechat = next((h.value for h in d.handles if h.kind == "wechat"), "")
+    return [d.given_name, d.family_name, d.company_name, d.title, dup_email or d.emails[0].value, phones[0],
+            phones[1], wechat, d.city, d.country, d.birthday.isoformat() if d.birthday else "", d.source,
+            ", ".join(d.tags), d.notes]
+
+
+def _existing_emails(db: Path, count: int) -> list[str]:
+    con = sqlite3.connect(db)
+    try:
+        return [r[0] for r in con.execute(
+            "SELECT normalized FROM contact_channel WHERE channel = 'email' ORDER BY contact_id LIMIT ?",
+            (count,))]
+    finally:
+        con.close()
+
+
+def write_workbook(path: Path, rows: int, existing: list[str]) -> None:
+    """A plain .xlsx (inline strings, one sheet) written straight as XML: seconds, not minutes."""
+    from crm_desktop.core.synth import Synth
+
+    synth = Synth(common.SEED + 7)
+    synth._n = 10_000_000  # e-mails unlike the database's, except the duplicates put in on purpose
+    companies = [f"Company {i} Ltd" for i in range(2000)]
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        z.writestr("xl/workbook.xml", _WORKBOOK)
+        z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            f.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns='
+                    b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            f.write(_xml_row(1, HEADERS))
+            step = int(1 / DUPLICATE_SHARE)
+            for i, d in enumerate(synth.contacts(rows, companies, [None])):
+                dup = existing[i // step % len(existing)] if existing and i % step == 0 else None
+                f.write(_xml_row(i + 2, _row(d, i, dup)))
+            f.write(b"</sheetData></worksheet>")
+    tmp.replace(path)
+
+
+def _xml_row(n: int, cells: list[str]) -> bytes:
+    parts = [f'<row r="{n}">']
+    for value in cells:
+        if value:
+            parts.append(f'<c t="inlineStr"><is><t>{escape(value)}</t></is></c>')
+        else:
+            parts.append("<c/>")
+    parts.append("</row>")
+    return "".join(parts).encode()
+
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+    '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+    'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.worksheet+xml"/></Types>')
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+_WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+    '2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+    '<sheet name="Contacts" sheetId="1" r:id="rId1"/></sheets></workbook>')
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+
+
+def workbook(rows: int, base: Path | None) -> Path:
+    common.BENCH_DATA.mkdir(exist_ok=True)
+    path = common.BENCH_DATA / f"import-{rows}.xlsx"
+    if not path.exists():
+        existing = _existing_emails(base / "crm.sqlite3", max(1, int(rows * DUPLICATE_SHARE))) if base else []
+        t0 = time.perf_counter()
+        write_workbook(path, rows, existing)
+        print(f"  wrote {path.name} ({path.stat().st_size / 1e6:.0f} MB) in {time.perf_counter() - t0:.0f} s")
+    return path
+
+
+# -- the floor and the import --------------------------------------------------------------------
+def bare_read(path: Path) -> int:
+    import python_calamine
+
+    sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    n = 0
+    for row in sheet.iter_rows():
+        n += len(row) > 0
+    return n
+
+
+def bare_read_and_insert(path: Path, tmp: Path) -> float:
+    import python_calamine
+
+    t0 = time.perf_counter()
+    sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    rows = sheet.iter_rows()
+    next(rows)
+    con = sqlite3.connect(tmp / "bare.sqlite3")
+    con.execute(f"CREATE TABLE t ({', '.join(f'c{i} TEXT' for i in range(len(HEADERS)))})")
+    with con:
+        con.executemany(f"INSERT INTO t VALUES ({','.join('?' * len(HEADERS))})", rows)
+    con.close()
+    return time.perf_counter() - t0
+
+
+def import_file(path: Path, data: Path) -> tuple[float, object]:
+    from crm_desktop.interchange.plan import ImportOptions
+    from crm_desktop.services import Services
+
+    services = Services.open(data, fallback_region="US")
+    try:
+        gc.collect()
+        t0 = time.perf_counter()
+        plan = services.imports.inspect(path)
+        result = services.imports.run(plan, ImportOptions())
+        return time.perf_counter() - t0, result
+    finally:
+        services.close()
+
+
+def create_many_alone(path: Path, data: Path) -> float:
+    """The contact service's bulk insert of the rows the import creates, drafts made before the clock."""
+    from crm_desktop.interchange.plan import ImportOptions
+    from crm_desktop.services import Services
+    from crm_desktop.services.imports import CHUNK
+
+    services = Services.open(data, fallback_region="US")
+    try:
+        plan = services.imports.inspect(path)
+        drafts = [o.draft for chunk in services.imports.outcomes(plan, ImportOptions()) for o in chunk
+                  if o.action == "create" and o.status == "new"]
+        gc.collect()
+        t0 = time.perf_counter()
+        services.contacts.create_many(drafts, batch_size=CHUNK)
+        return time.perf_counter() - t0
+    finally:
+        services.close()
+
+
+def run(rows: int = 100_000, runs: int = 3) -> common.Result:
+    import bench_gen
+
+    base = bench_gen.ensure("100k")
+    path = workbook(rows, base)
+    floors, totals, results, inserts = [], [], [], []
+    for i in range(runs):
+        tmp = Path(tempfile.mkdtemp(prefix="import-", dir=common.BENCH_DATA))
+        try:
+            shutil.copytree(base, tmp / "data")
+            shutil.copytree(base, tmp / "insert")
+            floors.append(bare_read_and_insert(path, tmp))
+            seconds, result = import_file(path, tmp / "data")
+            totals.append(seconds)
+            results.append(result)
+            inserts.append(create_many_alone(path, tmp / "insert"))
+            print(f"  run {i + 1}: import {seconds:.2f} s, floor {floors[-1]:.2f} s, "
+                  f"ratio {seconds / floors[-1]:.2f}; create_many alone {inserts[-1]:.2f} s; "
+                  f"created {result.created:,}, skipped {result.skipped:,}")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    ratios = [t / f for t, f in zip(totals, floors, strict=True)]
+    med, ratio = common.median(totals), common.median(ratios)
+    result = common.Result("import", "Import a contacts workbook",
+                           f"python scripts/bench.py import --rows {rows} --runs {runs}",
+                           f"{rows:,} rows × {len(HEADERS)} columns into a database of 100,000 contacts")
+    last = results[-1]
+    result.rows = [
+        common.Row("import end to end (inspect + run)", runs, med, "s",
+                   f"≤ {TARGET_SECONDS:.0f} s", med <= TARGET_SECONDS),
+        common.Row("floor: calamine read + bare executemany", runs, common.median(floors), "s"),
+        common.Row("import ÷ floor (same run)", runs, ratio, "×", f"≤ {TARGET_RATIO:.0f}×",
+                   ratio <= TARGET_RATIO),
+        common.Row("rows imported per second", runs, rows / med, "/s"),
+        common.Row("create_many alone, the rows the import creates", runs, common.median(inserts), "s"),
+        common.Row("create_many alone ÷ floor", runs,
+                   common.median([c / f for c, f in zip(inserts, floors, strict=True)]), "×"),
+    ]
+    result.notes.append(
+        f"The workbook (made once, `bench-data/import-{rows}.xlsx`, seeded) has {len(HEADERS)} columns "
+        f"({', '.join(HEADERS)}); {DUPLICATE_SHARE:.0%} of its rows carry the e-mail of a contact already "
+        f"in the database, so duplicate matching finds them (skipped, the default). Last run: created "
+        f"{last.created:,}, skipped {last.skipped:,}, not importable {last.summary.rejected:,}.")
+    result.notes.append("Per run (import / floor, s): " + ", ".join(
+        f"{t:.2f} / {f:.2f}" for t, f in zip(totals, floors, strict=True)) + ".")
+    result.notes.append(
+        "The import writes through `ContactService.create_many` (validation, companies, channels, tags, "
+        "FTS5 documents) inside one transaction for the whole file, in batches of 1,000 rows so progress "
+        "and Cancel stay responsive. `create_many alone` times that call by itself on the drafts the "
+        "import would create (made before the clock starts, into another copy of the same database): "
+        "it is the part of the import the importer does not control, and it alone exceeds 4× the floor. "
+        "The rest is reading and mapping the cells, validating each row once more to find its problems "
+        "and its E.164 phones before `create_many` validates it again, and matching duplicates.")
+    result.print()
+    return result
+
+
+# -- memory at a million rows ---------------------------------------------------------------------------
+def memory_child(mode: str, path: str, data: str) -> int:
+    """Run one measurement in this fresh process; print the peak RSS as JSON."""
+    _, before = common.rss_kib()
+    t0 = time.perf_counter()
+    if mode == "read":
+        n = bare_read(Path(path))
+    else:
+        _, result = import_file(Path(path), Path(data))
+        n = result.summary.rows
+    _, peak = common.rss_kib()
+    print(json.dumps({"mode": mode, "rows": n, "peak_kib": peak, "start_kib": before,
+                      "seconds": time.perf_counter() - t0}))
+    return 0
+
+
+def run_memory(rows: int = 1_000_000) -> common.Result:
+    path = workbook(rows, None)
+    tmp = Path(tempfile.mkdtemp(prefix="import-mem-", dir=common.BENCH_DATA))
+    try:
+        read = common.run_child(["_import-memory", "read", str(path), str(tmp)], timeout=3600)
+        full = common.run_child(["_import-memory", "import", str(path), str(tmp)], timeout=3600)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    ratio = full["peak_kib"] / read["peak_kib"]
+    result = common.Result("import-memory", "Import a million rows: peak memory",
+                           f"python scripts/bench.py import --rows {rows} --memory",
+                           f"{rows:,} rows × {len(HEADERS)} columns into an empty database")
+    result.rows = [
+        common.Row("peak RSS, bare calamine read", 1, read["peak_kib"] / 1024, "MiB"),
+        common.Row("peak RSS, import end to end", 1, full["peak_kib"] / 1024, "MiB"),
+        common.Row("import ÷ bare read", 1, ratio, "×", f"≤ {TARGET_MEMORY}×", ratio <= TARGET_MEMORY),
+        common.Row("import time", 1, full["seconds"], "s"),
+    ]
+    result.notes.append(
+        f"Each measurement runs in a fresh interpreter (VmHWM). The import read {full['rows']:,} rows; "
+        f"the bare read took {read['seconds']:.0f} s. python-calamine holds the sheet while it is read, "
+        "the importer streams rows through in chunks of 1,000, so its own share stays small.")
+    result.notes.append(f"Measured {dt.date.today().isoformat()}.")
+    result.print()
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(memory_child(*sys.argv[1:4]))
