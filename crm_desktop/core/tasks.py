@@ -99,6 +99,24 @@ class TaskRow:
     recurring: bool
 
 
+@dataclass(frozen=True)
+class SectionQuery:
+    """Which rows of the Reminders page: the section, its filters and its order (see storage.tasks)."""
+
+    section: str
+    owner_id: int | None = None
+    kind: str | None = None
+    sort: str = "due"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class DayBounds:
+    now: dt.datetime
+    today: dt.datetime  # start of the user's day, as naive UTC
+    tomorrow: dt.datetime
+
+
 def all_day_start(day: dt.date, tz: dt.tzinfo) -> dt.datetime:
     """The stored due time of an all-day task on ``day``."""
     return to_utc(dt.datetime.combine(day, dt.time()), tz)

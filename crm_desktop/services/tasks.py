@@ -15,6 +15,8 @@ from ..core.tasks import (
     ACTIVITY_FOR_KIND,
     PRIORITIES,
     TASK_KINDS,
+    DayBounds,
+    SectionQuery,
     Task,
     TaskDraft,
     TaskRow,
@@ -22,7 +24,7 @@ from ..core.tasks import (
     remind_at,
     tomorrow_morning,
 )
-from ..storage.tasks import DayBounds, SectionQuery, TaskStore
+from ..storage.tasks import TaskStore
 from .activities import ActivityService
 from .changes import Change
 from .context import ServiceContext

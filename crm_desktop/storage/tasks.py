@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import peewee as pw
 
 from ..core.errors import NotFoundError
-from ..core.tasks import DONE, OVERDUE, TODAY, UPCOMING, DueReminder, Task, TaskDraft, TaskRow
+from ..core.tasks import (
+    DONE,
+    OVERDUE,
+    TODAY,
+    UPCOMING,
+    DayBounds,
+    DueReminder,
+    SectionQuery,
+    Task,
+    TaskDraft,
+    TaskRow,
+)
 from .common import chunks, marks, new_uuid, parse_ts, ts
 
 UNDATED = "undated"  # open tasks without a due date: listed after the upcoming ones
@@ -44,24 +54,6 @@ SORTS = {
 
 
 _JOINED_SORTS = frozenset({"owner", "customer"})
-
-
-@dataclass(frozen=True)
-class SectionQuery:
-    """Which rows of the Reminders page: the section, its filters and its order."""
-
-    section: str
-    owner_id: int | None = None
-    kind: str | None = None
-    sort: str = "due"
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class DayBounds:
-    now: dt.datetime
-    today: dt.datetime  # start of the user's day, as naive UTC
-    tomorrow: dt.datetime
 
 
 def _task(row: tuple) -> Task:

@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import CrmError
-from ...core.tasks import DONE, OVERDUE, SECTIONS, TASK_KINDS, TODAY
+from ...core.tasks import DONE, OVERDUE, SECTIONS, TASK_KINDS, TODAY, SectionQuery
 from ...services import Change, Services
-from ...storage.tasks import SectionQuery
 from ..bridge import ChangeBridge
 from ..messages import error_text
 from .actions import complete, snooze_menu

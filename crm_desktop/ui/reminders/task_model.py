@@ -12,9 +12,8 @@ from dataclasses import replace
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...core.tasks import DONE, PRIORITY_HIGH, TaskRow
+from ...core.tasks import DONE, PRIORITY_HIGH, SectionQuery, TaskRow
 from ...services import Services
-from ...storage.tasks import SectionQuery
 from .texts import due_text, kind_names, priority_names
 
 PAGE_SIZE = 200
