@@ -188,3 +188,19 @@ def test_companies_import_and_match_by_normalised_name(crm, sql, tmp_path):
     assert sql("SELECT name, industry FROM company ORDER BY id") == expected
     crm.imports.undo(result.batch_id)
     assert sql("SELECT name, industry FROM company ORDER BY id") == [("ACME Inc.", "")]
+
+
+def test_phones_stored_as_numbers_in_a_workbook_keep_every_digit(crm, sql, tmp_path):
+    from openpyxl import Workbook
+
+    crm.settings.default_region = "CN"
+    wb = Workbook()
+    wb.active.append(["姓名", "手机", "座机", "生日"])
+    wb.active.append(["张伟", 13912345678, 1012345678, 33000])  # Beijing 010-12345678 lost its 0
+    wb.active["D2"].number_format = "yyyy-mm-dd"
+    path = tmp_path / "numbers.xlsx"
+    wb.save(path)
+    crm.imports.run(crm.imports.inspect(path), ImportOptions())
+    phones = sql("SELECT value FROM contact_channel WHERE channel = 'phone' ORDER BY position")
+    assert phones == [("+8613912345678",), ("+861012345678",)]
+    assert sql("SELECT birthday FROM contact") == [("1990-05-07",)]  # serial 33000, a date cell
