@@ -164,7 +164,7 @@ def _verify(paths, passphrase: str | None, only: list[Path]) -> int:
             damaged += 1
             continue
         key = passphrase if not _plain_file(path) else None
-        problems = integrity_problems(path, key)
+        problems = integrity_problems(path, key, fts=True)
         damaged += bool(problems)
         print(f"{'DAMAGED' if problems else 'ok':<9} {path}" + (f": {problems[0]}" if problems else ""))
     print(f"{len(targets)} checked, {damaged} damaged")

@@ -194,7 +194,7 @@ class BackupService:
         """Run ``PRAGMA integrity_check`` on a backup and record the result in its manifest."""
         path = Path(path)
         passphrase = self._passphrase_for(path)
-        problems = files.integrity_problems(path, passphrase)
+        problems = files.integrity_problems(path, passphrase, fts=True)
         return self._describe(path, verified=not problems, problems=problems)
 
     def _passphrase_for(self, path: Path) -> str | None:
