@@ -36,6 +36,14 @@ def _applied(path: Path) -> list[str]:
         conn.close()
 
 
+def _indexes(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        conn.close()
+
+
 def _sql(services: Services, query: str, params=()) -> list[tuple]:
     return services.ctx.storage.database.db.execute_sql(query, params).fetchall()
 
@@ -140,7 +148,7 @@ def test_a_backup_of_the_old_file_is_written_before_migrating(upgraded):
     finally:
         conn.close()
     assert live == manifest["contacts"]
-    assert indexes.isdisjoint(NEW_INDEXES)
+    assert indexes == _indexes(frozen)
     assert backups[0].stat().st_mode & 0o777 == 0o600
 
 
@@ -170,16 +178,20 @@ def test_a_new_database_is_created_at_the_latest_version(template_db: Path):
     assert not (template_db.parent / "backups").exists()
 
 
-def test_sort_indexes_migration_can_be_reverted(services):
+def test_every_migration_can_be_reverted_and_applied_again(services):
     from playhouse.migrations import Runner
 
     db = services.ctx.storage.database.db
     runner = Runner(db, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
-    assert runner.down() == ["0002_sort_indexes"]
-    names = {r[0] for r in _sql(services, "SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert names.isdisjoint(NEW_INDEXES)
+    later = migration_names()[1:]
+    for name in reversed(later):
+        assert runner.down() == [name]
+        if name == "0002_sort_indexes":
+            names = {r[0] for r in _sql(services, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert names.isdisjoint(NEW_INDEXES)
     assert services.ctx.storage.database.schema_version() == 1
-    assert runner.up() == ["0002_sort_indexes"]
+    assert runner.up() == later
+    assert services.ctx.storage.database.schema_version() == LATEST
     names = {r[0] for r in _sql(services, "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert set(NEW_INDEXES) <= names
 
