@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common],
                             help="export contacts or companies to .xlsx, .csv or .vcf, or a backup workbook")
     export.add_argument("file", metavar="FILE", help="the file to write; its suffix picks the format")
-    export.add_argument("--what", choices=("contacts", "companies", "backup"), default="contacts")
+    export.add_argument("--what", choices=("contacts", "companies", "deals", "backup"), default="contacts")
     export.add_argument("--filter", default="", metavar="TEXT", help="only records this search text finds")
     export.add_argument("--tag", metavar="NAME", help="only records with this tag")
     export.add_argument("--owner", metavar="NAME", help="only records of this owner")

@@ -22,11 +22,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.deals import DealFilter, Labels, Stage
 from ..core.errors import CrmError
 from ..core.query import ListQuery
 from ..interchange.export_vcard import VCard, VCardWriter
-from ..interchange.writers import ColumnSpec, CsvWriter, XlsxWriter
-from ..storage.exports import COMPANY, CONTACT, Entity, ExportStore
+from ..interchange.writers import ColumnSpec, CsvWriter, XlsxWriter, currency_format
+from ..storage.exports import COMPANY, CONTACT, DEAL, DealQuery, Entity, ExportStore
+
+__all__ = ["DealQuery", "ExportError", "ExportRequest", "ExportResult", "ExportService"]
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 FORMATS = ("xlsx", "csv", "vcf")
@@ -63,11 +66,23 @@ COMPANY_FIELDS = _fields(
     ("street", "text", "Street"), ("region", "text", "Region"), ("postal_code", "text", "Postal code"),
     ("source", "text", "Source"), ("notes", "text", "Notes"), ("uuid", "text", "ID"),
 )
+DEAL_FIELDS = _fields(
+    ("title", "text", "Title"), ("company", "text", "Organisation"), ("contact", "text", "Person"),
+    ("stage", "text", "Stage"), ("value", "money", "Value"), ("currency", "text", "Currency"),
+    ("probability", "integer", "Probability (%)"), ("expected_close", "date", "Expected close"),
+    ("owner", "text", "Owner"), ("status", "text", "Status"), ("updated", "datetime", "Updated"),
+    ("created", "datetime", "Created"), ("closed", "datetime", "Closed"),
+    ("lost_reason", "text", "Lost reason"),
+    ("source", "text", "Source"), ("next_step", "text", "Next step"), ("tags", "text", "Tags"),
+    ("notes", "text", "Notes"), ("uuid", "text", "ID"),
+)
 # What a list shows when nothing else is asked for (the lists' default columns).
 DEFAULT_KEYS = {
     "contact": ("name", "company", "title", "email", "phone", "tags", "owner", "city"),
     "company": ("name", "industry", "people", "phone", "email", "website", "tags", "owner", "city",
                 "country"),
+    "deal": ("title", "company", "contact", "stage", "value", "currency", "probability", "expected_close",
+             "owner", "status", "updated"),
 }
 # The backup workbook: every stored field, with the stable ID first.
 BACKUP_KEYS = {
@@ -159,9 +174,12 @@ def _date(stored: str | None) -> dt.date | None:
 _CONVERT = {"datetime": local_time, "date": _date}
 
 
-def _converter(kinds: Sequence[str]) -> Callable[[tuple], tuple] | None:
-    """Turns raw rows into typed ones; None when every value can go as it is."""
-    todo = [(i, _CONVERT[k]) for i, k in enumerate(kinds) if k in _CONVERT]
+def _converter(kinds: Sequence[str], extra: Mapping[int, Callable] | None = None
+               ) -> Callable[[tuple], tuple] | None:
+    """Turns raw rows into typed ones; None when every value can go as it is. ``extra`` gives
+    the converter of a column by its position, before its kind's."""
+    extra = extra or {}
+    todo = [(i, extra.get(i) or _CONVERT[k]) for i, k in enumerate(kinds) if i in extra or k in _CONVERT]
     if not todo:
         return None
 
@@ -179,8 +197,10 @@ class ExportService:
     def __init__(self, ctx) -> None:
         self.ctx = ctx
         self.store = ExportStore(ctx.storage.database.db)
+        self.labels = Labels()  # names of default stages; the UI passes the deals' localised ones
         self._sources: dict[str, tuple[Entity, tuple[ExportField, ...]]] = {
-            "contact": (CONTACT, CONTACT_FIELDS), "company": (COMPANY, COMPANY_FIELDS)}
+            "contact": (CONTACT, CONTACT_FIELDS), "company": (COMPANY, COMPANY_FIELDS),
+            "deal": (DEAL, DEAL_FIELDS)}
 
     def register(self, entity: str, source: Entity, fields: Sequence[ExportField],
                  default_keys: Sequence[str] = ()) -> None:
@@ -193,7 +213,7 @@ class ExportService:
                     ) -> ExportRequest:
         """A request from names as a person types them (the command line): "contacts" or
         "companies", a tag and an owner by name, field keys."""
-        entity = {"contacts": "contact", "companies": "company"}.get(what, what)
+        entity = {"contacts": "contact", "companies": "company", "deals": "deal"}.get(what, what)
         source, fields = self._sources[entity]
         lookups = self.ctx.storage
         with self.ctx.read():
@@ -206,6 +226,9 @@ class ExportService:
         unknown = [k for k in keys if k not in known]
         if unknown:
             raise ExportError("unknown_column", detail=unknown[0])
+        if entity == "deal":
+            flt = DealFilter(status="", owner_id=owner_id, tag_id=tag_id, text=search.strip())
+            return ExportRequest(entity, DealQuery(flt, sort, descending), keys)
         query = ListQuery(search=search.strip(), tag_id=tag_id, owner_id=owner_id, sort=sort,
                           descending=descending)
         return ExportRequest(entity, query, keys)
@@ -224,8 +247,20 @@ class ExportService:
     def columns(self, request: ExportRequest) -> list[tuple[ExportField, ColumnSpec]]:
         known = {f.key: f for f in self.fields(request.entity)}
         keys = [k for k in (request.keys or DEFAULT_KEYS[request.entity]) if k in known]
-        return [(known[k], ColumnSpec(request.headers.get(k) or known[k].header, known[k].kind))
+        money = self._money_format(request) if any(known[k].kind == "money" for k in keys) else ""
+        return [(known[k], ColumnSpec(request.headers.get(k) or known[k].header, known[k].kind,
+                                      number_format=money if known[k].kind == "money" else ""))
                 for k in keys]
+
+    def _money_format(self, request: ExportRequest) -> str:
+        """Amounts all in one currency get its sign; mixed ones a plain number (their currency
+        column says which)."""
+        source, _ = self._sources[request.entity]
+        if "currency" not in source.fields:
+            return ""
+        with self.ctx.read():
+            found = self.store.currencies(source, request.query, request.ids)
+        return currency_format(found[0]) if len(found) == 1 else ""
 
     def export(self, request: ExportRequest, path: Path, progress: Progress | None = None,
                *, version: str = "3.0") -> ExportResult:
@@ -303,7 +338,7 @@ class ExportService:
             default = {"contact": "People", "company": "Companies"}.get(request.entity, request.entity)
             writer.begin_sheet(request.sheet_name or default, [spec for _, spec in columns])
         source, _ = self._sources[request.entity]
-        convert = _converter([f.kind for f, _ in columns])
+        convert = _converter([f.kind for f, _ in columns], self._named_values(request.entity, columns))
         done = 0
         with self.ctx.read():
             for batch in self._batches(source, request, [f.key for f, _ in columns]):
@@ -320,6 +355,18 @@ class ExportService:
         skip = min(first for first, _ in request.spans)
         rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip)
         return _in_spans(rows, request.spans)
+
+    def _named_values(self, entity: str, columns) -> dict[int, Callable]:
+        """Converters of stored keys into names in the user's language (a default stage's)."""
+        if entity != "deal":
+            return {}
+        labels = self.labels
+
+        def stage(value: str | None) -> str:
+            name, _, key = (value or "").partition("\x1f")
+            return labels.stage(Stage(0, 0, name, key, 0, 0, None)) if name or key else ""
+
+        return {i: stage for i, (f, _) in enumerate(columns) if f.key == "stage"}
 
     def _vcards(self, request: ExportRequest, writer: VCardWriter, total: int,
                 progress: Progress | None) -> int:

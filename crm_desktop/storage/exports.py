@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import peewee as pw
 
+from ..core import deals as deal_rules
+from ..core.deals import DealFilter
 from ..core.query import ListQuery
 from . import companies as company_sql
 from . import contacts as contact_sql
+from . import deals as deal_sql
 
 
 def _tags(link: str, owner: str) -> str:
@@ -49,7 +52,30 @@ class Entity:
     table: str
     fields: Mapping[str, str]  # field key → SQL expression over the table's row
     sort_sql: Mapping[str, str]
-    where: object  # (ListQuery) → (sql, params), the list's own filter
+    where: object  # (query) → (sql, params), the list's own filter
+    source: str = ""  # the FROM clause, when not just the table
+    id_column: str = "id"
+
+    @property
+    def from_sql(self) -> str:
+        return self.source or f"FROM {self.table}"
+
+
+@dataclass(frozen=True)
+class DealQuery:
+    """The deal list's query: its filter and its sort order (a key of DEAL_SORT_KEYS)."""
+
+    filter: DealFilter = field(default_factory=lambda: DealFilter(status=""))
+    sort: str = "updated"
+    descending: bool = True
+
+
+def _amount(value: str, currency: str) -> str:
+    """Minor units as an amount: cents ÷ 100, yen ÷ 1, fils ÷ 1000 (core.deals' exponents)."""
+    exponents = getattr(deal_rules, "_EXPONENTS", {})
+    cases = " ".join(f"WHEN '{code}' THEN {10 ** exp}" for code, exp in sorted(exponents.items()) if exp != 2)
+    divisor = f"(CASE upper({currency}) {cases} ELSE 100 END)" if cases else "100"
+    return f"({value} * 1.0 / {divisor})"
 
 
 CONTACT = Entity("contact", {
@@ -72,7 +98,23 @@ COMPANY = Entity("company", {
     "notes": "notes", "created": "created_at", "updated": "updated_at",
 }, company_sql.SORT_SQL, company_sql.list_where)
 
-ENTITIES = {"contact": CONTACT, "company": COMPANY}
+DEAL = Entity("deal", {
+    "id": "d.id", "uuid": "d.uuid", "title": "d.title", "company": "coalesce(co.name, '')",
+    "contact": "coalesce(ct.full_name, '')",
+    "stage": "coalesce(s.name, '') || char(31) || coalesce(s.key, '')",  # a default stage is named by key
+    "value": _amount("d.value_minor", "d.currency"), "currency": "d.currency",
+    "probability": "coalesce(d.probability, s.probability)", "expected_close": "d.expected_close",
+    "owner": "coalesce(u.name, '')", "status": "d.status", "lost_reason": "d.lost_reason",
+    "closed": "d.closed_at", "source": "d.source", "next_step": "d.next_step", "notes": "d.notes",
+    "tags": ("(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM deal_tag x JOIN tag t "
+             "ON t.id = x.tag_id WHERE x.deal_id = d.id AND t.deleted_at IS NULL ORDER BY lower(t.name)))"),
+    "created": "d.created_at", "updated": "d.updated_at",
+}, deal_sql.DEAL_SORT_KEYS, lambda q: deal_sql.where(q.filter),
+    source=("FROM deal d LEFT JOIN stage s ON s.id = d.stage_id LEFT JOIN company co ON co.id = d.company_id "
+            "LEFT JOIN contact ct ON ct.id = d.contact_id LEFT JOIN app_user u ON u.id = d.owner_id"),
+    id_column="d.id")
+
+ENTITIES = {"contact": CONTACT, "company": COMPANY, "deal": DEAL}
 
 
 class ExportStore:
@@ -82,13 +124,13 @@ class ExportStore:
     def _where(self, entity: Entity, query: ListQuery, ids: Sequence[int] | None) -> tuple[str, list]:
         where, params = entity.where(query)
         if ids is not None:
-            where += " AND id IN (SELECT value FROM json_each(?))"
+            where += f" AND {entity.id_column} IN (SELECT value FROM json_each(?))"
             params = [*params, json.dumps(list(ids))]
         return where, params
 
     def count(self, entity: Entity, query: ListQuery, ids: Sequence[int] | None = None) -> int:
         where, params = self._where(entity, query, ids)
-        return self.db.execute_sql(f"SELECT count(*) FROM {entity.table} WHERE {where}",
+        return self.db.execute_sql(f"SELECT count(*) {entity.from_sql} WHERE {where}",
                                    params).fetchone()[0]
 
     def rows(self, entity: Entity, query: ListQuery, keys: Sequence[str], ids: Sequence[int] | None = None,
@@ -96,17 +138,24 @@ class ExportStore:
         """Batches of rows with the ``keys`` fields, in the list's order (ties by id, as ``page``),
         from the ``offset``-th on (SQLite steps over the ones before without building them)."""
         where, params = self._where(entity, query, ids)
-        order = entity.sort_sql.get(query.sort, entity.sort_sql["name"])
+        order = entity.sort_sql.get(query.sort) or next(iter(entity.sort_sql.values()))
         direction = "DESC" if query.descending else "ASC"
         columns = ", ".join(entity.fields[k] for k in keys)
         cursor = self.db.execute_sql(
-            f"SELECT {columns} FROM {entity.table} WHERE {where} "
-            f"ORDER BY {order} {direction}, id {direction} LIMIT -1 OFFSET ?", [*params, offset])
+            f"SELECT {columns} {entity.from_sql} WHERE {where} "
+            f"ORDER BY {order} {direction}, {entity.id_column} {direction} LIMIT -1 OFFSET ?",
+            [*params, offset])
         try:
             while rows := cursor.fetchmany(batch):
                 yield rows
         finally:
             cursor.close()
+
+    def currencies(self, entity: Entity, query, ids: Sequence[int] | None = None) -> list[str]:
+        """The currencies of the deals an export takes (to format their amounts); at most two."""
+        where, params = self._where(entity, query, ids)
+        return [r[0] for r in self.db.execute_sql(
+            f"SELECT DISTINCT d.currency {entity.from_sql} WHERE {where} LIMIT 2", params)]
 
     def release_thread(self) -> None:
         """Close this thread's connection (a worker thread that is about to end)."""

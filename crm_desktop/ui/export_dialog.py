@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import CrmError
 from ..services import Services
-from ..services.exports import ExportError, ExportRequest, ExportResult
+from ..services.exports import DealQuery, ExportError, ExportRequest, ExportResult
 from .list_widgets import BULK_LIMIT, selected_spans
 from .messages import error_text
 
@@ -148,8 +148,12 @@ class ExportDialog(QDialog):
         keys = tuple(model.COLUMNS[c].key for c in shown)
         headers = {model.COLUMNS[c].key: model.headerData(c, Qt.Orientation.Horizontal) for c in shown}
         sheet = {"contact": translate("ExportDialog", "People"),
-                 "company": translate("ExportDialog", "Companies")}.get(model.ENTITY, model.ENTITY)
-        request = ExportRequest(model.ENTITY, model.query, keys, headers=headers, sheet_name=sheet)
+                 "company": translate("ExportDialog", "Companies"),
+                 "deal": translate("ExportDialog", "Deals")}.get(model.ENTITY, model.ENTITY)
+        query = model.query
+        if model.ENTITY == "deal":  # the deal list filters by a DealFilter of its source
+            query = DealQuery(model.source.filter, query.sort, query.descending)
+        request = ExportRequest(model.ENTITY, query, keys, headers=headers, sheet_name=sheet)
         return cls(services, request, model.rowCount(), Selection.of(view, model), parent)
 
     @classmethod
@@ -278,6 +282,9 @@ class ExportDialog(QDialog):
 
     def _runner(self, path: Path) -> Callable[[Callable[[int, int], bool]], ExportResult]:
         exports = self._services.exports
+        deals = getattr(self._services, "deals", None)
+        if deals is not None:
+            exports.labels = deals.labels  # stage names as the pipeline shows them
         if self.backup:
             names = {"contact": translate("ExportDialog", "People"),
                      "company": translate("ExportDialog", "Companies")}

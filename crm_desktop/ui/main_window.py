@@ -445,14 +445,19 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 4000)
 
     def export_list(self) -> None:
-        """Export the list shown (people or companies) as it is filtered, sorted and selected."""
+        """Export the list shown (people, companies or deals) as it is filtered, sorted and selected."""
+        from types import SimpleNamespace
+
         from .export_dialog import ExportDialog
 
         page = self.stack.currentWidget()
-        if getattr(getattr(page, "model", None), "ENTITY", "") in ("contact", "company"):
+        if hasattr(page, "list_model"):  # the pipeline: its deal list, whether board or list is shown
+            page = SimpleNamespace(model=page.list_model, view=page.list_view)
+        if getattr(getattr(page, "model", None), "ENTITY", "") in ("contact", "company", "deal"):
             ExportDialog.ask(self, self.services, page)
         else:
-            self.statusBar().showMessage(self.tr("Choose People or Companies to export a list."), 4000)
+            self.statusBar().showMessage(self.tr("Choose People, Companies or Pipeline to export a list."),
+                                         4000)
 
     def import_file(self, path: str | None = None) -> None:
         """The import wizard, optionally on a file dropped onto the window."""

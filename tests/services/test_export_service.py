@@ -207,3 +207,33 @@ def test_a_large_selection_goes_by_row_positions(crm, people, tmp_path, monkeypa
     with path.open(encoding="utf-8-sig", newline="") as fh:
         assert [r[0] for r in csv.reader(fh)] == ["Name", "Ann Lee", "Cara Diaz", "张伟"]
     assert result.rows == 3 and seen[-1] == (3, 3)
+
+
+def test_deals_export_with_amounts_in_their_currency(crm, tmp_path):
+    from crm_desktop.core.deals import DealDraft, DealFilter
+    from crm_desktop.services.exports import DealQuery
+
+    stages = [s.id for s in crm.pipelines.default().stages]
+    acme = crm.companies.create(CompanyDraft(name="Acme"))
+    crm.deals.create(DealDraft("Renewal", stage_id=stages[1], company_id=acme, value_minor=250050,
+                               currency="EUR", expected_close=dt.date(2024, 6, 30), tags=["Q2"]))
+    crm.deals.create(DealDraft("Pilot", stage_id=stages[0], value_minor=90000, currency="EUR",
+                               probability=40))
+    path = tmp_path / "deals.xlsx"
+    request = ExportRequest("deal", DealQuery(DealFilter(status=""), "value", True),
+                            keys=("title", "company", "stage", "value", "probability", "expected_close",
+                                  "tags"))
+    assert crm.exports.export(request, path).rows == 2
+    ws = _sheet(path)
+    assert [c.value for c in ws[1]] == ["Title", "Organisation", "Stage", "Value", "Probability (%)",
+                                        "Expected close", "Tags"]
+    assert [c.value for c in ws[2]] == ["Renewal", "Acme", "Qualified", 2500.5, 25, dt.datetime(2024, 6, 30),
+                                        "Q2"]
+    assert ws["D2"].number_format == '"€"#,##0.00;-"€"#,##0.00' and ws["C3"].value == "Lead"
+    assert ws["E3"].value == 40
+    crm.deals.create(DealDraft("Yen deal", stage_id=stages[0], value_minor=5000, currency="JPY"))
+    by_title = DealQuery(sort="title", descending=False)
+    crm.exports.export(ExportRequest("deal", by_title, keys=("title", "value", "currency")), path)
+    rows = _rows(path)
+    assert rows[1:] == [("Pilot", 900, "EUR"), ("Renewal", 2500.5, "EUR"), ("Yen deal", 5000, "JPY")]
+    assert _sheet(path)["B2"].number_format == "#,##0.00"  # two currencies: the column says which

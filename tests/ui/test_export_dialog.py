@@ -214,3 +214,31 @@ def test_a_large_selection_is_exported_without_reading_its_ids(qtbot, page_of, d
     run(qtbot, dialog)
     with (tmp_path / "two.csv").open(encoding="utf-8-sig", newline="") as fh:
         assert [row[0] for row in csv.reader(fh)] == ["Name", "Bob Lee", "Cy Lee"]
+
+
+def test_the_pipelines_deal_list_exports_with_its_filter(qtbot, services, bridge, dialogs, tmp_path):
+    from types import SimpleNamespace
+
+    from crm_desktop.core.deals import DealDraft
+    from crm_desktop.ui.pipeline.page import PipelinePage
+
+    stages = [s.id for s in services.pipelines.default().stages]
+    for title, value in (("Small", 1000), ("Large", 900000)):
+        services.deals.create(DealDraft(title, stage_id=stages[0], value_minor=value, currency="USD"))
+    page = PipelinePage(services, bridge)
+    qtbot.addWidget(page)
+    try:
+        page.list_model.set_query(page.list_model.query.with_(sort="value", descending=True))
+        qtbot.waitUntil(lambda: not page.list_model.is_loading())
+        dialog = dialogs(ExportDialog.for_page(SimpleNamespace(model=page.list_model, view=page.list_view),
+                                               services))
+        assert dialog.format_combo.findData("vcf") == -1
+        dialog.path_edit.setText(str(tmp_path / "deals.xlsx"))
+        run(qtbot, dialog)
+        ws = openpyxl.load_workbook(tmp_path / "deals.xlsx").active
+        assert ws.title == "Deals"
+        assert [(r[0], r[4], r[3]) for r in ws.iter_rows(min_row=2, values_only=True)] == [
+            ("Large", 9000, "Lead"), ("Small", 10, "Lead")]
+        assert ws["E2"].number_format == '"$"#,##0.00;-"$"#,##0.00'
+    finally:
+        page.list_model.shutdown()
