@@ -129,10 +129,12 @@ class SpreadsheetSource(TableSource):
 
     def rows(self) -> Iterator[list]:
         sheet = self._sheet(self.sheet_index)
-        if sheet.width > MAX_COLUMNS and self._used_width(sheet) > MAX_COLUMNS:
-            raise ImportRefused("too_many_columns", str(sheet.width))
+        width = sheet.width
+        if width > MAX_COLUMNS:  # often a stray cell or format far to the right (Gnumeric writes XFD)
+            width = self._used_width(sheet)
+            if width > MAX_COLUMNS:
+                raise ImportRefused("too_many_columns", f"{width:,}")
         merges = _merge_fills(sheet)
-        width = min(sheet.width, MAX_COLUMNS)
         try:
             for r, raw in enumerate(sheet.iter_rows()):
                 row = [_cell(v) for v in raw[:width]]
@@ -148,6 +150,7 @@ class SpreadsheetSource(TableSource):
 
     @staticmethod
     def _used_width(sheet) -> int:
+        """The columns holding a value in the first thousand rows."""
         used = 0
         for n, raw in enumerate(sheet.iter_rows()):
             for c in range(len(raw) - 1, used - 1, -1):
@@ -156,7 +159,7 @@ class SpreadsheetSource(TableSource):
                     break
             if n > 1000:
                 break
-        return used
+        return max(used, 1)
 
 
 def _merge_fills(sheet) -> dict:

@@ -85,7 +85,19 @@ def test_16384_columns_keeps_the_used_ones(tmp_path):
     path = tmp_path / "wide.xlsx"
     wb.save(path)
     plan = build_plan(path)
-    assert plan.mapping.targets[:2] == ["full_name", "email"]
+    assert plan.mapping.targets == ["full_name", "email"]
+
+
+def test_16384_columns_in_use_are_refused(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append([f"c{i}" for i in range(16384)])
+    ws.append([f"v{i}" for i in range(16384)])
+    path = tmp_path / "wide.xlsx"
+    wb.save(path)
+    assert _refused(path) == "too_many_columns"
 
 
 def test_16384_used_columns_are_refused(tmp_path):
