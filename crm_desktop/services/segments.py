@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import replace
 
 from ..core.errors import FieldError, ValidationError
 from ..core.query import ListQuery
 from ..core.segments import ENTITIES, Group, Segment, validate
-from ..storage.segments import compile_filter
+from ..storage.segments import QUALITY, compile_filter, quality_condition
 from .changes import Change
 from .context import ServiceContext
 
 # Record services a bulk action goes through, by entity (tags and the trash).
 _RECORD_SERVICES = ("contact", "company")
+# What a bulk action acts on: a saved segment's id, or (entity, SQL condition).
+Target = int | tuple[str, tuple[str, tuple]]
 
 
 class SegmentService:
@@ -90,11 +91,36 @@ class SegmentService:
         """How many live records each saved segment holds now (the sidebar's figures)."""
         return {s.id: self.count_filter(s.entity, s.filter) for s in self.all()}
 
-    def ids(self, segment_id: int) -> list[int]:
-        segment = self.get(segment_id)
-        condition = self.condition(segment.entity, segment.filter)
+    def ids(self, target: Target) -> list[int]:
+        """Ids of the live records of a saved segment (an id) or of (entity, condition)."""
+        entity, condition = self._resolve(target)
         with self.ctx.read():
-            return self.store.ids(segment.entity, condition)
+            return self.store.ids(entity, condition)
+
+    def _resolve(self, target: Target) -> tuple[str, tuple[str, tuple]]:
+        if isinstance(target, int):
+            segment = self.get(target)
+            return segment.entity, self.condition(segment.entity, segment.filter)
+        entity, condition = target
+        if entity not in _RECORD_SERVICES:
+            raise ValidationError([FieldError("entity", "invalid", entity)])
+        return entity, condition
+
+    # -- data quality --------------------------------------------------------------------
+    def quality_checks(self) -> tuple[str, ...]:
+        """Keys of the data-quality checks on people (missing e-mail, stale, ...)."""
+        return tuple(QUALITY)
+
+    def quality_condition(self, key: str) -> tuple[str, tuple]:
+        """The people failing one check, as a condition a list query can carry."""
+        if key not in QUALITY:
+            raise ValidationError([FieldError("check", "invalid", key)])
+        return quality_condition(key, self.ctx.clock.now())
+
+    def quality_counts(self) -> dict[str, int]:
+        """How many live people fail each check."""
+        with self.ctx.read():
+            return {key: self.store.count("contact", self.quality_condition(key)) for key in QUALITY}
 
     # -- acting on every record of a segment ------------------------------------------------
     def _service(self, entity: str):
@@ -103,36 +129,40 @@ class SegmentService:
             raise ValidationError([FieldError("entity", "invalid", entity)])
         return service
 
-    def add_tag(self, segment_id: int, tag_name: str) -> int:
-        """Tag every record of the segment; returns how many records that was."""
-        segment = self.get(segment_id)
-        ids = self.ids(segment_id)
+    # A bulk action names its records by a saved segment's id, or by (entity, condition)
+    # for an unsaved list such as a data-quality check.
+    def add_tag(self, target: Target, tag_name: str) -> int:
+        """Tag every record; returns how many records that was."""
+        entity = self._resolve(target)[0]
+        ids = self.ids(target)
         if ids:
-            self._service(segment.entity).add_tag(ids, tag_name)
+            self._service(entity).add_tag(ids, tag_name)
         return len(ids)
 
-    def assign_owner(self, segment_id: int, owner_id: int | None) -> int:
-        """Give every record of the segment one owner; returns how many records changed."""
-        segment = self.get(segment_id)
-        ids = self.ids(segment_id)
+    def assign_owner(self, target: Target, owner_id: int | None) -> int:
+        """Give every record one owner; returns how many records changed."""
+        entity = self._resolve(target)[0]
+        ids = self.ids(target)
         with self.ctx.write():
-            changed = self.store.assign_owner(segment.entity, ids, owner_id, self.ctx.clock.now())
-        self.ctx.changes.emit(Change(segment.entity, "update", tuple(ids)))
+            changed = self.store.assign_owner(entity, ids, owner_id, self.ctx.clock.now())
+        self.ctx.changes.emit(Change(entity, "update", tuple(ids)))
         return changed
 
-    def delete_records(self, segment_id: int) -> int:
-        """Move every record of the segment to the trash."""
-        segment = self.get(segment_id)
-        ids = self.ids(segment_id)
-        return self._service(segment.entity).delete(ids) if ids else 0
+    def delete_records(self, target: Target) -> int:
+        """Move every record to the trash."""
+        entity = self._resolve(target)[0]
+        ids = self.ids(target)
+        return self._service(entity).delete(ids) if ids else 0
 
-    def create_tasks(self, segment_id: int, draft, *, ids: Sequence[int] | None = None) -> int:
-        """One task from ``draft`` (a TaskDraft) for every record of the segment."""
+    def create_tasks(self, target: Target, draft) -> int:
+        """One task from ``draft`` (a TaskDraft) for every record, in one transaction."""
         if self.tasks is None:
             raise ValidationError([FieldError("tasks", "unavailable")])
-        segment = self.get(segment_id)
-        column = {"contact": "contact_id", "company": "company_id", "deal": "deal_id"}[segment.entity]
-        created = [self.tasks.create(replace(draft, **{column: record_id}), emit=False)
-                   for record_id in (ids if ids is not None else self.ids(segment_id))]
+        entity = self._resolve(target)[0]
+        column = {"contact": "contact_id", "company": "company_id", "deal": "deal_id"}[entity]
+        ids = self.ids(target)
+        with self.ctx.write():
+            created = [self.tasks.create(replace(draft, **{column: record_id}), emit=False)
+                       for record_id in ids]
         self.ctx.changes.emit(Change("task", "create", tuple(created)))
         return len(created)

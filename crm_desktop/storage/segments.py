@@ -203,6 +203,29 @@ class _Compiler:
         return f"value_minor {_NUMBER_OPS[c.op]} ?"
 
 
+# Data-quality checks on people: key -> SQL condition on the contact table (no parameters
+# but the cut-off times, which are put in by ``quality_condition``).
+_KINDS_LIST = f"kind IN ({_KINDS}) AND deleted_at IS NULL"
+QUALITY = {
+    "missing_email": "email = ''",
+    "missing_phone": "phone = ''",
+    "missing_both": "email = '' AND phone = ''",
+    "invalid_email": "email <> '' AND (email NOT LIKE '%_@_%._%' OR email LIKE '% %' OR email LIKE '%@%@%')",
+    "invalid_phone": "phone <> '' AND phone NOT GLOB '+[1-9][0-9][0-9][0-9]*'",
+    "no_owner": "owner_id IS NULL",
+    "never_contacted": f"id NOT IN (SELECT contact_id FROM activity WHERE contact_id IS NOT NULL "
+                       f"AND {_KINDS_LIST})",
+    "stale": f"id NOT IN (SELECT contact_id FROM activity WHERE contact_id IS NOT NULL AND {_KINDS_LIST} "
+             "AND occurred_at >= ?)",
+}
+STALE_DAYS = 180
+
+
+def quality_condition(key: str, now: dt.datetime) -> tuple[str, tuple]:
+    sql = QUALITY[key]
+    return sql, ((ts(now - dt.timedelta(days=STALE_DAYS)),) if "?" in sql else ())
+
+
 def compile_filter(group: Group, entity: str, now: dt.datetime,
                    custom_types: dict[int, str] | None = None) -> tuple[str, tuple]:
     """``(sql, params)``: a condition on the unaliased ``entity`` table for a checked filter."""

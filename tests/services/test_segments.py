@@ -200,3 +200,25 @@ def test_bulk_actions_on_every_record(crm, data, sql):
                "(SELECT id FROM contact WHERE city = 'Berlin')") == [(3,)]
     assert crm.segments.delete_records(sid) == 3
     assert crm.segments.count(sid) == 0 and crm.contacts.count() == 5
+
+
+def test_data_quality_counts(crm, data, sql):
+    # Eve has no e-mail; nobody has a phone; Dan and Eve have no owner; calls, e-mails and
+    # meetings reached Alice (3 days ago), Bob (45) and 张伟 (10); a note does not count.
+    sql("UPDATE contact SET email = 'not an address' WHERE id = ?", (data["ids"]["Grace"],))
+    sql("UPDATE contact SET phone = '0049 30 1234' WHERE id = ?", (data["ids"]["Frank"],))
+    counts = crm.segments.quality_counts()
+    assert counts == {"missing_email": 1, "missing_phone": 7, "missing_both": 1, "invalid_email": 1,
+                      "invalid_phone": 1, "no_owner": 2, "never_contacted": 5, "stale": 5}
+    query = ListQuery(segment=crm.segments.quality_condition("no_owner"))
+    assert {r[1] for r in crm.contacts.page(query, 0, 10)} == {"Dan Brown", "Eve Black"}
+    with pytest.raises(ValidationError):
+        crm.segments.quality_condition("shoe_size")
+
+
+def test_bulk_actions_on_a_data_quality_list(crm, data):
+    target = ("contact", crm.segments.quality_condition("no_owner"))
+    assert crm.segments.assign_owner(target, data["alex"]) == 2
+    assert crm.segments.quality_counts()["no_owner"] == 0
+    with pytest.raises(ValidationError):
+        crm.segments.ids(("task", ("1", ())))

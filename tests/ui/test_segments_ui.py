@@ -123,3 +123,28 @@ def test_deleting_a_segment_from_the_sidebar(qtbot, window, people, monkeypatch)
     assert people.segments.all() == [] and window.segments_panel.list.count() == 0
     assert sid not in window._segment_pages
     assert window.segments_panel.empty_label.isVisibleTo(window)
+
+
+def test_data_quality_counts_open_lists_for_fixing(qtbot, window, people, monkeypatch):
+    from crm_desktop.ui.segments import show_data_quality
+
+    assert window.data_quality_action in window.menuBar().actions()[0].menu().actions()
+    dialog = show_data_quality(window)
+    qtbot.waitUntil(lambda: dialog.count_labels["no_owner"].text() == "4")
+    assert dialog.count_labels["missing_email"].text() == "4"
+    assert dialog.count_labels["invalid_phone"].text() == "0"
+    assert not dialog.show_buttons["invalid_phone"].isEnabled()
+    dialog.show_buttons["no_owner"].click()
+    page = window._quality_page
+    assert window.stack.currentWidget() is page and page.segment_bar.title.text() == "People nobody owns"
+    assert page.segment_bar.edit_button.isHidden()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    owner = people.lookups.create_user("Sam")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: ("Sam", True))
+    page.assign_owner_to_all()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.count_labels["no_owner"].text() == "0")
+    assert people.contacts.count() == 4 and owner
+    dialog.reject()
+    page.model.shutdown()

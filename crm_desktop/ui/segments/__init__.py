@@ -42,14 +42,13 @@ def _add_menu_action(window) -> None:
         translate("SegmentsPanel", "Find &duplicates…"), window)
     action.setShortcuts([QKeySequence("Ctrl+Shift+D")])
     action.triggered.connect(lambda: find_duplicates(window))
+    quality = window.data_quality_action = QAction(translate("SegmentsPanel", "Data &quality…"), window)
+    quality.triggered.connect(lambda: show_data_quality(window))
     file_menu = window.menuBar().actions()[0].menu()
     actions = file_menu.actions()
     manage_text = translate("MainWindow", "Tags, owners and &fields…")
-    manage = next((a for a in actions if a.text() == manage_text), None)
-    if manage is not None:
-        file_menu.insertAction(manage, action)
-    else:
-        file_menu.insertAction(actions[-1], action)
+    manage = next((a for a in actions if a.text() == manage_text), actions[-1])
+    file_menu.insertActions(manage, [action, quality])
 
 
 def show_segment(window, segment_id: int):
@@ -91,6 +90,41 @@ def _forget_page(window, segment_id: int) -> None:
     window.stack.removeWidget(page)
     page.model.shutdown()
     page.deleteLater()
+
+
+def show_data_quality(window):
+    from .quality import DataQualityDialog
+
+    dialog = getattr(window, "_quality_dialog", None)
+    if dialog is None:
+        dialog = window._quality_dialog = DataQualityDialog(window.services, window)
+        dialog.show_requested.connect(lambda key: show_quality_list(window, key))
+    else:
+        dialog.refresh()
+    dialog.show()
+    return dialog
+
+
+def show_quality_list(window, key: str):
+    """The people failing one data-quality check, as a list with bulk actions."""
+    from .page import ContactSegmentPage
+    from .quality import check_labels
+
+    page = getattr(window, "_quality_page", None)
+    if page is None:
+        page = window._quality_page = ContactSegmentPage(window.services, window.bridge, window.stack)
+        page.open_requested.connect(getattr(window, "open_contact", window.edit_contact))
+        page.edit_requested.connect(window.edit_contact)
+        page.new_action.setVisible(False)
+        page.status_posted.connect(lambda text: window.statusBar().showMessage(text, 4000))
+        window.stack.addWidget(page)
+    page.set_condition(check_labels()[key], "contact", window.services.segments.quality_condition(key))
+    window.sidebar.blockSignals(True)
+    window.sidebar.setCurrentRow(-1)
+    window.sidebar.blockSignals(False)
+    window.segments_panel.select(None)
+    window.stack.setCurrentWidget(page)
+    return page
 
 
 def find_duplicates(window) -> None:

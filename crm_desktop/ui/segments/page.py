@@ -60,6 +60,7 @@ class _SegmentMixin:
 
     segment_id: int | None = None
     _condition: tuple[str, tuple] | None = None
+    _target: object = None  # what the actions on all act on: the segment id, or (entity, condition)
 
     def _init_segment(self) -> None:
         self.segment_bar = SegmentBar(self)
@@ -83,7 +84,18 @@ class _SegmentMixin:
         segment = self._services.segments.get(segment_id)
         self.segment_id = segment_id
         self._condition = self._services.segments.condition(segment.entity, segment.filter)
+        self._target = segment_id
         self.segment_bar.title.setText(segment.name)
+        self.segment_bar.edit_button.show()
+        self._apply_filters()
+
+    def set_condition(self, title: str, entity: str, condition: tuple[str, tuple]) -> None:
+        """Show the records meeting a condition that is not a saved segment (a data-quality check)."""
+        self.segment_id = None
+        self._condition = condition
+        self._target = (entity, condition)
+        self.segment_bar.title.setText(title)
+        self.segment_bar.edit_button.hide()
         self._apply_filters()
 
     def _query(self) -> ListQuery:
@@ -94,13 +106,13 @@ class _SegmentMixin:
 
     # -- actions on every record -----------------------------------------------------------
     def _confirm(self, text: str) -> bool:
-        n = self._services.segments.count(self.segment_id)
+        n = len(self._services.segments.ids(self._target))
         answer = QMessageBox.question(self, self.segment_bar.title.text(), text.replace("%1", str(n)))
         return answer == QMessageBox.StandardButton.Yes
 
     def _run_all(self, operation, *args):
         try:
-            return operation(self.segment_id, *args)
+            return operation(self._target, *args)
         except CrmError as exc:
             QMessageBox.warning(self, self.segment_bar.title.text(), error_message(exc))
             return None
