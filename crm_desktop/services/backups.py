@@ -214,7 +214,11 @@ class BackupService:
 
     # -- rotation ----------------------------------------------------------------------
     def rotate(self) -> list[Path]:
-        """Delete the backups the rotation policy no longer keeps; the removed paths."""
+        """Delete the backups the rotation policy no longer keeps; the removed paths.
+
+        A copy cut short by the app being killed (a ``.partial`` file a day old) goes too.
+        """
+        self._remove_stale_partials()
         paths = self._files()
         stamps = [parse_backup_name(p.name)[0] for p in paths]
         keep = self.policy.keeps(stamps)
@@ -226,6 +230,15 @@ class BackupService:
                 Path(f"{path}{MANIFEST_SUFFIX}").unlink(missing_ok=True)
                 removed.append(path)
         return removed
+
+    def _remove_stale_partials(self, age: dt.timedelta = dt.timedelta(days=1)) -> None:
+        if not self.folder.is_dir():
+            return
+        cutoff = dt.datetime.now().timestamp() - age.total_seconds()
+        for path in self.folder.glob(".*.partial"):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
 
     # -- restore -------------------------------------------------------------------------
     def restore(self, backup: Path, progress: Progress | None = None) -> Path:

@@ -211,3 +211,15 @@ def test_a_reader_thread_sees_the_restored_data_on_its_next_read(crm: Services):
         crm.backups.restore(Path(good.path))
         assert reader.submit(crm.contacts.count).result() == 1
         assert reader.submit(lambda: crm.search.search("after", limit=5)).result() == []
+
+
+def test_a_copy_cut_short_a_day_ago_is_cleaned_up(crm: Services):
+    crm.paths.backups.mkdir(mode=0o700)
+    stale = crm.paths.backups / ".crm-20240101-000000-daily.sqlite3.partial"
+    fresh = crm.paths.backups / ".crm-20240506-085900-manual.sqlite3.partial"
+    for path in (stale, fresh):
+        path.write_bytes(b"half a copy")
+    os.utime(stale, (stale.stat().st_atime, stale.stat().st_mtime - 2 * 86_400))
+    crm.backups.create("manual")
+    assert not stale.exists() and fresh.exists()  # a fresh one may be another copy still running
+    assert [b.reason for b in crm.backups.list()] == ["manual"]

@@ -110,3 +110,31 @@ def test_file_names_cannot_leave_the_files_folder():
     assert safe_member_name("report.pdf", taken) == "report (2).pdf"
     assert safe_member_name("..", taken) == "file"
     assert safe_member_name("C:evil.txt", taken) == "C_evil.txt"
+
+
+def test_the_database_backups_and_attachments_are_private_to_the_user(crm: Services, tmp_path: Path):
+    source = tmp_path / "passport.pdf"
+    source.write_bytes(b"%PDF private")
+    person_id = crm.contacts.create(person("Private"))
+    crm.attachments.attach(source, contact_id=person_id)
+    backup = Path(crm.backups.create("manual").path)
+    assert crm.database_path.stat().st_mode & 0o777 == 0o600
+    assert backup.stat().st_mode & 0o777 == 0o600 and backup.parent.stat().st_mode & 0o777 == 0o700
+    folders = [crm.paths.attachments, *(p for p in crm.paths.attachments.rglob("*") if p.is_dir())]
+    files = [p for p in crm.paths.attachments.rglob("*") if p.is_file()]
+    assert files and all(p.stat().st_mode & 0o777 == 0o600 for p in files)
+    assert all(p.stat().st_mode & 0o777 == 0o700 for p in folders)
+
+
+def test_an_attachment_name_cannot_escape_the_attachments_folder(crm: Services, tmp_path: Path):
+    source = tmp_path / "note.txt"
+    source.write_bytes(b"hello")
+    person_id = crm.contacts.create(person("Traversal"))
+    attachment_id = crm.attachments.attach(source, contact_id=person_id)
+    root = crm.paths.attachments.resolve()
+    for evil in ("../../escaped.txt", "/etc/passwd", "..", "sub/../../x.txt"):
+        crm.ctx.storage.database.db.execute_sql("UPDATE attachment SET filename = ? WHERE id = ?",
+                                                (evil, attachment_id))
+        opened = crm.attachments.open_path(attachment_id).resolve()
+        assert opened.is_relative_to(root), (evil, opened)
+    assert not (tmp_path / "escaped.txt").exists()
