@@ -19,13 +19,20 @@ from . import __version__
 from .core.paths import DATA_DIR_ENV, resolve_data_dir
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir", metavar="DIR",
+def _data_dir_option(default=None) -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--data-dir", metavar="DIR", default=default,
         help=f"folder holding the database (default: ${DATA_DIR_ENV} or the user data folder)",
     )
-    parser = argparse.ArgumentParser(prog="crm-desktop", parents=[common],
+    return options
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data-dir is taken before or after the command; a command's own copy of the option
+    # leaves the value alone when not given, so "--data-dir X demo" keeps X.
+    common = _data_dir_option(default=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(prog="crm-desktop", parents=[_data_dir_option()],
                                      description="An offline-first desktop CRM for small businesses.")
     parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="language of the interface")

@@ -30,6 +30,16 @@ def test_demo_then_info_counts_what_was_added(tmp_path, capsys):
     assert "owners:         4" in out  # the login user and three demo owners
 
 
+def test_the_data_folder_may_come_before_the_command(tmp_path, capsys, monkeypatch):
+    elsewhere = tmp_path / "default"
+    monkeypatch.setenv(DATA_DIR_ENV, str(elsewhere))
+    chosen = tmp_path / "chosen"
+    assert main(["--data-dir", str(chosen), "demo", "--people", "5", "--companies", "2"]) == 0
+    assert str(chosen / DATABASE_NAME) in capsys.readouterr().out
+    assert (chosen / DATABASE_NAME).is_file()
+    assert not elsewhere.exists()
+
+
 def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path, capsys):
     db = tmp_path / DATABASE_NAME
     db.write_bytes(b"name,email\nAlice,alice@example.com\n")
