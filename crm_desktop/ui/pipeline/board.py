@@ -5,9 +5,20 @@ Ctrl+→ / Ctrl+← to move the selected card from the keyboard."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QKeyEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,6 +50,36 @@ QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: trans
 """
 
 
+_WHITE, _SELECTED, _BORDER, _ACCENT = QColor("white"), QColor("#eef4ff"), QColor("#d8dee9"), QColor(ACCENT)
+_INK, _GREY, _PALE, _RED, _GREEN = (
+    QColor("#1f2937"),
+    QColor("#5f6b7a"),
+    QColor("#8a94a6"),
+    QColor(ROTTING),
+    QColor("#2f6f3e"),
+)
+_BADGE, _WARN = QColor("#fff4e0"), QColor(WARNING)
+_LEFT, _RIGHT, _CENTER = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignCenter
+_ELIDE = Qt.TextElideMode.ElideRight
+LINE = 17.0
+CACHE_LIMIT = 5000
+
+
+@dataclass(frozen=True)
+class _CardTexts:
+    """What a card shows, elided to its width: worked out once, painted many times."""
+
+    title: str
+    who: str
+    value: str
+    close: str
+    age: str
+    age_width: int
+    task: str
+    badge: str
+    badge_width: int
+
+
 class CardDelegate(QStyledItemDelegate):
     """Paints a deal card: title, customer, value, owner avatar, close date, next step, age."""
 
@@ -46,6 +87,7 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.users = users  # id → (name, colour)
         self._clock = clock
+        self._texts: dict[tuple, _CardTexts] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT)
@@ -62,96 +104,101 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         path = QPainterPath()
         path.addRoundedRect(box, 6, 6)
-        painter.fillPath(path, QColor("#eef4ff" if selected else "white"))
-        painter.setPen(QPen(QColor(ACCENT if selected else "#d8dee9"), 1.5 if selected else 1))
+        painter.fillPath(path, _SELECTED if selected else _WHITE)
+        painter.setPen(QPen(_ACCENT if selected else _BORDER, 1.5 if selected else 1))
         painter.drawPath(path)
         if rotting:
-            painter.fillRect(QRectF(box.left(), box.top() + 4, 4, box.height() - 8), QColor(ROTTING))
-        self._paint_text(painter, box.adjusted(12, 6, -10, -6), card, now, rotting)
+            painter.fillRect(QRectF(box.left(), box.top() + 4, 4, box.height() - 8), _RED)
+        inner = box.adjusted(12, 6, -10, -6)
+        normal = QFont(option.font)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        texts = self._card_texts(card, inner.width(), now, rotting, QFontMetrics(bold), QFontMetrics(normal))
+        self._paint_texts(painter, inner, card, texts, now, rotting, bold, normal)
         painter.restore()
 
-    def _paint_text(
-        self, painter: QPainter, box: QRectF, card: DealCard, now: dt.datetime, rotting: bool
-    ) -> None:
-        locale = QLocale()
-        font = painter.font()
-        line = 17.0
-        bold = font
-        bold.setBold(True)
-        painter.setFont(bold)
-        painter.setPen(QColor("#1f2937"))
-        metrics = painter.fontMetrics()
-        name, color = self.users.get(card.owner_id, ("", ""))
-        avatar = QRectF(box.right() - 22, box.top(), 22, 22)
-        painter.drawText(
-            QRectF(box.left(), box.top(), box.width() - 28, line),
-            Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(card.title, Qt.TextElideMode.ElideRight, int(box.width() - 28)),
-        )
-        paint_avatar(painter, avatar, name, color)
-        bold.setBold(False)
-        painter.setFont(bold)
-        metrics = painter.fontMetrics()
-        who = " · ".join(p for p in (card.company_name, card.contact_name) if p)
-        painter.setPen(QColor("#5f6b7a"))
-        painter.drawText(
-            QRectF(box.left(), box.top() + line + 2, box.width() - 28, line),
-            Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(who, Qt.TextElideMode.ElideRight, int(box.width() - 28)),
-        )
-        y = box.top() + 2 * line + 6
-        painter.setPen(QColor("#1f2937"))
-        value = money(card.value_minor, card.currency, locale)
-        painter.drawText(QRectF(box.left(), y, box.width() / 2, line), Qt.AlignmentFlag.AlignLeft, value)
-        if card.expected_close is not None:
-            overdue = card.expected_close < now.date()
-            painter.setPen(QColor(ROTTING if overdue else "#5f6b7a"))
-            painter.drawText(
-                QRectF(box.left() + box.width() / 2, y, box.width() / 2, line),
-                Qt.AlignmentFlag.AlignRight,
-                locale.toString(card.expected_close, QLocale.FormatType.ShortFormat),
-            )
-        self._paint_footer(painter, QRectF(box.left(), y + line + 4, box.width(), line), card, now, rotting)
-
-    def _paint_footer(
-        self, painter: QPainter, row: QRectF, card: DealCard, now: dt.datetime, rotting: bool
-    ) -> None:
-        metrics = painter.fontMetrics()
+    def _card_texts(
+        self,
+        card: DealCard,
+        width: float,
+        now: dt.datetime,
+        rotting: bool,
+        bold: QFontMetrics,
+        normal: QFontMetrics,
+    ) -> _CardTexts:
         days = card.days_in_stage(now)
+        key = (card, int(width), days, rotting)
+        found = self._texts.get(key)
+        if found is not None:
+            return found
+        if len(self._texts) > CACHE_LIMIT:
+            self._texts.clear()
+        locale = QLocale()
+        room = int(width - 28)
         # Days in the stage; a rotting card (past the stage's threshold, nothing scheduled) says so.
         age = translate("Board", "%1 d").replace("%1", str(days))
-        if rotting:
-            age = "⚠ " + age
-        age_width = metrics.horizontalAdvance(age) + 12
-        painter.setPen(QColor(ROTTING if rotting else "#8a94a6"))
-        painter.drawText(
-            QRectF(row.right() - age_width, row.top(), age_width, row.height()),
-            Qt.AlignmentFlag.AlignRight,
-            age,
-        )
-        room = int(row.width() - age_width - 4)
-        if card.next_task:
-            overdue = card.next_task_due is not None and card.next_task_due < now
-            painter.setPen(QColor(ROTTING if overdue else "#2f6f3e"))
-            text = "➜ " + card.next_task
-            painter.drawText(
-                QRectF(row.left(), row.top(), room, row.height()),
-                Qt.AlignmentFlag.AlignLeft,
-                metrics.elidedText(text, Qt.TextElideMode.ElideRight, room),
-            )
-            return
+        age = "⚠ " + age if rotting else age
+        age_width = normal.horizontalAdvance(age) + 12
+        rest = int(width - age_width - 4)
         badge = translate("Board", "No next step")
-        width = min(room, metrics.horizontalAdvance(badge) + 12)
-        rect = QRectF(row.left(), row.top(), width, row.height())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#fff4e0"))
-        painter.drawRoundedRect(rect, 4, 4)
-        painter.setPen(QColor(WARNING))
-        painter.drawText(
-            rect,
-            Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(badge, Qt.TextElideMode.ElideRight, width - 8),
+        badge_width = min(rest, normal.horizontalAdvance(badge) + 12)
+        found = self._texts[key] = _CardTexts(
+            bold.elidedText(card.title, _ELIDE, room),
+            normal.elidedText(
+                " · ".join(p for p in (card.company_name, card.contact_name) if p), _ELIDE, room
+            ),
+            money(card.value_minor, card.currency, locale),
+            locale.toString(card.expected_close, QLocale.FormatType.ShortFormat)
+            if card.expected_close
+            else "",
+            age,
+            age_width,
+            normal.elidedText("➜ " + card.next_task, _ELIDE, rest) if card.next_task else "",
+            normal.elidedText(badge, _ELIDE, badge_width - 8),
+            badge_width,
         )
+        return found
+
+    def _paint_texts(
+        self,
+        painter: QPainter,
+        box: QRectF,
+        card: DealCard,
+        texts: _CardTexts,
+        now: dt.datetime,
+        rotting: bool,
+        bold: QFont,
+        normal: QFont,
+    ) -> None:
+        left, top, width = box.left(), box.top(), box.width()
+        painter.setFont(bold)
+        painter.setPen(_INK)
+        painter.drawText(QRectF(left, top, width - 28, LINE), _LEFT, texts.title)
+        name, color = self.users.get(card.owner_id, ("", ""))
+        paint_avatar(painter, QRectF(box.right() - 22, top, 22, 22), name, color)
+        painter.setFont(normal)
+        painter.setPen(_GREY)
+        painter.drawText(QRectF(left, top + LINE + 2, width - 28, LINE), _LEFT, texts.who)
+        y = top + 2 * LINE + 6
+        painter.setPen(_INK)
+        painter.drawText(QRectF(left, y, width / 2, LINE), _LEFT, texts.value)
+        if texts.close:
+            painter.setPen(_RED if card.expected_close < now.date() else _GREY)
+            painter.drawText(QRectF(left + width / 2, y, width / 2, LINE), _RIGHT, texts.close)
+        y += LINE + 4
+        painter.setPen(_RED if rotting else _PALE)
+        painter.drawText(QRectF(box.right() - texts.age_width, y, texts.age_width, LINE), _RIGHT, texts.age)
+        if texts.task:
+            late = card.next_task_due is not None and card.next_task_due < now
+            painter.setPen(_RED if late else _GREEN)
+            painter.drawText(QRectF(left, y, width - texts.age_width - 4, LINE), _LEFT, texts.task)
+            return
+        rect = QRectF(left, y, texts.badge_width, LINE)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_BADGE)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(_WARN)
+        painter.drawText(rect, _CENTER, texts.badge)
 
 
 class CardListView(QListView):
