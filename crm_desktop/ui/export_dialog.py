@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -278,6 +279,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Exporting…"))
+        self._started = time.monotonic()
         self.job.start()
 
     def _runner(self, path: Path) -> Callable[[Callable[[int, int], bool]], ExportResult]:
@@ -314,8 +316,21 @@ class ExportDialog(QDialog):
         locale = QLocale()
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, total))
-        self.status.setText(self.tr("%1 of %2 rows written…").replace("%1", locale.toString(done))
-                            .replace("%2", locale.toString(total)))
+        text = (self.tr("%1 of %2 rows written…").replace("%1", locale.toString(done))
+                .replace("%2", locale.toString(total)))
+        left = self._seconds_left(done, total)
+        if left is not None and left < 120:
+            text += " " + self.tr("About %1 s left.").replace("%1", locale.toString(left))
+        elif left is not None:
+            text += " " + self.tr("About %1 min left.").replace("%1", locale.toString(round(left / 60)))
+        self.status.setText(text)
+
+    def _seconds_left(self, done: int, total: int) -> int | None:
+        """The time the rest should take at the rate so far; None before a second has passed."""
+        elapsed = time.monotonic() - self._started
+        if elapsed < 1 or done <= 0 or done >= total:
+            return None
+        return max(1, round(elapsed * (total - done) / done))
 
     def _on_job_finished(self, result: object) -> None:
         self.job.wait()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import QTableView
 
 from crm_desktop.core.query import ListQuery
@@ -242,3 +242,17 @@ def test_the_pipelines_deal_list_exports_with_its_filter(qtbot, services, bridge
         assert ws["E2"].number_format == '"$"#,##0.00;-"$"#,##0.00'
     finally:
         page.list_model.shutdown()
+
+
+def test_progress_says_how_much_is_left(qtbot, page_of, dialogs, monkeypatch):
+    page = page_of(ContactsPage)
+    dialog = dialogs(ExportDialog.for_page(page, page._services))
+    clock = iter([100.0, 130.0, 100.0 + 3600])
+    monkeypatch.setattr("crm_desktop.ui.export_dialog.time.monotonic", lambda: next(clock))
+    dialog._started = next(clock)
+    dialog._on_job_progressed(25_000, 100_000)  # 30 s for a quarter: 90 s to go
+    n = QLocale().toString
+    assert dialog.status.text() == f"{n(25_000)} of {n(100_000)} rows written… About 90 s left."
+    assert dialog.progress.value() == 25_000 and dialog.progress.maximum() == 100_000
+    dialog._on_job_progressed(50_000, 100_000)  # an hour for half: another hour
+    assert dialog.status.text() == f"{n(50_000)} of {n(100_000)} rows written… About 60 min left."
