@@ -160,13 +160,21 @@ class TaskService:
         tmp.replace(path)
         return len(tasks)
 
-    def write_subscription(self) -> Path | None:
-        """Refresh the calendar file a calendar app can subscribe to (under the data folder)."""
-        if self.subscription_path is None:
+    def write_subscription(self, *, force: bool = False) -> Path | None:
+        """Refresh the calendar file a calendar app can subscribe to (under the data folder).
+
+        Skipped when no task changed since the file was written (unless ``force``)."""
+        path = self.subscription_path
+        if path is None:
             return None
-        self.subscription_path.parent.mkdir(parents=True, exist_ok=True)
-        self.export_ics(self.subscription_path)
-        return self.subscription_path
+        if not force and path.exists():
+            with self.ctx.read():
+                changed = self.store.last_change()
+            if changed is None or changed.replace(tzinfo=dt.UTC).timestamp() <= path.stat().st_mtime:
+                return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.export_ics(path)
+        return path
 
     # -- helpers -------------------------------------------------------------------------
     def _remind_at(self, draft: TaskDraft) -> dt.datetime | None:

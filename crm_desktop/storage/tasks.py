@@ -204,6 +204,10 @@ class TaskStore:
         today = self.count(SectionQuery(TODAY), bounds)
         return overdue, today
 
+    def last_change(self) -> dt.datetime | None:
+        """When any task was last written (created, edited, done, snoozed or deleted)."""
+        return parse_ts(self.db.execute_sql("SELECT max(updated_at) FROM task").fetchone()[0])
+
     def owners_of(self, contact_ids: Sequence[int]) -> dict[int, int | None]:
         found: dict[int, int | None] = {}
         for part in chunks(list(contact_ids)):

@@ -151,3 +151,18 @@ def test_the_subscription_file_lives_in_the_data_folder(crm: Services, data_dir)
     path = crm.tasks.write_subscription()
     assert path == data_dir / "tasks.ics"
     assert len(icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")) == 1
+
+
+def test_the_subscription_file_is_rewritten_only_after_a_change(crm: Services, data_dir):
+    import os
+
+    crm.tasks.create(TaskDraft("First", due_at=START))
+    path = crm.tasks.write_subscription()
+    os.utime(path, (START.replace(tzinfo=dt.UTC).timestamp(),) * 2)  # written when the clock said START
+    assert crm.tasks.write_subscription() == path and b"SUMMARY:Second" not in path.read_bytes()
+    crm.tasks.create(TaskDraft("Second", due_at=START))  # stamped START too: not newer
+    crm.tasks.write_subscription()
+    assert b"SUMMARY:Second" not in path.read_bytes()
+    os.utime(path, (0, 0))  # the file predates the tasks: written again
+    crm.tasks.write_subscription()
+    assert b"SUMMARY:Second" in path.read_bytes()

@@ -351,7 +351,7 @@ class RemindersPage(QWidget):
     def show_subscription(self) -> None:
         """Write the always-current calendar file now and say where it is."""
         try:
-            path = self.services.tasks.write_subscription()
+            path = self.services.tasks.write_subscription(force=True)
         except (OSError, CrmError) as exc:
             text = error_text(exc) if isinstance(exc, CrmError) else (exc.strerror or str(exc))
             QMessageBox.warning(self, self.tr("Calendar subscription"), text)
