@@ -33,7 +33,7 @@ __all__ = ["DealQuery", "ExportError", "ExportRequest", "ExportResult", "ExportS
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 FORMATS = ("xlsx", "csv", "vcf")
-BATCH = 2000
+BATCH = 1000  # rows per fetch: progress and Cancel answer within one batch
 
 
 @dataclass(frozen=True)

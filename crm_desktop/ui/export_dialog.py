@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -371,8 +373,15 @@ class ExportDialog(QDialog):
             self._open_url(QUrl.fromLocalFile(str(self.result.path)))
 
     def _on_folder_button_clicked(self) -> None:
-        if self.result is not None:
-            self._open_url(QUrl.fromLocalFile(str(self.result.path.parent)))
+        if self.result is None:
+            return
+        # Windows Explorer and the macOS Finder can show the folder with the file selected.
+        path = os.path.normpath(self.result.path)
+        if sys.platform == "win32" and QProcess.startDetached("explorer", [f"/select,{path}"]):
+            return
+        if sys.platform == "darwin" and QProcess.startDetached("open", ["-R", path]):
+            return
+        self._open_url(QUrl.fromLocalFile(str(self.result.path.parent)))
 
     # -- closing -------------------------------------------------------------------------
     def reject(self) -> None:
