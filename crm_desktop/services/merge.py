@@ -13,9 +13,15 @@ from .activities import ActivityService
 from .changes import Change
 from .context import ServiceContext
 
-# The timeline entry of a merge says which merge it was in its outcome, so it can offer Undo.
-MERGED = "merge:"
-UNDONE = "merge_undone:"
+
+class MergeLabels:
+    """The timeline texts of a merge; the window replaces them with ones in the user's language."""
+
+    def merged(self, name: str) -> str:
+        return f"Merged with {name}"
+
+    def undone(self, name: str) -> str:
+        return f"Merge with {name} undone"
 
 
 class MergeService:
@@ -23,6 +29,7 @@ class MergeService:
         self.ctx = ctx
         self.store = ctx.storage.merges
         self.activities = activities
+        self.labels = MergeLabels()
 
     def plan(self, entity: str, survivor_id: int, other_id: int) -> MergePlan:
         """Both records side by side, with the value each field keeps unless chosen otherwise."""
@@ -49,7 +56,7 @@ class MergeService:
             other_name = self._name(entity, other_id)
             merge_id, _payload = self.store.merge(entity, survivor_id, other_id, values, custom, now)
             activity_id = self.activities.log(ActivityDraft(
-                "system", subject=other_name, outcome=f"{MERGED}{merge_id}", occurred_at=now,
+                "system", subject=self.labels.merged(other_name), occurred_at=now,
                 **{f"{entity}_id": survivor_id}), emit=False)
             self.store.set_activity(merge_id, activity_id)
         self._announce(entity, survivor_id, other_id)
@@ -69,7 +76,7 @@ class MergeService:
             now = self.ctx.clock.now()
             entry = self.store.undo(merge_id, now)
             self.activities.log(ActivityDraft(
-                "system", subject=self._name(entry.entity, entry.loser_id), outcome=f"{UNDONE}{merge_id}",
+                "system", subject=self.labels.undone(self._name(entry.entity, entry.loser_id)),
                 occurred_at=now, **{f"{entry.entity}_id": entry.survivor_id}), emit=False)
         self._announce(entry.entity, entry.survivor_id, entry.loser_id)
         return entry
@@ -78,6 +85,11 @@ class MergeService:
         """The merges into or of one record, newest first."""
         with self.ctx.read():
             return self.store.merges_of(entity, record_id)
+
+    def for_activity(self, activity_id: int) -> MergeEntry | None:
+        """The merge a timeline entry records (to offer Undo on it), or None."""
+        with self.ctx.read():
+            return self.store.by_activity(activity_id)
 
     def recent(self, limit: int = 50) -> list[MergeEntry]:
         with self.ctx.read():

@@ -268,6 +268,12 @@ class MergeStore:
             (entity, record_id, record_id))
         return [_entry(r) for r in rows]
 
+    def by_activity(self, activity_id: int) -> MergeEntry | None:
+        row = self.db.execute_sql(
+            "SELECT id, entity, survivor_id, loser_id, merged_at, undone_at, activity_id FROM merge_log "
+            "WHERE activity_id = ?", (activity_id,)).fetchone()
+        return _entry(row) if row else None
+
     def recent(self, limit: int = 50) -> list[MergeEntry]:
         rows = self.db.execute_sql(
             "SELECT id, entity, survivor_id, loser_id, merged_at, undone_at, activity_id FROM merge_log "

@@ -11,7 +11,6 @@ from crm_desktop.core.duplicates import OTHER, SURVIVOR
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft
 from crm_desktop.services import Services
-from crm_desktop.services.merge import MERGED, UNDONE
 
 STAMP = "'2024-01-01 00:00:00', '2024-01-01 00:00:00'"
 # Everything that hangs off a contact, and the columns that tell rows apart (not updated_at).
@@ -126,13 +125,14 @@ def test_merge_moves_everything_and_undo_restores_it(crm, pair, sql, changes):
     assert [(h.kind, h.record_id) for h in crm.search.search("jon@new.io")] == [("contact", keep)]
     # The timeline of the survivor says so, and knows which merge it was.
     entry = crm.activities.for_record(contact_id=keep)[0]
-    assert (entry.kind, entry.subject, entry.outcome) == ("system", "Jon Smith", f"{MERGED}{merge_id}")
+    assert (entry.kind, entry.subject) == ("system", "Merged with Jon Smith")
+    assert crm.merges.for_activity(entry.id).id == merge_id
     assert [m.id for m in crm.merges.history("contact", keep)] == [merge_id]
     assert any(c.entity == "contact" and c.op == "delete" and c.ids == (other,) for c in changes)
 
     crm.merges.undo(merge_id)
     undone = crm.activities.for_record(contact_id=keep)[0]
-    assert undone.outcome == f"{UNDONE}{merge_id}"
+    assert undone.subject == "Merge with Jon Smith undone" and crm.merges.for_activity(undone.id) is None
     assert snapshot(sql, (entry.id, undone.id)) == before
     assert crm.merges.history("contact", keep)[0].undone_at is not None
     with pytest.raises(ValidationError) as again:

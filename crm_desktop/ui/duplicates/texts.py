@@ -23,3 +23,13 @@ def merge_error_text(error: CrmError) -> str:
     if "same_record" in codes:
         return translate("DuplicatesDialog", "A record cannot be merged with itself.")
     return error_message(error)
+
+
+class TranslatedMergeLabels:
+    """The timeline texts of merges in the user's language (see services.merge.MergeLabels)."""
+
+    def merged(self, name: str) -> str:
+        return translate("MergeLabels", "Merged with %1").replace("%1", name)
+
+    def undone(self, name: str) -> str:
+        return translate("MergeLabels", "Merge with %1 undone").replace("%1", name)

@@ -18,6 +18,9 @@ def install(window) -> None:
     from .panel import SegmentsPanel
 
     services, bridge = window.services, window.bridge
+    from ..duplicates.texts import TranslatedMergeLabels
+
+    services.merges.labels = TranslatedMergeLabels()  # a merge's timeline entry in the user's language
     panel = window.segments_panel = SegmentsPanel(services, bridge, window)
     window._segment_pages = {}
     splitter: QSplitter = window.centralWidget()
