@@ -145,7 +145,7 @@ def test_keyboard_moves_the_selected_card_and_focus_follows(page, qtbot, stages,
     assert "Gamma" in _titles(page, stages[0])
 
 
-def test_undo_puts_the_card_back_with_its_probability_and_timeline(page, services, stages, deals):
+def test_undo_puts_the_card_back_with_its_probability_and_timeline(page, qtbot, services, stages, deals):
     services.deals.update(
         deals["Beta"],
         DealDraft("Beta", stage_id=stages[0], value_minor=50000, currency="USD", probability=60),
@@ -154,7 +154,10 @@ def test_undo_puts_the_card_back_with_its_probability_and_timeline(page, service
     card = page.board_model.card(deals["Beta"])
     page.move_deal(deals["Beta"], card.version, stages[1])
     assert page.board_model.card(deals["Beta"]).probability == 25
-    page.undo_action.trigger()
+    page.activateWindow()
+    view = page.board.columns[stages[1]].view
+    assert view.hasFocus()  # the moved card is selected in its new column
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     restored = page.board_model.card(deals["Beta"])
     assert (restored.stage_id, restored.probability) == (stages[0], 60)
     assert services.activities.for_record(deal_id=deals["Beta"]) == []
@@ -328,3 +331,15 @@ def test_deleting_a_deal_from_its_card_asks_first(page, services, stages, deals,
     assert "Beta" not in _titles(page, stages[0])
     page.undo_last()
     assert "Beta" in _titles(page, stages[0])
+
+
+def test_a_rotting_card_says_why_in_its_tooltip(services, bridge, stages):
+    from crm_desktop.core.clock import FixedClock
+
+    deal_id = services.deals.create(DealDraft("Old", stage_id=stages[3], currency="USD"))
+    services.ctx.clock = FixedClock(services.ctx.clock.now() + dt.timedelta(days=9))
+    board = BoardModel(services, bridge)
+    model = board.columns[stages[3]]
+    tip = model.index(model.row_of(deal_id)).data(Qt.ItemDataRole.ToolTipRole)
+    assert "In this stage for 9 days." in tip
+    assert "Rotting: longer in this stage than 7 days, with nothing scheduled." in tip

@@ -11,13 +11,23 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 
 from ...core.deals import ColumnTotals, DealCard, DealFilter, Pipeline
 from ...services import Change, Services
 from ..bridge import ChangeBridge
 from .common import MIME_TYPE
 
+translate = QCoreApplication.translate
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)
@@ -53,9 +63,10 @@ class StageCardModel(QAbstractListModel):
     drop_requested = Signal(int, int, int)  # deal id, version, stage id
     totals_changed = Signal()
 
-    def __init__(self, stage_id: int, parent: QObject | None = None) -> None:
+    def __init__(self, stage_id: int, parent: QObject | None = None, clock=None) -> None:
         super().__init__(parent)
         self.stage_id = stage_id
+        self._clock = clock
         self._cards: list[DealCard] = []
         self._keys: list[tuple] = []
         self.totals = ColumnTotals()
@@ -126,10 +137,31 @@ class StageCardModel(QAbstractListModel):
         if role == _DISPLAY:
             return card.title
         if role == _TOOLTIP:
-            return "\n".join(
-                p for p in (card.title, card.company_name, card.contact_name, card.next_task) if p
-            )
+            return self._tooltip(card)
         return None
+
+    def _tooltip(self, card: DealCard) -> str:
+        lines = [card.title, " · ".join(p for p in (card.company_name, card.contact_name) if p)]
+        if self._clock is not None:
+            now = self._clock.now()
+            days = card.days_in_stage(now)
+            lines.append(
+                translate("Board", "In this stage for 1 day.")
+                if days == 1
+                else translate("Board", "In this stage for %1 days.").replace("%1", str(days))
+            )
+            if card.is_rotting(now):
+                lines.append(
+                    translate(
+                        "Board", "Rotting: longer in this stage than %1 days, with nothing scheduled."
+                    ).replace("%1", str(card.rotting_days))
+                )
+        lines.append(
+            translate("Board", "Next: %1").replace("%1", card.next_task)
+            if card.next_task
+            else translate("Board", "No next step scheduled.")
+        )
+        return "\n".join(line for line in lines if line)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -193,7 +225,8 @@ class BoardModel(QObject):
     def _build_columns(self) -> None:
         for model in self.columns.values():
             model.deleteLater()
-        self.columns = {s.id: StageCardModel(s.id, self) for s in self.pipeline.stages}
+        clock = self._services.ctx.clock
+        self.columns = {s.id: StageCardModel(s.id, self, clock) for s in self.pipeline.stages}
 
     # -- what is shown ---------------------------------------------------------------------
     def set_pipeline(self, pipeline_id: int) -> None:
