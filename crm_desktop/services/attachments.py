@@ -14,7 +14,7 @@ import mimetypes
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..core.customer import Attachment, AttachmentError, Target
@@ -25,6 +25,11 @@ from .context import ServiceContext
 
 DEFAULT_LIMIT_BYTES = 100 * 1024 * 1024
 _BLOCK = 1 << 20
+Progress = Callable[[int, int], bool]
+
+
+class _Cancelled(Exception):
+    pass
 
 
 class AttachmentService:
@@ -37,11 +42,14 @@ class AttachmentService:
 
     # -- adding --------------------------------------------------------------------------
     def attach(self, path: Path, *, contact_id: int | None = None, company_id: int | None = None,
-               deal_id: int | None = None) -> int:
-        """Copy ``path`` into the managed folder and attach it; AttachmentError says why not."""
+               deal_id: int | None = None, progress: Progress | None = None) -> int:
+        """Copy ``path`` into the managed folder and attach it; AttachmentError says why not.
+
+        ``progress(copied, total)`` is called after each block; when it returns False the copy
+        stops, nothing is attached and AttachmentError("cancelled") is raised."""
         path = Path(path)
         size = self._check(path)
-        sha = self._store_content(path)
+        sha = self._store_content(path, size, progress)
         mime = mimetypes.guess_type(path.name)[0] or ""
         with self.ctx.write():
             attachment_id = self.store.add(path.name, sha, size, mime, contact_id, company_id, deal_id,
@@ -68,16 +76,20 @@ class AttachmentService:
             os.chmod(folder, 0o700)
         return folder
 
-    def _store_content(self, path: Path) -> str:
+    def _store_content(self, path: Path, size: int, progress: Progress | None = None) -> str:
         """Hash while copying to a temporary file in the folder, then move it to its hash name."""
         root = self._private_dir(self.folder)
         digest = hashlib.sha256()
         fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=root)
+        copied = 0
         try:
             with os.fdopen(fd, "wb") as out, path.open("rb") as src:
                 while block := src.read(_BLOCK):
                     digest.update(block)
                     out.write(block)
+                    copied += len(block)
+                    if progress is not None and not progress(copied, size):
+                        raise _Cancelled
             os.chmod(tmp, 0o600)
             sha = digest.hexdigest()
             target = self._private_dir(root / sha[:2]) / sha
@@ -85,6 +97,9 @@ class AttachmentService:
                 os.unlink(tmp)
             else:
                 os.replace(tmp, target)
+        except _Cancelled:
+            os.unlink(tmp)
+            raise AttachmentError("cancelled", str(path)) from None
         except OSError as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

@@ -72,3 +72,20 @@ def test_deleting_goes_to_the_trash_restore_brings_it_back_purge_frees_the_conte
     crm.attachments.delete([file_id])
     crm.attachments.purge([file_id])
     assert [p for p in crm.attachments.folder.rglob("*") if p.is_file()] == []
+
+
+def test_a_copy_reports_progress_and_a_cancelled_one_leaves_nothing(crm: Services, tmp_path):
+    ann = crm.contacts.create(person("Ann", "Lee"))
+    big = tmp_path / "scan.pdf"
+    big.write_bytes(b"x" * (3 * 1024 * 1024 + 5))
+    seen = []
+    crm.attachments.attach(big, contact_id=ann,
+                           progress=lambda done, total: seen.append((done, total)) or True)
+    assert seen[-1] == (big.stat().st_size, big.stat().st_size) and len(seen) == 4
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"y" * (3 * 1024 * 1024))
+    with pytest.raises(AttachmentError) as cancelled:
+        crm.attachments.attach(other, contact_id=ann, progress=lambda done, total: done < 1024 * 1024)
+    assert cancelled.value.code == "cancelled"
+    assert len(crm.attachments.for_target(Target("contact", ann))) == 1
+    assert len([p for p in crm.attachments.folder.rglob("*") if p.is_file()]) == 1

@@ -406,3 +406,23 @@ def test_double_clicking_a_logged_call_edits_it(qtbot, make_page, services, peop
     monkeypatch.setattr(ActivityDialog, "ask", classmethod(lambda cls, *a, **kw: opened.append(kw)))
     page.timeline.view.activated.emit(page.model.index(0, 0))
     assert opened == [{"activity_id": call}]
+
+
+def test_a_large_file_is_copied_off_the_ui_thread_and_can_be_cancelled(qtbot, make_page, services, people,
+                                                                       tmp_path, monkeypatch):
+    from crm_desktop.ui.customer.jobs import BackgroundAttach
+
+    _, ann, _ = people
+    page = make_page("contact", ann)
+    page.BACKGROUND_BYTES = 1024
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"x" * (2 * 1024 * 1024))
+    with qtbot.waitSignal(page.status_posted, timeout=10_000) as done:
+        assert page.attach_file(str(scan)) is None
+    assert done.args == ["File attached."]
+    assert [f.filename for f in services.attachments.for_target(page.target)] == ["scan.pdf"]
+    monkeypatch.setattr(BackgroundAttach, "_report", lambda self, copied, total: False)
+    with qtbot.waitSignal(page.status_posted, timeout=10_000) as stopped:
+        page.attach_file(str(scan))
+    assert stopped.args == ["Attaching cancelled."]
+    assert len(services.attachments.for_target(page.target)) == 1

@@ -26,6 +26,7 @@ from . import texts
 from .details import DetailsPanel
 from .dialogs import LOGGED, ActivityDialog, CaseDialog, OrderDialog, PaymentDialog, RelationshipDialog
 from .header import CustomerHeader
+from .jobs import BackgroundAttach
 from .panels import CasesPanel, DealsPanel, FilesPanel, OrdersPanel, PeoplePanel, TasksPanel
 from .timeline_model import TimelineModel
 from .timeline_view import TimelinePane
@@ -51,6 +52,8 @@ class CustomerPage(QWidget):
 
     open_requested = Signal(object)
     status_posted = Signal(str)
+
+    BACKGROUND_BYTES = 8 * 1024 * 1024  # files this large are copied off the UI thread
 
     def __init__(self, services: Services, bridge: ChangeBridge, target: Target,
                  parent: QWidget | None = None) -> None:
@@ -262,17 +265,36 @@ class CustomerPage(QWidget):
                            self.tr("Relationship added."))
 
     def attach_file(self, path: str | None = None) -> int | None:
+        """Attach a file: a small one at once (its id is returned), a large one on a worker
+        thread with progress and Cancel (None is returned; the Files tab shows it when done)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach file"))
             if not path:
                 return None
         try:
+            if Path(path).stat().st_size >= self.BACKGROUND_BYTES:
+                self._attach_in_background(Path(path))
+                return None
+        except OSError:
+            pass  # attach() says what is wrong with it
+        try:
             file_id = self.services.attachments.attach(Path(path), **self._target_ids())
         except CrmError as exc:
-            QMessageBox.warning(self, self.tr("Attach file"), texts.error_text_of(exc))
+            self._on_attach_failed(exc)
             return None
         self.status_posted.emit(self.tr("File attached."))
         return file_id
+
+    def _attach_in_background(self, path: Path) -> BackgroundAttach:
+        job = BackgroundAttach(self.services, path, self._target_ids(), self)
+        job.finished.connect(lambda _id: self.status_posted.emit(self.tr("File attached.")))
+        job.failed.connect(self._on_attach_failed)
+        job.cancelled.connect(lambda: self.status_posted.emit(self.tr("Attaching cancelled.")))
+        self.attach_job = job
+        return job
+
+    def _on_attach_failed(self, exc: CrmError) -> None:
+        QMessageBox.warning(self, self.tr("Attach file"), texts.error_text_of(exc))
 
     def choose_photo(self, path: str | None = None) -> int | None:
         if path is None:
