@@ -28,6 +28,7 @@ from ..core.query import ListQuery
 from ..interchange.export_vcard import VCard, VCardWriter
 from ..interchange.writers import ColumnSpec, CsvWriter, XlsxWriter, currency_format
 from ..storage.exports import COMPANY, CONTACT, DEAL, DealQuery, Entity, ExportStore
+from .context import ServiceContext
 
 __all__ = ["DealQuery", "ExportError", "ExportRequest", "ExportResult", "ExportService"]
 
@@ -194,19 +195,20 @@ def _converter(kinds: Sequence[str], extra: Mapping[int, Callable] | None = None
 
 # -- the service ------------------------------------------------------------------------
 class ExportService:
-    def __init__(self, ctx) -> None:
+    def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.store = ExportStore(ctx.storage.database.db)
         self.labels = Labels()  # names of default stages; the UI passes the deals' localised ones
         self._sources: dict[str, tuple[Entity, tuple[ExportField, ...]]] = {
             "contact": (CONTACT, CONTACT_FIELDS), "company": (COMPANY, COMPANY_FIELDS),
             "deal": (DEAL, DEAL_FIELDS)}
+        self._defaults = dict(DEFAULT_KEYS)
 
     def register(self, entity: str, source: Entity, fields: Sequence[ExportField],
                  default_keys: Sequence[str] = ()) -> None:
         """Make another kind of record exportable (its storage Entity knows the SQL)."""
         self._sources[entity] = (source, tuple(fields))
-        DEFAULT_KEYS.setdefault(entity, tuple(default_keys) or tuple(f.key for f in fields))
+        self._defaults[entity] = tuple(default_keys) or tuple(f.key for f in fields)
 
     def request_for(self, what: str, *, search: str = "", tag: str | None = None, owner: str | None = None,
                     sort: str = "name", descending: bool = False, columns: Sequence[str] = ()
@@ -215,6 +217,8 @@ class ExportService:
         "companies", a tag and an owner by name, field keys."""
         entity = {"contacts": "contact", "companies": "company", "deals": "deal"}.get(what, what)
         source, fields = self._sources[entity]
+        if entity == "deal" and sort == "name":
+            sort = "title"  # what a deal is called by
         lookups = self.ctx.storage
         with self.ctx.read():
             tag_id = _named_id(tag, [(t.id, t.name) for t in lookups.tags.all()], "unknown_tag")
@@ -246,7 +250,7 @@ class ExportService:
 
     def columns(self, request: ExportRequest) -> list[tuple[ExportField, ColumnSpec]]:
         known = {f.key: f for f in self.fields(request.entity)}
-        keys = [k for k in (request.keys or DEFAULT_KEYS[request.entity]) if k in known]
+        keys = [k for k in (request.keys or self._defaults[request.entity]) if k in known]
         money = self._money_format(request) if any(known[k].kind == "money" for k in keys) else ""
         return [(known[k], ColumnSpec(request.headers.get(k) or known[k].header, known[k].kind,
                                       number_format=money if known[k].kind == "money" else ""))
