@@ -56,6 +56,7 @@ class DealPage(QDialog):
     edit_requested = Signal(int)
     won_requested = Signal(int)
     lost_requested = Signal(int)
+    schedule_requested = Signal(int)
 
     def __init__(self, services: Services, deal_id: int, bridge: ChangeBridge | None = None, parent=None):
         super().__init__(parent)
@@ -125,7 +126,10 @@ class DealPage(QDialog):
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.deal_id))
         self.won_button.clicked.connect(lambda: self.won_requested.emit(self.deal_id))
         self.lost_button.clicked.connect(lambda: self.lost_requested.emit(self.deal_id))
+        self.schedule_button = QPushButton(translate("DealPage", "Schedule next step…"), self)
+        self.schedule_button.clicked.connect(lambda: self.schedule_requested.emit(self.deal_id))
         row.addWidget(self.edit_button)
+        row.addWidget(self.schedule_button)
         row.addStretch(1)
         row.addWidget(self.won_button)
         row.addWidget(self.lost_button)

@@ -266,6 +266,7 @@ class PipelinePage(QWidget):
         page.edit_requested.connect(self.edit_deal)
         page.won_requested.connect(self.win_deal)
         page.lost_requested.connect(self.lose_deal)
+        page.schedule_requested.connect(self.schedule_next_step)
         return page
 
     def _on_board_menu_requested(self, deal_id: int, where: QPoint) -> None:
