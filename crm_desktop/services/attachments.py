@@ -33,12 +33,24 @@ class _Cancelled(Exception):
 
 
 class AttachmentService:
-    def __init__(self, ctx: ServiceContext, folder: Path | None,
-                 limit_bytes: int = DEFAULT_LIMIT_BYTES) -> None:
+    def __init__(self, ctx: ServiceContext, folder: Path | None, limit_bytes: int | None = None) -> None:
         self.ctx = ctx
         self.store = ctx.storage.attachments
         self.folder = folder if folder is not None else ctx.storage.database.path.parent / "attachments"
-        self.limit_bytes = limit_bytes
+        self._limit = limit_bytes
+
+    @property
+    def limit_bytes(self) -> int:
+        """The largest file that can be attached: as set here, else the setting
+        ``attachment_limit_mb`` where the settings have one, else 100 MB."""
+        if self._limit is not None:
+            return self._limit
+        megabytes = getattr(self.ctx.settings, "attachment_limit_mb", None)
+        return int(megabytes * 1024 * 1024) if megabytes else DEFAULT_LIMIT_BYTES
+
+    @limit_bytes.setter
+    def limit_bytes(self, value: int | None) -> None:
+        self._limit = value
 
     # -- adding --------------------------------------------------------------------------
     def attach(self, path: Path, *, contact_id: int | None = None, company_id: int | None = None,

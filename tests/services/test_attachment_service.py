@@ -89,3 +89,9 @@ def test_a_copy_reports_progress_and_a_cancelled_one_leaves_nothing(crm: Service
     assert cancelled.value.code == "cancelled"
     assert len(crm.attachments.for_target(Target("contact", ann))) == 1
     assert len([p for p in crm.attachments.folder.rglob("*") if p.is_file()]) == 1
+
+
+def test_the_size_limit_is_100_mb_unless_the_settings_say_otherwise(crm: Services, monkeypatch):
+    assert crm.attachments.limit_bytes == 100 * 1024 * 1024
+    monkeypatch.setattr(crm.settings, "attachment_limit_mb", 5, raising=False)
+    assert crm.attachments.limit_bytes == 5 * 1024 * 1024
