@@ -157,7 +157,7 @@ def test_an_order_with_lines_then_a_payment_shows_in_the_orders_tab(qtbot, make_
     qtbot.waitUntil(lambda: page.orders_panel.tree.topLevelItemCount() == 1)
     item = page.orders_panel.tree.topLevelItem(0)
     assert [item.text(c) for c in (3, 4, 6)] == ["Open", "EUR 37.50", "EUR 37.50"]
-    assert item.child(0).text(0) == "W-1 — Widget"
+    assert item.child(0).text(0) == "W-1 — Widget:  3 × EUR 12.50 = EUR 37.50"
     payment = PaymentDialog(services, page.target, page, order_id=dialog.saved_id)
     qtbot.addWidget(payment)
     assert payment.amount.value() == 37.5

@@ -162,17 +162,29 @@ class OrdersPanel(Panel):
             if o.is_overdue(now):
                 item.setForeground(2, Qt.GlobalColor.red)
                 item.setToolTip(2, self.tr("Overdue"))
-            for line in o.lines:
-                label = " — ".join(p for p in (line.product, line.description) if p)
-                qty = self.locale_.toString(line.quantity, "g", 6)
-                self.item([label, f"{qty} × {self.money(line.unit_price_minor, o.currency)}", "", "",
-                           self.money(line.total_minor, o.currency)], o.id, item, "order")
-            for p in o.payments:
-                self.item([self.tr("Payment") + (f" ({p.method})" if p.method else ""), self.date(p.paid_at),
-                           "", "", "", self.money(p.amount_minor, o.currency)], o.id, item, "order")
+            self._details(item, o)
+            item.setExpanded(len(orders) <= 20)
         owed = self.services.timeline.key_figures(self.target).outstanding
         self.summary.setText(self.tr("Outstanding balance: %1").replace(
             "%1", texts.money_total_text(owed, self.locale_)))
+
+    def _details(self, item: QTreeWidgetItem, order) -> None:
+        """Line items and payments under their order, each on one line across the columns."""
+        for line in order.lines:
+            label = " — ".join(p for p in (line.product, line.description) if p)
+            qty = self.locale_.toString(line.quantity, "g", 6)
+            price, total = self.money(line.unit_price_minor, order.currency), self.money(line.total_minor,
+                                                                                       order.currency)
+            self._spanned(item, f"{label}:  {qty} × {price} = {total}", order.id)
+        for p in order.payments:
+            text = self.tr("Paid %1 on %2").replace("%1", self.money(p.amount_minor, order.currency)).replace(
+                "%2", self.date(p.paid_at))
+            self._spanned(item, f"{text} ({p.method})" if p.method else text, order.id)
+
+    def _spanned(self, parent: QTreeWidgetItem, text: str, order_id: int) -> None:
+        child = self.item([text], order_id, parent, "order")
+        child.setFirstColumnSpanned(True)
+        child.setForeground(0, Qt.GlobalColor.darkGray)
 
     def services_details(self, orders):
         # Lines and payments of the latest orders only: a long history stays quick to show.
