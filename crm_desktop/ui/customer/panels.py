@@ -130,7 +130,8 @@ class TasksPanel(Panel):
             else:
                 open_count += 1
         self.summary.setText(self.tr("%1 open, %2 done").replace("%1", str(open_count))
-                             .replace("%2", str(len(tasks) - open_count)))
+                             .replace("%2", str(len(tasks) - open_count)) if tasks
+                             else self.tr("No tasks yet."))
 
 
 class OrdersPanel(Panel):
@@ -236,7 +237,8 @@ class CasesPanel(Panel):
             item.setToolTip(0, c.description)
         open_count = sum(c.status != "resolved" for c in cases)
         self.summary.setText(self.tr("%1 open, %2 resolved").replace("%1", str(open_count))
-                             .replace("%2", str(len(cases) - open_count)))
+                             .replace("%2", str(len(cases) - open_count)) if cases
+                             else self.tr("No service cases yet."))
 
     def _on_tree_current_item_changed(self, *_args) -> None:
         if not hasattr(self, "reply_button"):
