@@ -106,6 +106,7 @@ class BackupInfo:
     encrypted: bool = False
     schema_version: int = 0
     problems: list[str] = field(default_factory=list)
+    check: str = ""  # "integrity_check", or "quick_check" for a backup made right before a change
 
     @property
     def name(self) -> str:

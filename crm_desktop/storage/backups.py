@@ -24,7 +24,7 @@ from ..core.errors import StorageError, StorageProblem
 from .errors import translated_errors
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-STEP_PAGES = 2048  # pages copied per step: ~8 MB, a few milliseconds
+STEP_PAGES = 4096  # pages copied per step: 16 MiB, some tens of milliseconds
 COUNTED_TABLES = {"contacts": "contact", "companies": "company", "deals": "deal", "activities": "activity"}
 
 # progress(done_pages, total_pages) -> False to cancel
@@ -119,20 +119,36 @@ def _partial(target: Path) -> Iterator[Path]:
 
 
 def copy_live(source, target: Path, passphrase: str | None = None, progress: Progress | None = None,
-              pages: int = STEP_PAGES) -> Path:
-    """Copy the open connection ``source`` to ``target`` (verified, private, all or nothing)."""
+              pages: int = STEP_PAGES, *, quick: bool = False) -> Path:
+    """Copy the open connection ``source`` to ``target`` (verified, private, all or nothing).
+
+    The temporary copy is written without a journal (it has no readers, and a failure
+    removes it) and synced once before the check; ``quick`` checks it with quick_check.
+    """
     private_dir(target.parent)
     with translated_errors(str(target)), _partial(target) as tmp:
         dest = connect(tmp, passphrase)
         try:
+            dest.execute("PRAGMA journal_mode = OFF")
+            dest.execute("PRAGMA synchronous = OFF")
             source.backup(dest, pages=pages, progress=_step(progress))
         finally:
             dest.close()
         _private(tmp)
-        problems = integrity_problems(tmp, passphrase)
+        _fsync(tmp)
+        problems = integrity_problems(tmp, passphrase, quick=quick)
         if problems:
             raise StorageError(StorageProblem.CORRUPT, str(target), "; ".join(problems[:3]))
+    _fsync_dir(target.parent)
     return target
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _step(progress: Progress | None):
@@ -258,7 +274,7 @@ def convert(source: Path, target: Path, old: str | None, new: str | None) -> Pat
 
 
 def _check_converted(source: Path, old: str | None, copy: Path, new: str | None) -> None:
-    problems = integrity_problems(copy, new)
+    problems = integrity_problems(copy, new, quick=True)  # written just now; the counts must match too
     if not problems and counts(source, old) != counts(copy, new):
         problems = ["the copy does not hold the same records"]
     if problems:

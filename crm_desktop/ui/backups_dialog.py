@@ -268,6 +268,8 @@ class BackupsDialog(QDialog):
         counts = info.counts
         states = {True: self.tr("Verified"), False: self.tr("Damaged"), None: self.tr("Not checked")}
         state = states[info.verified]
+        if info.verified and info.check == "quick_check":
+            state = self.tr("Quickly checked")
         if info.encrypted:
             state = self.tr("%1, encrypted").replace("%1", state)
         cells = (local_time_text(info.created_at), reason_text(info.reason),

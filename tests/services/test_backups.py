@@ -69,6 +69,8 @@ def test_the_start_up_backup_is_made_once_a_day(crm: Services, clock):
 def test_before_hook_names_the_reason(crm: Services):
     info = crm.backups.before("import")
     assert info.reason == "before-import"
+    assert info.check == "quick_check"  # the user is waiting: the full check is left to Verify
+    assert crm.backups.create("manual").check == "integrity_check"
     assert parse_backup_name(Path(info.path).name)[1] == "before-import"
 
 
