@@ -271,6 +271,9 @@ class StageColumn(QFrame):
         self.title.setStyleSheet("font-weight: 600; font-size: 13px; color: #1f2937;")
         self.totals = QLabel(self)
         self.totals.setStyleSheet("color: #5f6b7a;")
+        # Two lines (count and total, then weighted) in every column, so the cards line up.
+        self.totals.setMinimumHeight(2 * self.totals.fontMetrics().lineSpacing())
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.view = CardListView(self)
         self.view.setModel(model)
         self.view.setItemDelegate(delegate)
@@ -296,7 +299,7 @@ class StageColumn(QFrame):
             return
         mixed = any(c.currency != currency for c in self.model.cards())
         text = (
-            translate("Board", "%1 · %2 · weighted %3")
+            translate("Board", "%1 · %2\nweighted %3")
             .replace("%1", count)
             .replace("%2", money(totals.value_minor, currency, locale, short=True) + ("*" if mixed else ""))
             .replace("%3", money(totals.weighted_minor, currency, locale, short=True))
@@ -418,6 +421,9 @@ class BoardView(QWidget):
         stage_id = self.board.stage_of(deal_id)
         if stage_id is None:
             return False
+        for other in self.columns.values():
+            if other.view.selectionModel() is not None:
+                other.view.selectionModel().clear()  # one selected card on the board
         column = self.columns[stage_id]
         index = column.model.index(column.model.row_of(deal_id))
         column.view.setCurrentIndex(index)
