@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--memory", action="store_true", help="peak memory of an import against a bare read")
     p = add("pipeline", "pipeline board (2,000 open deals) and forecast (100,000 deals)", size=False)
     p.add_argument("--runs", type=int, default=7)
+    p = add("trust", "backup while the app is in use vs a file copy; encryption's cost on search and list")
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--rounds", type=int, default=5, help="timed passes over the queries, plain and encrypted")
     p = add("all", "every benchmark")
     p.add_argument("--runs", type=int, default=0, help="override the number of runs of each")
     # Children run in fresh processes (memory and start-up must not see the parent's state).
@@ -118,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "_export-child":
         import bench_export
         return bench_export.child(args.mode, args.size, args.format, args.runs)
+    elif args.command == "trust":
+        import bench_trust
+        result = bench_trust.run(args.size, args.runs, args.rounds)
     elif args.command == "all":
         import bench_gen
         import bench_insert
