@@ -144,6 +144,7 @@ class DealRow:
     currency: str
     expected_close: str | None
     person: str = ""
+    stage_key: str = ""  # a default stage is stored without a name, by its key (e.g. "lead")
 
 
 @dataclass(frozen=True)

@@ -250,11 +250,16 @@ class CustomerStore:
         return row[0] if row else None
 
     def deals(self, target: Target, limit: int = 500) -> list[tuple]:
-        return self._rows(
-            "SELECT d.id, d.title, coalesce(s.name, ''), d.status, d.value_minor, d.currency, "
-            "d.expected_close, coalesce(c.full_name, '') FROM deal d LEFT JOIN stage s ON s.id = d.stage_id "
-            "LEFT JOIN contact c ON c.id = d.contact_id WHERE {scope} AND d.deleted_at IS NULL "
-            "ORDER BY d.status = 'open' DESC, d.created_at DESC LIMIT ?", target, "d", (limit,))
+        """(id, title, stage name, status, value, currency, expected close, person, stage key)."""
+        sql = ("SELECT d.id, d.title, coalesce(s.name, ''), d.status, d.value_minor, d.currency, "
+               "d.expected_close, coalesce(c.full_name, ''), {key} FROM deal d "
+               "LEFT JOIN stage s ON s.id = d.stage_id LEFT JOIN contact c ON c.id = d.contact_id "
+               "WHERE {scope} AND d.deleted_at IS NULL "
+               "ORDER BY d.status = 'open' DESC, d.created_at DESC LIMIT ?")
+        try:
+            return self._rows(sql.replace("{key}", "coalesce(s.key, '')"), target, "d", (limit,))
+        except pw.OperationalError:  # stages without keys (a schema before the pipeline's)
+            return self._rows(sql.replace("{key}", "''"), target, "d", (limit,))
 
     def tasks(self, target: Target, limit: int = 500) -> list[tuple]:
         """Open tasks by due date first, then done ones, most recently done first."""

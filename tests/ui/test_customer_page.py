@@ -426,3 +426,19 @@ def test_a_large_file_is_copied_off_the_ui_thread_and_can_be_cancelled(qtbot, ma
         page.attach_file(str(scan))
     assert stopped.args == ["Attaching cancelled."]
     assert len(services.attachments.for_target(page.target)) == 1
+
+
+def test_the_deals_tab_names_default_stages_in_the_users_words(qtbot, make_page, services, people):
+    _, ann, _ = people
+    db = services.ctx.storage.database.db
+    stage = db.execute_sql("SELECT id, key FROM stage WHERE name = '' ORDER BY position LIMIT 1").fetchone()
+    if stage is None:
+        pytest.skip("no default pipeline in this schema")
+    db.execute_sql("INSERT INTO deal(title, stage_id, status, value_minor, currency, contact_id, uuid, "
+                   "created_at, updated_at) VALUES ('Big one', ?, 'open', 5000, 'USD', ?, 'u-1', "
+                   "'2024-01-01 00:00:00', '2024-01-01 00:00:00')", (stage[0], ann))
+    page = make_page("contact", ann)
+    page.tabs.setCurrentWidget(page.deals_panel)
+    item = page.deals_panel.tree.topLevelItem(0)
+    assert (item.text(0), item.text(1), item.text(3)) == ("Big one", "Lead", "USD 50.00")
+    assert page.deals_panel.summary.text() == "1 deal"

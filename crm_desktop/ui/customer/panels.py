@@ -108,8 +108,8 @@ class DealsPanel(Panel):
     def _fill(self) -> None:
         deals = self.services.timeline.deals(self.target)
         for d in deals:
-            self.item([d.title, d.stage, texts.status_text(d.status), self.money(d.value_minor, d.currency),
-                       d.expected_close or "", d.person], d.id)
+            self.item([d.title, texts.stage_text(d.stage, d.stage_key), texts.status_text(d.status),
+                       self.money(d.value_minor, d.currency), d.expected_close or "", d.person], d.id)
         self.summary.setText(self.count_text(len(deals), self.tr("No deals yet."), self.tr("1 deal"),
                                              self.tr("%n deals")))
 

@@ -100,6 +100,19 @@ def status_text(status: str) -> str:
     return texts.get(status, status)
 
 
+def stage_text(name: str, key: str) -> str:
+    """A deal stage's name; a default stage (stored by key) in the words of the pipeline."""
+    if name or not key:
+        return name
+    try:
+        from types import SimpleNamespace
+
+        from ..pipeline.common import LABELS
+    except ImportError:
+        return key
+    return LABELS.stage(SimpleNamespace(name=name, key=key))
+
+
 def case_kind_text(kind: str) -> str:
     texts = {
         "complaint": translate("CustomerTexts", "Complaint"),
