@@ -343,3 +343,18 @@ def test_a_rotting_card_says_why_in_its_tooltip(services, bridge, stages):
     tip = model.index(model.row_of(deal_id)).data(Qt.ItemDataRole.ToolTipRole)
     assert "In this stage for 9 days." in tip
     assert "Rotting: longer in this stage than 7 days, with nothing scheduled." in tip
+
+
+def test_the_card_menu_opens_from_the_keyboard_and_enter_opens_the_deal(page, qtbot, stages, deals,
+                                                                         monkeypatch):
+    opened, menus = [], []
+    monkeypatch.setattr(page, "open_deal", opened.append)
+    page.board.open_requested.disconnect()
+    page.board.open_requested.connect(page.open_deal)
+    page.board.menu_requested.connect(lambda deal_id, where: menus.append(deal_id))
+    page.board.select(deals["Gamma"])
+    view = page.board.columns[stages[1]].view
+    qtbot.keyClick(view, Qt.Key.Key_Menu)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert menus == [deals["Gamma"]] and opened == [deals["Gamma"]]
+    page._menu.close()

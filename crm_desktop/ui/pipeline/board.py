@@ -240,6 +240,13 @@ class CardListView(QListView):
             self.step_requested.emit(deal_id, 1 if key == Qt.Key.Key_Right else -1)
             event.accept()
             return
+        if deal_id is not None and (
+            key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and mods & Qt.KeyboardModifier.ShiftModifier)
+        ):
+            rect = self.visualRect(self.currentIndex())
+            self.menu_requested.emit(deal_id, self.viewport().mapToGlobal(rect.center()))
+            event.accept()
+            return
         if deal_id is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.open_requested.emit(deal_id)
             event.accept()
