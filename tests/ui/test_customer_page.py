@@ -200,6 +200,10 @@ def test_a_service_case_moves_from_open_to_resolved(qtbot, make_page, services, 
     assert [e.kind for e in services.timeline.page(page.target, page.model.query, 0, 10)] == [
         "case_resolved", "case"]
     assert panel.tree.topLevelItem(0).text(2) == "Urgent"
+    case_id = services.cases.for_target(page.target)[0].id
+    services.cases.reply(case_id, ActivityDraft("email", subject="Replacement sent"))
+    qtbot.waitUntil(lambda: panel.tree.topLevelItem(0).childCount() == 1)
+    assert panel.tree.topLevelItem(0).child(0).text(0).endswith("E-mail  ·  Replacement sent")
 
 
 def test_files_attach_open_and_refuse_what_is_too_large(qtbot, make_page, services, people, tmp_path,

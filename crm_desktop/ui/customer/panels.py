@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.customer import Target
+from ...core.customer import Target, plain_text
 from ...services import Services
 from . import texts
 
@@ -64,6 +64,13 @@ class Panel(QWidget):
         item.setData(0, ID_ROLE, record_id)
         item.setData(0, KIND_ROLE, kind)
         return item
+
+    def spanned(self, parent: QTreeWidgetItem, text: str, record_id: int, kind: str) -> QTreeWidgetItem:
+        """A detail line under a row, across all the columns."""
+        child = self.item([text], record_id, parent, kind)
+        child.setFirstColumnSpanned(True)
+        child.setForeground(0, Qt.GlobalColor.darkGray)
+        return child
 
     def current_id(self, kind: str = "") -> int | None:
         item = self.tree.currentItem()
@@ -176,16 +183,11 @@ class OrdersPanel(Panel):
             qty = self.locale_.toString(line.quantity, "g", 6)
             price, total = self.money(line.unit_price_minor, order.currency), self.money(line.total_minor,
                                                                                        order.currency)
-            self._spanned(item, f"{label}:  {qty} × {price} = {total}", order.id)
+            self.spanned(item, f"{label}:  {qty} × {price} = {total}", order.id, "order")
         for p in order.payments:
             text = self.tr("Paid %1 on %2").replace("%1", self.money(p.amount_minor, order.currency)).replace(
                 "%2", self.date(p.paid_at))
-            self._spanned(item, f"{text} ({p.method})" if p.method else text, order.id)
-
-    def _spanned(self, parent: QTreeWidgetItem, text: str, order_id: int) -> None:
-        child = self.item([text], order_id, parent, "order")
-        child.setFirstColumnSpanned(True)
-        child.setForeground(0, Qt.GlobalColor.darkGray)
+            self.spanned(item, f"{text} ({p.method})" if p.method else text, order.id, "order")
 
     def services_details(self, orders):
         # Lines and payments of the latest orders only: a long history stays quick to show.
@@ -217,6 +219,7 @@ class CasesPanel(Panel):
 
     def __init__(self, services: Services, target: Target, parent: QWidget | None = None) -> None:
         super().__init__(services, target, parent)
+        self.tree.setRootIsDecorated(True)
         self.button(self.tr("Open case…"), self.case_requested.emit)
         self.start_button = self.button(self.tr("Start work"), lambda: self._move("in_progress"))
         self.resolve_button = self.button(self.tr("Resolve"), lambda: self._move("resolved"))
@@ -230,15 +233,27 @@ class CasesPanel(Panel):
 
     def _fill(self) -> None:
         cases = self.services.cases.for_target(self.target)
-        for c in cases:
+        for i, c in enumerate(cases):
             item = self.item([c.subject, texts.case_kind_text(c.kind), texts.priority_text(c.priority),
                               texts.status_text(c.status), self.date(c.opened_at), self.date(c.resolved_at)],
                              c.id, kind=c.status)
             item.setToolTip(0, c.description)
+            if i < 50:  # the conversations of the latest cases
+                self._conversation(item, c)
         open_count = sum(c.status != "resolved" for c in cases)
         self.summary.setText(self.tr("%1 open, %2 resolved").replace("%1", str(open_count))
                              .replace("%2", str(len(cases) - open_count)) if cases
                              else self.tr("No service cases yet."))
+
+    def _conversation(self, item: QTreeWidgetItem, case) -> None:
+        """The case's description and every activity logged on it, oldest first, under the case."""
+        if case.description:
+            self.spanned(item, plain_text(case.description, 160), case.id, case.status)
+        for a in self.services.activities.for_case(case.id):
+            words = a.subject or plain_text(a.body, 120)
+            line = f"{self.date(a.occurred_at)}  ·  {texts.kind_text(a.kind)}  ·  {words}"
+            self.spanned(item, line, case.id, case.status)
+        item.setExpanded(case.status != "resolved")
 
     def _on_tree_current_item_changed(self, *_args) -> None:
         if not hasattr(self, "reply_button"):
