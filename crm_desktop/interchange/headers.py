@@ -26,7 +26,7 @@ def _text(value) -> str:
 def _is_headerish(value) -> bool:
     text = _text(value)
     return bool(text) and isinstance(value, str) and not EMAIL_LIKE.match(text) \
-        and not PHONE_LIKE.match(text) and len(text) <= 80
+        and not PHONE_LIKE.match(text) and len(text) <= 200
 
 
 def find_header_row(rows: list[list], known: set[str], scan: int = 30) -> int | None:

@@ -257,6 +257,8 @@ class ImportService:
         if not any(v is not None and cell_text(v) for v in cells):
             return RowOutcome(number, cells, EMPTY, SKIP)
         built = plan.entity.build(cells, plan.mapping)
+        if _is_total_row(built.draft):
+            return RowOutcome(number, cells, EMPTY, SKIP)
         outcome = RowOutcome(number, cells, NEW, CREATE, problems=built.problems)
         outcome.draft = self._clean(built, plan)
         skip_problems = options.row_actions.get(number, options.on_problem) == SKIP_ROW
@@ -442,6 +444,21 @@ class ImportService:
             ws.append([*row[:len(plan.headers)], reason_text(code)])
         wb.save(path)
         return path
+
+
+# A sum row under a table ("合计", "Total") names no one; it is left out like a blank row.
+_TOTAL_WORDS = {"合计", "总计", "小计", "合計", "total", "totals", "grand total", "subtotal", "sum", "summe",
+                "gesamt"}
+
+
+def _is_total_row(draft) -> bool:
+    if isinstance(draft, ContactDraft):
+        if draft.emails or draft.phones:
+            return False
+        names = (f"{draft.given_name} {draft.family_name}", draft.family_name + draft.given_name)
+    else:
+        names = (draft.name,)
+    return any(n.strip().casefold().rstrip(":：") in _TOTAL_WORDS for n in names)
 
 
 def _is_contacts(chunk: list[RowOutcome]) -> bool:

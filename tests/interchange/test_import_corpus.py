@@ -32,9 +32,13 @@ EXPECTED = [
     ("tbird_utf16_addressbook.csv", 1, None),
     ("invoiceninja_clients.csv", 20, None),
     ("exceldatareader_Test_Issue_11570_FAT_2.xls", 492, None),
+    ("calamine_biff5-rich-text-string.xls", 13, "Jacobus Petrus Nel"),  # header under a title
+    ("gcsv_contacts.csv", 1, "二狗王"),
+    ("roundcube_johndoe.vcf", 1, "John Doë"),  # Windows-1252 declared in the card
+    ("roundcube_utf-16_sample.vcf", 1, "Ǽgean ĽdaMonté"),  # UTF-16 without a BOM
     ("poi_51519.xlsx", 17, None),
     ("hutool_alias.xlsx", 3, "张三"),
-    ("phpspreadsheet_issue.3613.xlsx", 2, None),
+    ("phpspreadsheet_issue.3613.xlsx", 1, "AAA"),  # its 合计 (total) row is left out
     ("kcontacts_vcard10.vcf", 4, None),
     ("syncevolution_eds_contact.vcf", 17, None),
     ("khard_korean-c.vcf", 1, None),

@@ -204,3 +204,9 @@ def test_phones_stored_as_numbers_in_a_workbook_keep_every_digit(crm, sql, tmp_p
     phones = sql("SELECT value FROM contact_channel WHERE channel = 'phone' ORDER BY position")
     assert phones == [("+8613912345678",), ("+861012345678",)]
     assert sql("SELECT birthday FROM contact") == [("1990-05-07",)]  # serial 33000, a date cell
+
+
+def test_a_total_row_under_the_table_is_left_out(crm, tmp_path):
+    text = "姓名,金额\n张伟,100\n李娜,200\n合计,300\n"
+    result = crm.imports.run(crm.imports.inspect(_csv(tmp_path, text)), ImportOptions())
+    assert (result.created, result.summary.rows, result.summary.rejected) == (2, 2, 0)
