@@ -446,3 +446,17 @@ def test_the_deals_tab_names_default_stages_in_the_users_words(qtbot, make_page,
     item = page.deals_panel.tree.topLevelItem(0)
     assert (item.text(0), item.text(1), item.text(3)) == ("Big one", "Lead", "USD 50.00")
     assert page.deals_panel.summary.text() == "1 deal"
+
+
+def test_a_company_is_edited_in_its_details_and_the_change_is_on_its_timeline(qtbot, make_page, services,
+                                                                              people):
+    acme, _, _ = people
+    page = make_page("company", acme)
+    details = page.details_panel
+    page.tabs.setCurrentWidget(details)
+    assert details.editors["name"].text() == "Acme"
+    details.editors["industry"].setText("Robotics")
+    assert details.save()
+    assert services.companies.get(acme).data.industry == "Robotics"
+    qtbot.waitUntil(lambda: titles(page)[:1] == ["Industry changed"])
+    assert "Robotics" in page.header.subtitle.text()
