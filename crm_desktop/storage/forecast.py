@@ -59,7 +59,9 @@ class ForecastStore:
         rows = self.db.execute_sql(
             f"SELECT {group}, count(*), sum(d.value_minor), "
             "sum((d.value_minor * coalesce(d.probability, s.probability, 0) + 50) / 100) "
-            "FROM deal d LEFT JOIN stage s ON s.id = d.stage_id WHERE d.status = 'open' "
+            # By close date, not by owner: a grouping index would walk every deal.
+            "FROM deal d INDEXED BY deal_expected LEFT JOIN stage s ON s.id = d.stage_id "
+            "WHERE d.status = 'open' "
             f"AND d.deleted_at IS NULL AND d.expected_close < ? AND d.currency = ?{scope} GROUP BY 1 "
             "ORDER BY 1 IS NULL, 1", (before.isoformat(), currency, *params))
         return [ForecastCell("", g, count, total, weighted, 0, 0) for g, count, total, weighted in rows]
@@ -82,7 +84,9 @@ class ForecastStore:
         scope, params = _scope(pipeline_id, owner_id)
         rows = self.db.execute_sql(
             "SELECT d.lost_reason, count(*), sum(CASE WHEN d.currency = ? THEN d.value_minor ELSE 0 END) "
-            "FROM deal d WHERE d.status = 'lost' AND d.deleted_at IS NULL AND d.closed_at >= ? "
+            # The covering index hands the lost deals over grouped by reason, with nothing to look up.
+            "FROM deal d INDEXED BY deal_lost WHERE d.status = 'lost' AND d.deleted_at IS NULL "
+            "AND d.closed_at >= ? "
             f"AND d.closed_at < ?{scope} GROUP BY d.lost_reason ORDER BY 2 DESC, 3 DESC, 1",
             (currency, start.isoformat(), end.isoformat(), *params))
         return [LostReasonStat(*r) for r in rows]
