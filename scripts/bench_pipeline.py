@@ -40,7 +40,7 @@ def _manifest_ok(root: Path) -> bool:
         found = json.loads((root / MANIFEST).read_text())
     except (OSError, ValueError):
         return False
-    return found == {"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 2}
+    return found == {"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 3}
 
 
 def ensure() -> Path:
@@ -51,7 +51,7 @@ def ensure() -> Path:
     root.mkdir(parents=True)
     t0 = time.perf_counter()
     _generate(root)
-    (root / MANIFEST).write_text(json.dumps({"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 2}))
+    (root / MANIFEST).write_text(json.dumps({"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 3}))
     print(f"  generated {TOTAL:,} deals in {time.perf_counter() - t0:.1f} s")
     return root
 

@@ -107,10 +107,10 @@ class DealService:
             now = self.ctx.clock.now()
             closed = _close_time(closed_on, now)
             value = deal.value_minor if value_minor is None else value_minor
+            self.store.count_outcome(deal_id, deal.status, deal.closed_at, -1)  # as counted, if closed
             new_version = self.store.bump(deal_id, deal.version, now,
                                           "status = 'won', value_minor = ?, closed_at = ?, lost_reason = '', "
                                           "lost_note = ''", (value, str(closed)))
-            self.store.count_outcome(deal_id, deal.status, deal.closed_at, -1)
             done = self._record(deal, None, "won", new_version, now, "deal_won",
                                 f"{self._stage_name(deal.stage_id)} → {self.labels.won()}", "")
             self.store.count_outcome(deal_id, "won", closed, 1)
@@ -125,11 +125,11 @@ class DealService:
         with self.ctx.write():
             deal = self._current(deal_id, version)
             now = self.ctx.clock.now()
+            self.store.count_outcome(deal_id, deal.status, deal.closed_at, -1)  # as counted, if closed
             new_version = self.store.bump(deal_id, deal.version, now,
                                           "status = 'lost', closed_at = ?, lost_reason = ?, lost_note = ?",
                                           (str(now), reason, note))
             body = reason if not note else f"{reason}\n{note}"
-            self.store.count_outcome(deal_id, deal.status, deal.closed_at, -1)
             done = self._record(deal, None, "lost", new_version, now, "deal_lost",
                                 f"{self._stage_name(deal.stage_id)} → {self.labels.lost()}", body)
             self.store.count_outcome(deal_id, "lost", now, 1)

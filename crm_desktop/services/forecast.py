@@ -22,8 +22,8 @@ class ForecastService:
         expected close (weighted) and won deals by close date, grouped by owner or pipeline.
 
         Win rates, time to close and lost reasons cover deals closed from ``history_months``
-        before that window to its end; win rates count every owner (closed deals are counted
-        per stage and month as they close, not per owner).
+        before that window to its end; they count every owner (closed deals are counted per
+        stage, reason and month as they close, not per owner).
         """
         if group_by not in GROUPINGS:
             raise ValueError(f"unknown grouping {group_by!r}")
@@ -33,7 +33,7 @@ class ForecastService:
         with self.ctx.read():
             cells = self.store.months(currency, first, end, group_by, pipeline_id, owner_id)
             stages = self.store.stages(since, end, pipeline_id)
-            reasons = self.store.lost_reasons(currency, since, end, pipeline_id, owner_id)
+            reasons = self.store.lost_reasons(currency, since, end, pipeline_id)
             overdue = self.store.overdue(currency, first, group_by, pipeline_id, owner_id)
         labels = [month_key(add_months(first, i)) for i in range(months)]
         return Forecast(currency, labels, group_by, cells, stages, reasons, overdue)

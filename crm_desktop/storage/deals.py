@@ -224,9 +224,23 @@ class DealStore:
                 "ON CONFLICT(stage_id, month) DO UPDATE SET won = won + excluded.won, "
                 "lost = lost + excluded.lost, won_days = won_days + excluded.won_days",
                 (stage_id, ts(closed_at)[:7], sign * won, sign * (not won), sign * days if won else 0.0))
+        if not won:
+            self.db.execute_sql(
+                "INSERT INTO lost_outcome(pipeline_id, reason, month, currency, deals, value_minor) "
+                "SELECT coalesce(pipeline_id, 0), lost_reason, ?, currency, ?, ? * value_minor FROM deal "
+                "WHERE id = ? ON CONFLICT(pipeline_id, reason, month, currency) DO UPDATE SET "
+                "deals = deals + excluded.deals, value_minor = value_minor + excluded.value_minor",
+                (ts(closed_at)[:7], sign, sign, deal_id))
 
     def rebuild_outcomes(self) -> None:
         """Count every live closed deal afresh (after a bulk load)."""
+        self.db.execute_sql("DELETE FROM lost_outcome")
+        self.db.execute_sql(
+            "INSERT INTO lost_outcome(pipeline_id, reason, month, currency, deals, value_minor) "
+            "SELECT coalesce(pipeline_id, 0), lost_reason, substr(closed_at, 1, 7), currency, count(*), "
+            "sum(value_minor) FROM deal WHERE status = 'lost' AND deleted_at IS NULL "
+            "AND closed_at IS NOT NULL "
+            "GROUP BY 1, 2, 3, 4")
         self.db.execute_sql("DELETE FROM stage_outcome")
         self.db.execute_sql(
             "INSERT INTO stage_outcome(stage_id, month, won, lost, won_days) "

@@ -78,15 +78,14 @@ class ForecastStore:
             (start.isoformat()[:7], end.isoformat()[:7], *(() if pipeline_id is None else (pipeline_id,))))
         return [StageStat(r[0], r[1], r[2], r[3], None if r[4] is None else round(r[4], 2)) for r in rows]
 
-    def lost_reasons(self, currency: str, start: dt.date, end: dt.date, pipeline_id: int | None = None,
-                     owner_id: int | None = None) -> list[LostReasonStat]:
-        """Reasons of deals lost in [start, end), by count then value (in ``currency``)."""
-        scope, params = _scope(pipeline_id, owner_id)
+    def lost_reasons(self, currency: str, start: dt.date, end: dt.date, pipeline_id: int | None = None
+                     ) -> list[LostReasonStat]:
+        """Reasons of deals lost in the months of [start, end), by count then value (in ``currency``)."""
+        scope = " AND pipeline_id = ?" if pipeline_id is not None else ""
         rows = self.db.execute_sql(
-            "SELECT d.lost_reason, count(*), sum(CASE WHEN d.currency = ? THEN d.value_minor ELSE 0 END) "
-            # The covering index hands the lost deals over grouped by reason, with nothing to look up.
-            "FROM deal d INDEXED BY deal_lost WHERE d.status = 'lost' AND d.deleted_at IS NULL "
-            "AND d.closed_at >= ? "
-            f"AND d.closed_at < ?{scope} GROUP BY d.lost_reason ORDER BY 2 DESC, 3 DESC, 1",
-            (currency, start.isoformat(), end.isoformat(), *params))
+            "SELECT reason, sum(deals), sum(CASE WHEN currency = ? THEN value_minor ELSE 0 END) "
+            f"FROM lost_outcome WHERE month >= ? AND month < ?{scope} GROUP BY reason "
+            "HAVING sum(deals) > 0 ORDER BY 2 DESC, 3 DESC, 1",
+            (currency, start.isoformat()[:7], end.isoformat()[:7],
+             *(() if pipeline_id is None else (pipeline_id,))))
         return [LostReasonStat(*r) for r in rows]

@@ -131,3 +131,24 @@ def test_open_deals_past_their_close_date_are_counted_apart(crm, book):
     forecast = crm.forecast.forecast("USD", dt.date(2024, 6, 1), months=1)
     assert forecast.overdue == [ForecastCell("", None, 2, 300000, 110000, 0, 0)]
     assert [c.month for c in forecast.cells] == ["2024-06"]
+
+
+def test_lost_reason_counts_follow_undo_trash_and_a_change_of_heart(crm, book):
+    def reasons():
+        return [(r.reason, r.count, r.value_minor)
+                for r in crm.forecast.forecast("USD", dt.date(2024, 5, 1), months=1).lost_reasons]
+
+    before = reasons()
+    deal = crm.deals.create(DealDraft("Z", stage_id=book["lead"], value_minor=900000, currency="USD"))
+    move = crm.deals.lose(deal, "Timing")
+    assert reasons()[0] == ("Timing", 1, 900000)
+    crm.deals.undo(move)
+    assert reasons() == before
+    crm.deals.lose(deal, "Timing")
+    crm.deals.win(deal, 1)  # they came back: no longer lost
+    assert reasons() == before
+    crm.deals.lose(deal, "Timing")
+    crm.deals.delete([deal])
+    assert reasons() == before
+    crm.deals.restore([deal])
+    assert ("Timing", 1, 1) in reasons()

@@ -47,6 +47,15 @@ STATEMENTS = [
     lost INTEGER NOT NULL DEFAULT 0,
     won_days REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (stage_id, month)) WITHOUT ROWID""",
+    # The same for lost deals by reason (pipeline 0: none), so the reasons are ranked from a few rows.
+    """CREATE TABLE lost_outcome (
+    pipeline_id INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    month TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    deals INTEGER NOT NULL DEFAULT 0,
+    value_minor INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (pipeline_id, reason, month, currency)) WITHOUT ROWID""",
     """CREATE TABLE saved_filter (
     id INTEGER PRIMARY KEY,
     entity TEXT NOT NULL,
@@ -101,7 +110,7 @@ def up(migrator, db):
 
 
 def down(migrator, db):
-    for table in ("saved_filter", "stage_outcome", "lost_reason", "deal_line", "stage_history", "deal_tag"):
+    for table in ("saved_filter", "lost_outcome", "stage_outcome", "lost_reason", "deal_line", "stage_history", "deal_tag"):
         db.execute_sql(f"DROP TABLE IF EXISTS {table}")
     for index in ("deal_board", "deal_expected", "deal_closed", "deal_owner", "deal_lost", "deal_trashed"):
         db.execute_sql(f"DROP INDEX IF EXISTS {index}")
