@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
-    QWizard,
     QWizardPage,
 )
 
@@ -107,7 +106,6 @@ class RunPage(QWizardPage):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.setTitle(self.tr("Import finished"))
-        self.wiz.button(QWizard.WizardButton.CancelButton).hide()  # nothing is left to cancel
         if isinstance(result, ImportCancelled):
             self.report.setText(self.tr("Import cancelled. Nothing was imported."))
         elif isinstance(result, ImportRefused):

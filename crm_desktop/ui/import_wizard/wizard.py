@@ -21,6 +21,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)  # the page has its own Cancel
         self.resize(960, 640)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
