@@ -117,3 +117,21 @@ def test_the_erased_text_without_backups():
     from crm_desktop.services.privacy import Erased
 
     assert erased_text("Ann", Erased(1)) == "Ann was erased."
+
+
+def test_encrypting_from_the_dialog_converts_the_file_and_closes_the_app(dialog, services, monkeypatch,
+                                                                          answers):
+    pytest.importorskip("sqlcipher3")
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.ui.unlock_dialog import NewPassphraseDialog
+
+    services.contacts.create(ContactDraft(given_name="Secret"))
+    monkeypatch.setattr(NewPassphraseDialog, "ask", classmethod(lambda cls, parent: "long passphrase"))
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda *args: quits.append(True))
+    dialog.change_encryption()
+    assert services.ctx.storage.database.encrypted
+    assert not services.database_path.read_bytes().startswith(b"SQLite format 3")
+    assert quits == [True] and "start it again" in answers[-1]
+    assert services.counts().contacts == 1
