@@ -89,34 +89,51 @@ _KEY = ("source", "source_id", "kind", "at", "pinned")
 _DETAIL = ("title", "body", "outcome", "amount_minor", "currency", "contact_id", "owner_id", "duration_s")
 
 
-def _target_scope(target: Target) -> Callable[[_Branch], tuple[str, list]]:
-    def scope(branch: _Branch) -> tuple[str, list]:
+# A scope gives, for a branch, the parts it reads: (FROM clause, WHERE condition, parameters).
+Part = tuple[str, str, list]
+Scope = Callable[[_Branch], list[Part]]
+
+
+def activity_parts(target: Target) -> list[Part]:
+    """The live activities of a person, or of a company and everyone at it, each part read
+    from its covering index by name: with the timeline's columns in them no row is read,
+    and the planner, left to itself, may take the narrower index of 0001 instead."""
+    if target.kind == "contact":
+        return [("activity a INDEXED BY activity_timeline", "a.contact_id = ?", [target.id])]
+    people = "SELECT id FROM contact WHERE company_id = ?"
+    return [("activity a INDEXED BY activity_timeline", f"a.contact_id IN ({people})", [target.id]),
+            ("activity a INDEXED BY activity_company_timeline",
+             f"a.company_id = ? AND (a.contact_id IS NULL OR a.contact_id NOT IN ({people}))",
+             [target.id, target.id])]
+
+
+def _target_scope(target: Target) -> Scope:
+    def scope(branch: _Branch) -> list[Part]:
+        if branch.source == "activity":
+            return activity_parts(target)
         if branch.source != "field_change":
-            return _scope(branch.alias, target)
+            return [(branch.tables, *_scope(branch.alias, target))]
         if target.kind == "contact":
-            return "h.entity = 'contact' AND h.record_id = ?", [target.id]
-        return ("((h.entity = 'company' AND h.record_id = ?) OR (h.entity = 'contact' AND "
-                "h.record_id IN (SELECT id FROM contact WHERE company_id = ?)))", [target.id, target.id])
+            return [(branch.tables, "h.entity = 'contact' AND h.record_id = ?", [target.id])]
+        return [(branch.tables, "((h.entity = 'company' AND h.record_id = ?) OR (h.entity = 'contact' AND "
+                 "h.record_id IN (SELECT id FROM contact WHERE company_id = ?)))", [target.id, target.id])]
     return scope
 
 
-def _union(scope: Callable[[_Branch], tuple[str, list] | None], wide: bool) -> tuple[str, list]:
+def _union(scope: Scope, wide: bool) -> tuple[str, list]:
     """The branches a scope gives rows for, as one UNION ALL with named columns."""
     parts: list[str] = []
     params: list = []
     for branch in _BRANCHES:
-        found = scope(branch)
-        if found is None:
-            continue
-        where, values = found
-        columns = [f"'{branch.source}'", branch.id, branch.kind, branch.at, branch.pinned]
-        if wide:
-            columns += branch.details()
-        if not parts:  # the first branch names the columns of the union
-            names = _KEY + (_DETAIL if wide else ())
-            columns = [f"{c} AS {n}" for c, n in zip(columns, names, strict=True)]
-        parts.append(f"SELECT {', '.join(columns)} FROM {branch.tables} WHERE {where} AND {branch.where}")
-        params += values
+        for tables, where, values in scope(branch):
+            columns = [f"'{branch.source}'", branch.id, branch.kind, branch.at, branch.pinned]
+            if wide:
+                columns += branch.details()
+            if not parts:  # the first branch names the columns of the union
+                names = _KEY + (_DETAIL if wide else ())
+                columns = [f"{c} AS {n}" for c, n in zip(columns, names, strict=True)]
+            parts.append(f"SELECT {', '.join(columns)} FROM {tables} WHERE {where} AND {branch.where}")
+            params += values
     return " UNION ALL ".join(parts), params
 
 
@@ -162,11 +179,11 @@ class TimelineStore:
         for source, source_id, kind in keys:
             wanted.setdefault((source, kind), []).append(source_id)
 
-        def scope(branch: _Branch) -> tuple[str, list] | None:
+        def scope(branch: _Branch) -> list[Part]:
             fixed = _kind_of(branch)
             ids = sorted({i for (source, kind), found in wanted.items() if source == branch.source
                           and fixed in (kind, None) for i in found})
-            return (f"{branch.id} IN ({marks(len(ids))})", ids) if ids else None
+            return [(branch.tables, f"{branch.id} IN ({marks(len(ids))})", ids)] if ids else []
 
         union, params = _union(scope, wide=True)
         rows = self.db.execute_sql(
@@ -213,16 +230,22 @@ class CustomerStore:
         first = [made[0]] if made else []
         first += [r[0] for r in self._rows("SELECT min(o.ordered_at) FROM sales_order o "
                                            "WHERE {scope} AND o.deleted_at IS NULL", target, "o")]
-        first += [r[0] for r in self._rows("SELECT min(a.occurred_at) FROM activity a "
-                                           "WHERE {scope} AND a.deleted_at IS NULL", target, "a")]
+        first += [r[0] for r in self._activities("min(a.occurred_at)", target)]
         found = [parse_ts(v) for v in first if v]
         return min(found) if found else None
 
     def last_interaction(self, target: Target, kinds: tuple[str, ...]) -> dt.datetime | None:
-        marks = ",".join("?" * len(kinds))
-        row = self._rows(f"SELECT max(a.occurred_at) FROM activity a WHERE {{scope}} AND a.kind IN ({marks}) "
-                         "AND a.deleted_at IS NULL", target, "a", kinds)
-        return parse_ts(row[0][0]) if row and row[0][0] else None
+        found = [r[0] for r in self._activities("max(a.occurred_at)", target, kinds) if r[0]]
+        return parse_ts(max(found)) if found else None
+
+    def _activities(self, aggregate: str, target: Target, kinds: tuple[str, ...] = ()) -> list[tuple]:
+        """``aggregate`` over the target's live activities (of ``kinds``), one row per index part."""
+        rows = []
+        only = f" AND a.kind IN ({marks(len(kinds))})" if kinds else ""
+        for tables, where, params in activity_parts(target):
+            rows += self.db.execute_sql(f"SELECT {aggregate} FROM {tables} WHERE {where} "
+                                        f"AND a.deleted_at IS NULL{only}", (*params, *kinds)).fetchall()
+        return rows
 
     def next_follow_up(self, target: Target) -> tuple[dt.datetime, str] | None:
         rows = self._rows("SELECT t.due_at, t.title FROM task t WHERE {scope} AND t.done_at IS NULL "
