@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..core.backups import REASON_BEFORE_ERASE
-from ..interchange.writers import ColumnSpec, XlsxWriter
 from ..storage.privacy import PersonalDataStore
 from .changes import Change
 from .context import ServiceContext
@@ -80,6 +79,8 @@ class PrivacyService:
 
     @staticmethod
     def _workbook(stream, sheets) -> None:
+        from ..interchange.writers import ColumnSpec, XlsxWriter  # only here: not needed at start-up
+
         with tempfile.SpooledTemporaryFile(max_size=16 << 20) as buffer:  # the writer needs to seek
             writer = XlsxWriter(buffer)
             for sheet in sheets:

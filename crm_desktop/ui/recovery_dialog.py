@@ -31,7 +31,6 @@ from ..services.backups import (
     restore_closed,
 )
 from ..storage.backups import has_plain_header, integrity_problems
-from .backups_dialog import local_time_text
 from .messages import error_text
 
 log = logging.getLogger(__name__)
@@ -97,6 +96,7 @@ class RecoveryDialog(QDialog):
 
 def _backup_time(backup: Path) -> str:
     from ..core.backups import parse_backup_name
+    from .backups_dialog import local_time_text
 
     parsed = parse_backup_name(backup.name)
     return local_time_text(parsed[0]) if parsed else backup.name
