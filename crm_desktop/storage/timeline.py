@@ -94,23 +94,26 @@ Part = tuple[str, str, list]
 Scope = Callable[[_Branch], list[Part]]
 
 
-def activity_parts(target: Target) -> list[Part]:
+def activity_parts(target: Target, indexed: bool = True) -> list[Part]:
     """The live activities of a person, or of a company and everyone at it, each part read
     from its covering index by name: with the timeline's columns in them no row is read,
     and the planner, left to itself, may take the narrower index of 0001 instead."""
+    by_person, by_company = (("activity a INDEXED BY activity_timeline",
+                              "activity a INDEXED BY activity_company_timeline") if indexed
+                             else ("activity a", "activity a"))
     if target.kind == "contact":
-        return [("activity a INDEXED BY activity_timeline", "a.contact_id = ?", [target.id])]
+        return [(by_person, "a.contact_id = ?", [target.id])]
     people = "SELECT id FROM contact WHERE company_id = ?"
-    return [("activity a INDEXED BY activity_timeline", f"a.contact_id IN ({people})", [target.id]),
-            ("activity a INDEXED BY activity_company_timeline",
+    return [(by_person, f"a.contact_id IN ({people})", [target.id]),
+            (by_company,
              f"a.company_id = ? AND (a.contact_id IS NULL OR a.contact_id NOT IN ({people}))",
              [target.id, target.id])]
 
 
-def _target_scope(target: Target) -> Scope:
+def _target_scope(target: Target, indexed: bool) -> Scope:
     def scope(branch: _Branch) -> list[Part]:
         if branch.source == "activity":
-            return activity_parts(target)
+            return activity_parts(target, indexed)
         if branch.source != "field_change":
             return [(branch.tables, *_scope(branch.alias, target))]
         if target.kind == "contact":
@@ -137,10 +140,10 @@ def _union(scope: Scope, wide: bool) -> tuple[str, list]:
     return " UNION ALL ".join(parts), params
 
 
-def _filtered(target: Target, query: TimelineQuery) -> tuple[str, list]:
+def _filtered(target: Target, query: TimelineQuery, indexed: bool = True) -> tuple[str, list]:
     """The entries of ``target`` the query keeps: narrow rows, or full ones when searching."""
     words = query.search.split()
-    union, params = _union(_target_scope(target), wide=bool(words))
+    union, params = _union(_target_scope(target, indexed), wide=bool(words))
     where, extra = ["1"], []
     kinds = query.kinds()
     if kinds:
@@ -160,15 +163,30 @@ _EVERYTHING = TimelineQuery()
 class TimelineStore:
     def __init__(self, db: pw.SqliteDatabase) -> None:
         self.db = db
+        self.indexed = True  # False on a database whose timeline indexes are missing
+
+    def _run(self, read):
+        """``read()`` once more without naming the indexes if this database lacks them."""
+        try:
+            return read()
+        except pw.OperationalError as exc:
+            if not self.indexed or "no such index" not in str(exc):
+                raise
+            self.indexed = False
+            return read()
 
     def count(self, target: Target, query: TimelineQuery = _EVERYTHING) -> int:
-        sql, params = _filtered(target, query)
-        return self.db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        def read() -> int:
+            sql, params = _filtered(target, query, self.indexed)
+            return self.db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        return self._run(read)
 
     def page(self, target: Target, query: TimelineQuery, offset: int, limit: int) -> list[TimelineEntry]:
         """Entries [offset, offset + limit): pinned notes first, then newest first."""
-        sql, params = _filtered(target, query)
-        keys = self.db.execute_sql(f"{sql}{_ORDER} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        def read() -> list[tuple]:
+            sql, params = _filtered(target, query, self.indexed)
+            return self.db.execute_sql(f"{sql}{_ORDER} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        keys = self._run(read)
         return self._entries([(source, source_id, kind) for source, source_id, kind, _, _ in keys])
 
     def _entries(self, keys: list[tuple[str, int, str]]) -> list[TimelineEntry]:
@@ -195,10 +213,13 @@ class TimelineStore:
 
     def row_of_date(self, target: Target, query: TimelineQuery, day: dt.date) -> int:
         """The row of the first entry on or before ``day`` (pinned entries stay on top)."""
-        sql, params = _filtered(target, query)
         after = ts(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
-        return self.db.execute_sql(
-            f"SELECT count(*) FROM ({sql}) WHERE pinned = 1 OR at >= ?", (*params, after)).fetchone()[0]
+
+        def read() -> int:
+            sql, params = _filtered(target, query, self.indexed)
+            return self.db.execute_sql(
+                f"SELECT count(*) FROM ({sql}) WHERE pinned = 1 OR at >= ?", (*params, after)).fetchone()[0]
+        return self._run(read)
 
 
 def _kind_of(branch: _Branch) -> str | None:
@@ -218,6 +239,7 @@ class CustomerStore:
 
     def __init__(self, db: pw.SqliteDatabase) -> None:
         self.db = db
+        self.timeline = TimelineStore(db)  # for its way round missing indexes
 
     def _rows(self, sql: str, target: Target, alias: str, params=()) -> list[tuple]:
         where, scope = _scope(alias, target)
@@ -240,12 +262,15 @@ class CustomerStore:
 
     def _activities(self, aggregate: str, target: Target, kinds: tuple[str, ...] = ()) -> list[tuple]:
         """``aggregate`` over the target's live activities (of ``kinds``), one row per index part."""
-        rows = []
         only = f" AND a.kind IN ({marks(len(kinds))})" if kinds else ""
-        for tables, where, params in activity_parts(target):
-            rows += self.db.execute_sql(f"SELECT {aggregate} FROM {tables} WHERE {where} "
-                                        f"AND a.deleted_at IS NULL{only}", (*params, *kinds)).fetchall()
-        return rows
+
+        def read() -> list[tuple]:
+            rows = []
+            for tables, where, params in activity_parts(target, self.timeline.indexed):
+                rows += self.db.execute_sql(f"SELECT {aggregate} FROM {tables} WHERE {where} "
+                                            f"AND a.deleted_at IS NULL{only}", (*params, *kinds)).fetchall()
+            return rows
+        return self.timeline._run(read)
 
     def next_follow_up(self, target: Target) -> tuple[dt.datetime, str] | None:
         rows = self._rows("SELECT t.due_at, t.title FROM task t WHERE {scope} AND t.done_at IS NULL "

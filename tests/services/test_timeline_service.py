@@ -123,3 +123,13 @@ def test_a_case_conversation_lands_on_the_timeline(crm: Services):
     case = crm.cases.get(case_id)
     assert (case.status, case.priority, case.resolved_at) == ("in_progress", 1, None)
     assert "email" in kinds(crm, Target("contact", ann))
+
+
+def test_a_database_without_the_timeline_indexes_still_reads_its_timeline(crm: Services, sql):
+    ann = crm.contacts.create(person("Ann", "Lee"))
+    crm.activities.log(ActivityDraft("call", subject="hello", contact_id=ann, occurred_at=START))
+    sql("DROP INDEX activity_timeline")
+    sql("DROP INDEX activity_company_timeline")
+    target = Target("contact", ann)
+    assert [e.title for e in crm.timeline.page(target, TimelineQuery(), 0, 10)] == ["hello"]
+    assert crm.timeline.key_figures(target).last_interaction == START
