@@ -174,7 +174,9 @@ def run(runs: int = 7) -> common.Result:
     result.rows = [_row("person page, first paint", person_ms, PERSON_PAINT_MS),
                    _row("person timeline, scroll to the end", scroll_ms, SCROLL_MS),
                    _row("company page, first paint", company_ms, COMPANY_PAINT_MS)]
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     result.notes = [
+        f"Load average of the machine when measured (1, 5, 15 min): {load} on {os.cpu_count()} cores.",
         "Each run opens the services afresh, builds the page (header and key figures, the timeline's "
         "count and first 100 entries, the Details tab) and waits for the timeline's first paint; "
         "the first run of each is included in the median. Scrolling reads the last page of the "
