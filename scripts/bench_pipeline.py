@@ -40,7 +40,7 @@ def _manifest_ok(root: Path) -> bool:
         found = json.loads((root / MANIFEST).read_text())
     except (OSError, ValueError):
         return False
-    return found == {"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 3}
+    return found == {"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 4}
 
 
 def ensure() -> Path:
@@ -51,7 +51,7 @@ def ensure() -> Path:
     root.mkdir(parents=True)
     t0 = time.perf_counter()
     _generate(root)
-    (root / MANIFEST).write_text(json.dumps({"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 3}))
+    (root / MANIFEST).write_text(json.dumps({"total": TOTAL, "open": OPEN, "seed": SEED, "schema": 4}))
     print(f"  generated {TOTAL:,} deals in {time.perf_counter() - t0:.1f} s")
     return root
 
@@ -74,7 +74,9 @@ def _generate(root: Path) -> None:
         status = "open" if is_open else rng.choice(("won", "lost", "lost"))
         created = now - dt.timedelta(days=rng.randint(1, 730))
         reached = rng.randint(1, len(stage_ids))
-        closed = None if is_open else created + dt.timedelta(days=rng.randint(3, 120))
+        # Closed in the past (at the latest an hour before the seed's today), never in the future.
+        closed = None if is_open else min(created + dt.timedelta(days=rng.randint(3, 120)),
+                                          now - dt.timedelta(hours=1))
         entered = created
         for stage_id in stage_ids[:reached]:
             left = entered + dt.timedelta(days=rng.randint(1, 20))
