@@ -196,13 +196,19 @@ class StartChecks(QObject):
             self.failed.emit(exc)
 
 
-def after_start(window, services: Services) -> StartChecks:
-    """Run the start-up checks for the shown ``window``; offer a restore if the file is damaged."""
+START_DELAY_MS = 3000  # the first rows and searches come first; the check reads the whole file
+
+
+def after_start(window, services: Services, delay_ms: int = START_DELAY_MS) -> StartChecks:
+    """Run the start-up checks for the shown ``window`` shortly after it has its first rows;
+    offer a restore if the file is damaged."""
+    from PySide6.QtCore import QTimer
+
     checks = StartChecks(services, window)
     checks.damaged.connect(lambda problem: offer_restore(window, services, problem))
     checks.failed.connect(lambda exc: log.warning("start-up backup not made: %s", exc))
     window.start_checks = checks  # kept alive with the window
-    checks.start()
+    QTimer.singleShot(delay_ms, checks, checks.start)
     return checks
 
 

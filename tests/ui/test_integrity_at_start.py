@@ -142,3 +142,18 @@ def test_an_encrypted_database_asks_for_its_passphrase_at_start(qapp, tmp_path, 
         opened.close()
     monkeypatch.setattr(recovery_dialog, "remembered_passphrase", lambda key: "open sesame")
     assert ask_passphrase(paths) == ("open sesame", True)  # from the keychain, no dialog
+
+
+def test_after_start_runs_the_checks_once_the_window_had_its_moment(qtbot, services):
+    from PySide6.QtWidgets import QWidget
+
+    from crm_desktop.ui.recovery_dialog import after_start
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    checks = after_start(window, services, delay_ms=0)
+    assert not checks.thread.is_alive() and checks.thread.ident is None  # not before the event loop runs
+    with qtbot.waitSignal(checks.backed_up, timeout=30_000):
+        pass
+    checks.thread.join()
+    assert window.start_checks is checks
