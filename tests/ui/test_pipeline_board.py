@@ -358,3 +358,10 @@ def test_the_card_menu_opens_from_the_keyboard_and_enter_opens_the_deal(page, qt
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert menus == [deals["Gamma"]] and opened == [deals["Gamma"]]
     page._menu.close()
+
+
+def test_the_plus_of_a_column_opens_a_new_deal_in_that_stage(page, stages, monkeypatch):
+    asked = []
+    monkeypatch.setattr(page_module.DealDialog, "ask", lambda parent, svc, **initial: asked.append(initial))
+    page.board.columns[stages[2]].add_button.click()
+    assert asked == [{"stage_id": stages[2]}]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -265,7 +266,9 @@ class CardListView(QListView):
 
 
 class StageColumn(QFrame):
-    """A stage's header (name, count, total, weighted) above its cards."""
+    """A stage's header (name, count, total, weighted, a button for a new deal here) above its cards."""
+
+    create_requested = Signal(int)  # stage id
 
     def __init__(self, title: str, model: StageCardModel, delegate: CardDelegate, parent=None) -> None:
         super().__init__(parent)
@@ -287,7 +290,15 @@ class StageColumn(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 4)
         layout.setSpacing(2)
-        layout.addWidget(self.title)
+        self.add_button = QToolButton(self)
+        self.add_button.setText("+")
+        self.add_button.setToolTip(translate("Board", "New deal in this stage"))
+        self.add_button.setAutoRaise(True)
+        self.add_button.clicked.connect(lambda: self.create_requested.emit(model.stage_id))
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.add_button)
+        layout.addLayout(heading)
         layout.addWidget(self.totals)
         layout.addWidget(self.view, 1)
         model.totals_changed.connect(self.show_totals)
@@ -364,6 +375,7 @@ class BoardView(QWidget):
     lost_requested = Signal(int, int)
     open_requested = Signal(int)
     menu_requested = Signal(int, QPoint)
+    create_requested = Signal(int)  # stage id
 
     def __init__(self, board: BoardModel, users: dict[int, tuple[str, str]], clock, parent=None) -> None:
         super().__init__(parent)
@@ -408,6 +420,7 @@ class BoardView(QWidget):
             column.view.step_requested.connect(self._on_view_step_requested)
             column.view.open_requested.connect(self.open_requested)
             column.view.menu_requested.connect(self.menu_requested)
+            column.create_requested.connect(self.create_requested)
             self.columns[stage.id] = column
             self._strip_layout.addWidget(column, 1)
 

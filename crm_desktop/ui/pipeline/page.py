@@ -120,6 +120,7 @@ class PipelinePage(QWidget):
         self.board.lost_requested.connect(self.lose_deal)
         self.board.open_requested.connect(self.open_deal)
         self.board.menu_requested.connect(self._on_board_menu_requested)
+        self.board.create_requested.connect(lambda stage_id: self.new_deal(stage_id=stage_id))
         self.list_view.doubleClicked.connect(
             lambda index: self.open_deal(self.list_model.record_id(index.row()))
         )
