@@ -86,3 +86,14 @@ def test_edit_opens_the_full_form_of_the_record_shown(window, services, monkeypa
     window.open_contact(ann)
     window.customer_area.edit_button.click()
     assert edited == [ann]
+
+
+def test_a_page_whose_record_is_deleted_steps_back(qtbot, window, services):
+    acme = services.companies.create(CompanyDraft(name="Acme"))
+    ann = services.contacts.create(ContactDraft(given_name="Ann", company_id=acme))
+    window.open_company(acme)
+    window.open_contact(ann)
+    services.contacts.delete([ann])
+    qtbot.waitUntil(lambda: window.customer_area.page.target == Target("company", acme))
+    services.companies.delete([acme])
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.contacts_page)

@@ -152,6 +152,7 @@ class CustomerArea(QWidget):
             return False
         page.open_requested.connect(self.open)
         page.status_posted.connect(self.status_posted)
+        page.gone.connect(self._on_page_gone)
         old = self.page
         self.page = page
         self.stack.addWidget(page)
@@ -167,6 +168,14 @@ class CustomerArea(QWidget):
     def _on_edit_button_clicked(self) -> None:
         if self.page is not None:
             self.edit_requested.emit(self.page.target)
+
+    def _on_page_gone(self, target: Target) -> None:
+        """The record shown was deleted (here or elsewhere): step back to what was shown before."""
+        self.history.forget(target)
+        previous = self.history.current
+        if previous is None or not self._show(previous):
+            self.closed.emit()
+        self._update_buttons()
 
     def _where_text(self, target: Target) -> str:
         name = self.page.header.name.text() if self.page is not None else ""

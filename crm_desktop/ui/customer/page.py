@@ -52,6 +52,7 @@ class CustomerPage(QWidget):
 
     open_requested = Signal(object)
     status_posted = Signal(str)
+    gone = Signal(object)  # the Target, after its record went to the trash
 
     BACKGROUND_BYTES = 8 * 1024 * 1024  # files this large are copied off the UI thread
 
@@ -189,6 +190,7 @@ class CustomerPage(QWidget):
         try:
             self.refresh_header()
         except CrmError:  # the record went to the trash: nothing left to show here
+            self.gone.emit(self.target)
             return
         self.model.reload()
         self._loaded_tabs.clear()
