@@ -460,3 +460,17 @@ def test_a_company_is_edited_in_its_details_and_the_change_is_on_its_timeline(qt
     assert services.companies.get(acme).data.industry == "Robotics"
     qtbot.waitUntil(lambda: titles(page)[:1] == ["Industry changed"])
     assert "Robotics" in page.header.subtitle.text()
+
+
+def test_custom_fields_are_edited_in_the_details_tab(make_page, services, people):
+    _, ann, _ = people
+    field = services.lookups.create_custom_field("contact", "Shoe size")
+    page = make_page("contact", ann)
+    details = page.details_panel
+    assert field in details.custom and details.custom[field].text() == ""
+    details.custom[field].setText("42")
+    details._on_editor_changed()
+    assert details.save()
+    assert services.contacts.get(ann).data.custom[field] == "42"
+    details.undo_button.click()
+    assert services.contacts.get(ann).data.custom.get(field, "") == ""
