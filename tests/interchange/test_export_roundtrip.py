@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.interchange import writers
@@ -90,6 +90,7 @@ def test_xlsx_round_trip_through_openpyxl(table):
 
 @_SETTINGS
 @given(tables())
+@example(([ColumnSpec("at", "datetime")], [(dt.datetime(2000, 1, 1),)]))
 def test_xlsx_round_trip_through_calamine(table):
     calamine = pytest.importorskip("python_calamine")
     columns, rows = table
