@@ -323,8 +323,11 @@ class ImportService:
             for number, cells in plan.data_rows():
                 chunk.append(self._outcome(plan, number, cells, options))
                 count += 1
-                if progress and count % PROGRESS_ROWS == 0:
-                    progress(count, total)
+                if count % PROGRESS_ROWS == 0:
+                    if progress:
+                        progress(count, total)
+                    if cancelled is not None and cancelled.is_set():
+                        raise ImportCancelled()
                 if len(chunk) >= CHUNK or (limit is not None and count >= limit):
                     yield self._decide(matcher, chunk, options)
                     chunk = []
