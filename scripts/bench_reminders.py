@@ -188,7 +188,7 @@ def _idle_cpu(folder: Path, window_s: float = 30.0) -> float:
         stat = Path(f"/proc/{app.pid}/stat")
         ticks = lambda: sum(int(v) for v in stat.read_text().rsplit(")", 1)[1].split()[11:13])  # noqa: E731
         time.sleep(10)
-        for _ in range(36):  # at most three minutes of start-up work
+        for _ in range(60):  # at most five minutes of start-up work (a first backup, the first sweep)
             before = ticks()
             time.sleep(5)
             if (ticks() - before) / os.sysconf("SC_CLK_TCK") / 5 < 0.05:
@@ -243,6 +243,16 @@ def run(size: str = "1m", runs: int = 30) -> common.Result:
         "the rule runs with the clock 60 days ahead so every tagged contact has been silent for "
         "30 days. \"Due now\" is one range of the partial index `task_remind`; the scheduler "
         "sleeps until the next reminder time instead of polling.",
+        "Keep in touch, first run: one task for each of the ~204,000 silent customers, every row "
+        "going into the task table's nine indexes (uuid, contact, deal, company, open, remind, done, "
+        "rule key, primary key). Its SQL alone took 5.6 s on a quiet machine (6.8 s with random "
+        "UUIDs, hence time-ordered ones); 2 s is not reached for that one-off run, which happens once "
+        "on a worker thread while the window stays responsive. The steady state (the rule run again, "
+        "hourly or after changes: a scan of the tagged contacts, nothing new) measured 0.9-1.2 s on a "
+        "quiet machine. Lead scores: a full pass is due only when the rules change or once a day; "
+        "between passes only the contacts the change feed names are rescored.",
+        "The machine is shared: while these figures were taken other benchmarks ran beside them "
+        "(load average 7-9 on 2 cores), and runs of the same build differed by 2-3×.",
     ]
     result.print()
     return result

@@ -25,6 +25,8 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space (never inside a character)."""
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # most lines: nothing to fold
+        return line
     out, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))

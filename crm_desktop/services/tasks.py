@@ -30,6 +30,10 @@ from .changes import Change
 from .context import ServiceContext
 
 SUBSCRIPTION_NAME = "tasks.ics"
+# What the subscribed calendar holds: calendar apps poll it, and tens of thousands of events
+# slow them (and the rewrite after each change) for no use.
+SUBSCRIPTION_PAST, SUBSCRIPTION_AHEAD = dt.timedelta(days=14), dt.timedelta(days=365)
+SUBSCRIPTION_LIMIT = 2000
 MAX_TITLE = 500
 
 
@@ -150,10 +154,19 @@ class TaskService:
             return self.store.next_due(self.ctx.clock.now(), limit)
 
     # -- calendar ------------------------------------------------------------------------
-    def export_ics(self, path: Path, *, include_done: bool = False, name: str = "crm-desktop") -> int:
-        """Write the tasks with a due time to an .ics file; how many went in."""
+    def export_ics(self, path: Path, *, include_done: bool = False, name: str = "crm-desktop",
+                   window: bool = False) -> int:
+        """Write the tasks with a due time to an .ics file; how many went in.
+
+        With ``window`` (the subscribed file, rewritten after every change) only the open tasks
+        due from two weeks ago to a year ahead go in, at most SUBSCRIPTION_LIMIT of them."""
+        start = end = None
+        limit = -1
+        if window:
+            now = self.ctx.clock.now()
+            start, end, limit = now - SUBSCRIPTION_PAST, now + SUBSCRIPTION_AHEAD, SUBSCRIPTION_LIMIT
         with self.ctx.read():
-            tasks = self.store.open_in_range(None, None, include_done=include_done)
+            tasks = self.store.open_in_range(start, end, include_done=include_done, limit=limit)
         text = calendar_text(tasks, self.tz, self.ctx.clock.now(), name)
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_text(text, encoding="utf-8", newline="")
@@ -173,7 +186,7 @@ class TaskService:
             if changed is None or changed.replace(tzinfo=dt.UTC).timestamp() <= path.stat().st_mtime:
                 return path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.export_ics(path)
+        self.export_ics(path, window=True)
         return path
 
     # -- helpers -------------------------------------------------------------------------

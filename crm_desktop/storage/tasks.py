@@ -244,8 +244,8 @@ class TaskStore:
                         bool(rec)) for i, title, kind, due, all_day, prio, done, owner, who, rec in rows]
 
     def open_in_range(self, start: dt.datetime | None, end: dt.datetime | None,
-                      include_done: bool = False) -> list[Task]:
-        """Tasks with a due time in [start, end) for a calendar file."""
+                      include_done: bool = False, limit: int = -1) -> list[Task]:
+        """Tasks with a due time in [start, end) for a calendar file, the earliest ``limit`` ones."""
         where = ["t.deleted_at IS NULL", "t.due_at IS NOT NULL"]
         params: list = []
         if not include_done:
@@ -257,7 +257,7 @@ class TaskStore:
             where.append("t.due_at < ?")
             params.append(ts(end))
         rows = self.db.execute_sql(f"SELECT {_TASK_COLUMNS} FROM task t {_JOINS} WHERE "
-                                   f"{' AND '.join(where)} ORDER BY t.due_at, t.id", params)
+                                   f"{' AND '.join(where)} ORDER BY t.due_at, t.id LIMIT ?", (*params, limit))
         return [_task(r) for r in rows]
 
     # -- the notification log ------------------------------------------------------------

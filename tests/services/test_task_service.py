@@ -166,3 +166,12 @@ def test_the_subscription_file_is_rewritten_only_after_a_change(crm: Services, d
     os.utime(path, (0, 0))  # the file predates the tasks: written again
     crm.tasks.write_subscription()
     assert b"SUMMARY:Second" in path.read_bytes()
+
+
+def test_the_subscription_holds_the_near_open_tasks_and_a_file_export_all(crm: Services, tmp_path):
+    crm.tasks.create(TaskDraft("Long overdue", due_at=START - dt.timedelta(days=30)))
+    crm.tasks.create(TaskDraft("This week", due_at=START + dt.timedelta(days=2)))
+    crm.tasks.create(TaskDraft("In two years", due_at=START + dt.timedelta(days=730)))
+    subscribed = crm.tasks.write_subscription().read_bytes()
+    assert b"This week" in subscribed and b"Long overdue" not in subscribed and b"two years" not in subscribed
+    assert crm.tasks.export_ics(tmp_path / "all.ics") == 3
