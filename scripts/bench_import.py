@@ -264,7 +264,7 @@ def run_memory(rows: int = 1_000_000) -> common.Result:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     ratio = full["peak_kib"] / read["peak_kib"]
-    result = common.Result("import-memory", "Import a million rows: peak memory",
+    result = common.Result("import_memory", "Import a million rows: peak memory",
                            f"python scripts/bench.py import --rows {rows} --memory",
                            f"{rows:,} rows × {len(HEADERS)} columns into an empty database")
     result.rows = [
