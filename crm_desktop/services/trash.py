@@ -8,6 +8,8 @@ from .companies import CompanyService
 from .contacts import ContactService
 from .context import ServiceContext
 
+BULK_PURGE = 20  # deleting this many for good at once is a bulk delete: a backup comes first
+
 
 class TrashService:
     def __init__(self, ctx: ServiceContext, contacts: ContactService, companies: CompanyService):
@@ -27,14 +29,17 @@ class TrashService:
     def restore(self, items: list[TrashItem]) -> None:
         self._by_kind(items, self.contacts.restore, self.companies.restore)
 
-    def purge(self, items: list[TrashItem]) -> None:
-        if items and self.backups is not None:
+    def purge(self, items: list[TrashItem], *, backup: bool | None = None) -> None:
+        """Delete for good; a bulk deletion (or ``backup=True``) is preceded by a backup."""
+        if backup is None:
+            backup = len(items) >= BULK_PURGE
+        if items and backup and self.backups is not None:
             self.backups.before("delete")  # raises (and nothing is deleted) if no backup can be made
         self._by_kind(items, self.contacts.purge, self.companies.purge)
 
     def empty(self) -> int:
         items = self.items()
-        self.purge(items)
+        self.purge(items, backup=True)
         return len(items)
 
     @staticmethod

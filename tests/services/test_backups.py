@@ -225,3 +225,15 @@ def test_a_copy_cut_short_a_day_ago_is_cleaned_up(crm: Services):
     crm.backups.create("manual")
     assert not stale.exists() and fresh.exists()  # a fresh one may be another copy still running
     assert [b.reason for b in crm.backups.list()] == ["manual"]
+
+
+def test_deleting_a_few_for_good_needs_no_backup_but_a_bulk_does(crm: Services):
+    from crm_desktop.services.trash import BULK_PURGE
+
+    ids = [crm.contacts.create(person(f"Few{i}")) for i in range(BULK_PURGE + 2)]
+    crm.contacts.delete(ids)
+    items = crm.trash.items()
+    crm.trash.purge(items[:2])
+    assert crm.backups.list() == []
+    crm.trash.purge(items[2:])
+    assert [b.reason for b in crm.backups.list()] == ["before-delete"]
