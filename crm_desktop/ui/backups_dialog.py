@@ -352,7 +352,7 @@ class BackupsDialog(QDialog):
         progress = self._progress_dialog(self.tr("Restoring…"))
 
         def report(done: int, total: int) -> bool:
-            _show_progress(progress, done, total)
+            _show_progress(progress, done, total, self.tr("Opening the restored database…"))
             QCoreApplication.processEvents()
             return not progress.wasCanceled()
 
@@ -509,10 +509,15 @@ def _title(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def _show_progress(progress: QProgressDialog, done: int, total: int) -> None:
-    if total > 0:
-        progress.setMaximum(total)
-        progress.setValue(min(done, total))
+def _show_progress(progress: QProgressDialog, done: int, total: int, after: str = "") -> None:
+    if total <= 0:
+        return
+    if done >= total:  # copied: the check of the copy (or opening it) follows, with no steps to show
+        progress.setLabelText(after or translate("BackupsDialog", "Checking the copy…"))
+        progress.setRange(0, 0)
+        return
+    progress.setMaximum(total)
+    progress.setValue(done)
 
 
 # -- data-protection requests about one person ----------------------------------------------
