@@ -38,6 +38,7 @@ class ScoringService:
         self.store: ScoreStore = ctx.storage.scores
         self.threshold = HOT_THRESHOLD
         self._last_refresh: dt.datetime | None = None
+        self.stop_requested = threading.Event()  # set when the app quits: a full pass stops between slices
         # Contacts and activities written since the last pass, as the change feed tells them
         # (any thread); a tag added or a call logged changes a score without touching the contact row.
         self._dirty_lock = threading.Lock()
@@ -113,6 +114,8 @@ class ScoringService:
             first, last = self.store.contact_id_range()
         n = 0
         for start in range(first, last + 1, SLICE):
+            if self.stop_requested.is_set():
+                return n  # unfinished: the next refresh starts the full pass again
             with self.ctx.write():
                 n += self.store.recompute_range(rules, now, start, min(start + SLICE - 1, last))
         with self.ctx.write():

@@ -104,3 +104,12 @@ def test_a_logged_call_rescores_its_contact_at_the_next_refresh(crm: Services, c
     clock.advance(dt.timedelta(minutes=5))
     assert crm.scoring.refresh() == 1
     assert crm.scoring.score_of(ann)[0] == 25  # three interactions in 30 days
+
+
+def test_a_full_pass_stops_between_slices_when_the_app_quits(crm: Services):
+    crm.contacts.create(person("Ann", tags=["customer"]))
+    crm.scoring.stop_requested.set()
+    assert crm.scoring.refresh() == 0
+    assert crm.scoring.score_of(1) is None  # not scored, and the pass is still due
+    crm.scoring.stop_requested.clear()
+    assert crm.scoring.refresh() == 1

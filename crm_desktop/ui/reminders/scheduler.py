@@ -141,6 +141,7 @@ class ReminderScheduler(QObject):
             self._sweeping.result(timeout)
 
     def stop(self) -> None:
+        self.services.scoring.stop_requested.set()
         self._timer.stop()
         self._rules_timer.stop()
         self._calendar_timer.stop()
