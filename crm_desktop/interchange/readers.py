@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,10 +197,8 @@ def _zip_problem(path: Path) -> str | None:
             bad = z.testzip() if path.stat().st_size < 64 * 1024**2 else None
             if bad is not None:
                 return "corrupt"
-    except zipfile.BadZipFile:
-        return "corrupt"
-    except (OSError, EOFError):
-        return "corrupt"
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError):
+        return "corrupt"  # zlib.error: a damaged deflate stream, found by testzip()
     return None
 
 

@@ -44,6 +44,21 @@ def test_truncated_zip(tmp_path):
     assert _refused(tmp_path / "cut.xlsx") == "corrupt"
 
 
+def test_damaged_deflate_stream(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Name", "Email"] * 50)
+    wb.save(tmp_path / "good.xlsx")
+    data = bytearray((tmp_path / "good.xlsx").read_bytes())
+    with zipfile.ZipFile(tmp_path / "good.xlsx") as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 2: start + 12] = b"\xff" * 10  # inside the compressed bytes, same length
+    (tmp_path / "bad.xlsx").write_bytes(bytes(data))
+    assert _refused(tmp_path / "bad.xlsx") == "corrupt"
+
+
 def test_zip_bomb_is_refused_before_unpacking(tmp_path):
     bomb = tmp_path / "bomb.xlsx"
     block = b"\0" * (1 << 24)
