@@ -29,6 +29,7 @@ _DEAL = ("d.id, d.uuid, d.title, d.pipeline_id, d.stage_id, d.company_id, d.cont
          "d.currency, d.expected_close, d.probability, coalesce(s.probability, 0), d.status, d.lost_reason, "
          "d.lost_note, d.closed_at, d.stage_entered_at, d.source, d.next_step, d.notes, d.owner_id, "
          "d.version, d.created_at, d.updated_at, coalesce(co.name, ''), coalesce(ct.full_name, '')")
+CARD_MEMO = 20_000
 _OPEN_TASK = "t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL"
 _CARD = ("d.id, d.stage_id, d.title, coalesce(co.name, ''), coalesce(ct.full_name, ''), d.value_minor, "
          "d.currency, coalesce(d.probability, s.probability), d.owner_id, d.expected_close, "
@@ -98,6 +99,7 @@ def _deal(row: tuple) -> Deal:
 class DealStore:
     def __init__(self, db: pw.SqliteDatabase) -> None:
         self.db = db
+        self._cards: dict[tuple, DealCard] = {}  # rows are plain values: a card is built once per state
 
     # -- one deal --------------------------------------------------------------------------
     def insert(self, draft: DealDraft, tag_ids: Sequence[int], now: dt.datetime) -> int:
@@ -263,7 +265,16 @@ class DealStore:
         rows = self.db.execute_sql(
             f"SELECT {_CARD} {_FROM} WHERE {condition} "
             "ORDER BY s.position, d.expected_close IS NULL, d.expected_close, d.id", (ts(now), *params))
-        return [_card(r) for r in rows]
+        return [self._card_of(r) for r in rows]
+
+    def _card_of(self, row: tuple) -> DealCard:
+        """The card of a row; a row read before (same deal, version, next task, day) is not parsed again."""
+        card = self._cards.get(row)
+        if card is None:
+            if len(self._cards) >= CARD_MEMO:
+                self._cards.clear()
+            card = self._cards[row] = _card(row)
+        return card
 
     def count(self, flt: DealFilter) -> int:
         condition, params = where(flt)

@@ -5,6 +5,7 @@ Ctrl+→ / Ctrl+← to move the selected card from the keyboard."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPoint, QRectF, QSize, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,11 +61,12 @@ _INK, _GREY, _PALE, _RED, _GREEN = (
     QColor(ROTTING),
     QColor("#2f6f3e"),
 )
-_BADGE, _WARN = QColor("#fff4e0"), QColor(WARNING)
+_BADGE, _WARN, _COLUMN = QColor("#fff4e0"), QColor(WARNING), QColor("#f1f4f9")
 _LEFT, _RIGHT, _CENTER = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignCenter
 _ELIDE = Qt.TextElideMode.ElideRight
 LINE = 17.0
 CACHE_LIMIT = 5000
+PIXMAP_LIMIT = 150  # cards drawn and kept: a few screens' worth (~90 KB each at 1x)
 
 
 @dataclass(frozen=True)
@@ -89,20 +92,61 @@ class CardDelegate(QStyledItemDelegate):
         self.users = users  # id → (name, colour)
         self._clock = clock
         self._texts: dict[tuple, _CardTexts] = {}
+        self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(COLUMN_WIDTH - 24, CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """A card is drawn once into a pixmap per look (its data, width, selection, age, owner);
+        repaints (scrolling, filters, selection elsewhere) only copy it."""
         card: DealCard = index.data(CARD_ROLE)
         if card is None:
             return
         now = self._clock.now()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        late = card.next_task_due is not None and card.next_task_due < now
+        overdue = card.expected_close is not None and card.expected_close < now.date()
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        size = option.rect.size()
+        key = (
+            card,
+            size.width(),
+            size.height(),
+            selected,
+            card.days_in_stage(now),
+            card.is_rotting(now),
+            late,
+            overdue,
+            self.users.get(card.owner_id),
+            ratio,
+            option.font.key(),
+        )
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(int(size.width() * ratio), int(size.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(pixmap)
+            inner.setFont(option.font)
+            self._paint_card(
+                inner, QRectF(0, 0, size.width(), size.height()), option.font, card, now, selected
+            )
+            inner.end()
+            if len(self._pixmaps) >= PIXMAP_LIMIT:
+                self._pixmaps.popitem(last=False)
+            self._pixmaps[key] = pixmap
+        else:
+            self._pixmaps.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _paint_card(
+        self, painter: QPainter, rect: QRectF, font: QFont, card: DealCard, now: dt.datetime, selected: bool
+    ) -> None:
         rotting = card.is_rotting(now)
-        box = QRectF(option.rect).adjusted(4, 3, -4, -3)
+        box = rect.adjusted(4, 3, -4, -3)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         path = QPainterPath()
         path.addRoundedRect(box, 6, 6)
         painter.fillPath(path, _SELECTED if selected else _WHITE)
@@ -111,8 +155,8 @@ class CardDelegate(QStyledItemDelegate):
         if rotting:
             painter.fillRect(QRectF(box.left(), box.top() + 4, 4, box.height() - 8), _RED)
         inner = box.adjusted(12, 6, -10, -6)
-        normal = QFont(option.font)
-        bold = QFont(option.font)
+        normal = QFont(font)
+        bold = QFont(font)
         bold.setBold(True)
         texts = self._card_texts(card, inner.width(), now, rotting, QFontMetrics(bold), QFontMetrics(normal))
         self._paint_texts(painter, inner, card, texts, now, rotting, bold, normal)
@@ -275,7 +319,6 @@ class StageColumn(QFrame):
         self.setObjectName("stageColumn")
         self.setMinimumWidth(COLUMN_WIDTH)
         self.setMaximumWidth(2 * COLUMN_WIDTH)
-        self.setStyleSheet("QFrame#stageColumn { background: #f1f4f9; border-radius: 8px; }")
         self.model = model
         self.title = QLabel(title, self)
         self.title.setStyleSheet("font-weight: 600; font-size: 13px; color: #1f2937;")
@@ -303,6 +346,15 @@ class StageColumn(QFrame):
         layout.addWidget(self.view, 1)
         model.totals_changed.connect(self.show_totals)
         self.show_totals()
+
+    def paintEvent(self, event) -> None:
+        # A rounded background painted here: a style sheet would route every paint of the
+        # column through QStyleSheetStyle, which costs more than the cards.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_COLUMN)
+        painter.drawRoundedRect(QRectF(self.rect()), 8, 8)
 
     def show_totals(self) -> None:
         totals, locale = self.model.totals, QLocale()
