@@ -45,7 +45,7 @@ class RotationPolicy:
     def keeps(self, stamps: Sequence[dt.datetime]) -> set[int]:
         """Indexes into ``stamps`` of the backups to keep."""
         order = sorted(range(len(stamps)), key=lambda i: stamps[i], reverse=True)
-        kept = set(order[: max(self.recent, 0)])
+        kept = set(order[: max(self.recent, 1)])  # the newest always stays, whatever the settings
         for count, bucket in ((self.daily, _day), (self.weekly, _week), (self.monthly, _month)):
             kept |= _newest_per_bucket(order, stamps, bucket, count)
         return kept

@@ -101,7 +101,8 @@ def test_rotation_policy_is_plain_logic():
     assert kept_days[:7] == list(range(7))
     assert len(kept) <= 1 + 7 + 4 + 3
     assert max(kept_days) >= 59  # three months reach back past November
-    assert RotationPolicy(0, 0, 0, 0).keeps(stamps) == set()
+    assert RotationPolicy(0, 0, 0, 0).keeps(stamps) == {0}  # never the newest one
+    assert RotationPolicy().keeps([]) == set()
 
 
 def test_the_backup_folder_can_be_changed(crm: Services, tmp_path: Path):
