@@ -192,7 +192,8 @@ def _moves(app, page, bench, count: int) -> list[float]:
     return times
 
 
-def _filters(app, page, services, DealFilter) -> dict[str, float]:
+def _filters(app, page, services, DealFilter) -> dict[str, tuple[float, float]]:
+    """Median wall time and CPU time (this process) of each kind of filter, board repainted."""
     owner = services.lookups.users()[1].id
     cases = {"text": DealFilter(text="00042"), "owner": DealFilter(owner_id=owner),
              "value range": DealFilter(min_value_minor=1_000_000, max_value_minor=2_000_000),
@@ -200,15 +201,16 @@ def _filters(app, page, services, DealFilter) -> dict[str, float]:
              "cleared": DealFilter()}
     found = {}
     for name, flt in cases.items():
-        samples = []
+        samples, cpu = [], []
         for _ in range(5):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             page.set_filter(flt)
             page.board.repaint()
             samples.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
             page.set_filter(DealFilter(text="zzz-none"))
             app.processEvents()
-        found[name] = common.median(samples)
+        found[name] = (common.median(samples), common.median(cpu))
     page.set_filter(DealFilter())
     return found
 
@@ -242,7 +244,8 @@ def run(runs: int = 7) -> common.Result:
                            f"{TOTAL // 1000}k deals, {OPEN:,} open across 7 stages")
     paint, move, fc = found["paint"], found["move"], found["forecast"]
     filters = found["filter"]
-    worst_filter = max(filters.values())
+    worst_filter = max(wall for wall, _ in filters.values())
+    worst_cpu = max(cpu for _, cpu in filters.values())
     result.rows = [
         common.Row(f"board first paint, {found['cards']:,} cards", len(paint), common.median(paint), "ms",
                    f"≤ {FIRST_PAINT_MS:.0f} ms", common.median(paint) <= FIRST_PAINT_MS,
@@ -251,14 +254,17 @@ def run(runs: int = 7) -> common.Result:
                    f"≤ {MOVE_MS:.0f} ms", common.median(move) <= MOVE_MS, common.percentile(move, 95)),
         common.Row("filter applied (slowest of 5 kinds, median each)", 5, worst_filter, "ms",
                    f"≤ {FILTER_MS:.0f} ms", worst_filter <= FILTER_MS),
+        common.Row("the same, CPU time of the process", 5, worst_cpu, "ms"),
         common.Row(f"forecast, {TOTAL:,} deals, 12 months per owner", len(fc), common.median(fc), "ms",
                    f"≤ {FORECAST_MS:.0f} ms", common.median(fc) <= FORECAST_MS, common.percentile(fc, 95)),
         common.Row("forecast view refreshed and painted", len(found["forecast_ui"]),
                    common.median(found["forecast_ui"]), "ms"),
     ]
+    kinds = ", ".join(f"{name} {common.fmt(wall, 'ms')} ({common.fmt(cpu, 'ms')} CPU)"
+                      for name, (wall, cpu) in filters.items())
     result.notes.append("Filters (the board re-read and repainted; the deal list, hidden, catches up when "
-                        "shown): " + ", ".join(
-        f"{name} {common.fmt(ms, 'ms')}" for name, ms in filters.items()) + ".")
+                        f"shown): {kinds}. The machine is shared: wall times rise with its load, the CPU "
+                        "time of the process much less.")
     result.notes.append(
         "First paint: `BoardModel` reads every open card of the pipeline in one query (next task by a "
         "correlated subquery on `task_deal`), then a `BoardView` is shown and repainted; the first of "
