@@ -365,3 +365,19 @@ def test_the_plus_of_a_column_opens_a_new_deal_in_that_stage(page, stages, monke
     monkeypatch.setattr(page_module.DealDialog, "ask", lambda parent, svc, **initial: asked.append(initial))
     page.board.columns[stages[2]].add_button.click()
     assert asked == [{"stage_id": stages[2]}]
+
+
+def test_a_file_attached_on_the_deal_page_is_listed_there(page, services, deals, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    quote = tmp_path / "quote.pdf"
+    quote.write_bytes(b"%PDF-1.4 quote")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(quote), ""))
+    deal_page = page.open_deal(deals["Alpha"])
+    try:
+        assert deal_page.attach_file() is not None
+        assert deal_page.files.topLevelItemCount() == 1
+        assert deal_page.files.topLevelItem(0).text(0) == "quote.pdf"
+        assert services.deals.files(deals["Alpha"])[0][1] == "quote.pdf"
+    finally:
+        deal_page.close()

@@ -4,6 +4,7 @@ products and stage history (with the time spent in each stage)."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -95,7 +96,7 @@ class DealPage(QDialog):
         for widget, title in (
             (self.timeline, translate("DealPage", "Timeline")),
             (self.tasks, translate("DealPage", "Tasks")),
-            (self.files, translate("DealPage", "Files")),
+            (self._files_tab(), translate("DealPage", "Files")),
             (self.products, translate("DealPage", "Products")),
             (self.history, translate("DealPage", "Stage history")),
         ):
@@ -115,6 +116,38 @@ class DealPage(QDialog):
         tree.setAlternatingRowColors(True)
         tree.header().setStretchLastSection(True)
         return tree
+
+    def _files_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.attach_button = QPushButton(translate("DealPage", "Attach file…"), tab)
+        self.attach_button.clicked.connect(self.attach_file)
+        self.attach_button.setEnabled(hasattr(self._services, "attachments"))
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.attach_button)
+        layout.addLayout(row)
+        layout.addWidget(self.files)
+        return tab
+
+    def attach_file(self) -> int | None:
+        """A file attached to the deal and its customer (copied into the data folder)."""
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        path, _ = QFileDialog.getOpenFileName(self, translate("DealPage", "Attach file"))
+        if not path:
+            return None
+        deal = self._services.deals.get(self.deal_id)
+        try:
+            return self._services.attachments.attach(
+                Path(path), deal_id=deal.id, contact_id=deal.contact_id, company_id=deal.company_id
+            )
+        except CrmError as exc:
+            from ..customer.texts import error_text_of
+
+            QMessageBox.warning(self, translate("DealPage", "Attach file"), error_text_of(exc))
+            return None
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -230,7 +263,11 @@ class DealPage(QDialog):
             )
 
     def _on_bridge_changed(self, change: Change) -> None:
-        if (change.entity == "deal" and self.deal_id in change.ids) or change.entity in ("activity", "task"):
+        if (change.entity == "deal" and self.deal_id in change.ids) or change.entity in (
+            "activity",
+            "task",
+            "attachment",
+        ):
             self.load()
 
     @classmethod
