@@ -103,7 +103,8 @@ def test_the_scheduler_sleeps_until_the_next_reminder(window, crm):
     controller = ReminderController(window, crm, window.bridge, use_tray=False, sweep=False)
     controller.start()
     remaining = controller.scheduler.next_check_ms
-    assert 5 * 60_000 < remaining <= 7 * 60_000  # seven minutes, less the time this test took
+    # Seven minutes, less the time this test took; a coarse timer may add up to 5 %.
+    assert 5 * 60_000 < remaining <= 7 * 60_000 * 1.05
     controller.scheduler.stop()
 
 
