@@ -21,7 +21,7 @@ import bench_common as common
 PERSON_PAINT_MS = 150.0
 SCROLL_MS = 100.0
 COMPANY_PAINT_MS = 300.0
-VERSION = 2  # 2: the timeline indexes cover deleted_at
+VERSION = 3  # 2: the timeline indexes cover deleted_at; 3: a person with nothing, the floor
 DATA = common.BENCH_DATA / "customer"
 START = dt.datetime(2022, 1, 1, 9, 0)
 
@@ -83,6 +83,7 @@ def build(force: bool = False) -> dict:
 
     services = Services.open(DATA)
     person = services.contacts.create(ContactDraft(given_name="Bench", family_name="Person"))
+    empty = services.contacts.create(ContactDraft(given_name="Empty", family_name="Person"))
     company = services.companies.create(CompanyDraft(name="Bench Company"))
     people = services.contacts.create_many(
         [ContactDraft(given_name=f"Member{i}", family_name="Bench", company_id=company) for i in range(200)])
@@ -95,7 +96,7 @@ def build(force: bool = False) -> dict:
     counts = {"person": services.timeline.count(_target("contact", person)),
               "company": services.timeline.count(_target("company", company))}
     services.close()
-    found = {"version": VERSION, "person": person, "company": company, "entries": counts}
+    found = {"version": VERSION, "person": person, "empty": empty, "company": company, "entries": counts}
     manifest.write_text(json.dumps(found))
     return found
 
@@ -157,8 +158,11 @@ def run(runs: int = 7) -> common.Result:
 
     data = build()
     app = QApplication.instance() or QApplication([])
-    person_ms, scroll_ms, company_ms = [], [], []
+    person_ms, scroll_ms, company_ms, floor_ms = [], [], [], []
     for _ in range(runs):
+        ms, page, services = _open_page(app, "contact", data["empty"])
+        floor_ms.append(ms)
+        _close(page, services)
         ms, page, services = _open_page(app, "contact", data["person"])
         person_ms.append(ms)
         scroll_ms.append(_scroll_to_end(page))
@@ -173,10 +177,17 @@ def run(runs: int = 7) -> common.Result:
     result = common.Result("customer", "Customer page (360° view)", "python scripts/bench.py customer", size)
     result.rows = [_row("person page, first paint", person_ms, PERSON_PAINT_MS),
                    _row("person timeline, scroll to the end", scroll_ms, SCROLL_MS),
-                   _row("company page, first paint", company_ms, COMPANY_PAINT_MS)]
+                   _row("company page, first paint", company_ms, COMPANY_PAINT_MS),
+                   common.Row("page of a person with nothing (floor)", runs, common.median(floor_ms), "ms",
+                              p95=common.percentile(floor_ms, 95))]
+    floor = common.median(floor_ms)
+    person, company = common.median(person_ms) / floor, common.median(company_ms) / floor
+    ratios = (f"Against the floor measured in the same run: person page {person:.2f}×, company page "
+              f"{company:.2f}× the page of a person with nothing.")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     result.notes = [
         f"Load average of the machine when measured (1, 5, 15 min): {load} on {os.cpu_count()} cores.",
+        ratios,
         "Each run opens the services afresh, builds the page (header and key figures, the timeline's "
         "count and first 100 entries, the Details tab) and waits for the timeline's first paint; "
         "the first run of each is included in the median. Scrolling reads the last page of the "

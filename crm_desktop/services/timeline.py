@@ -33,9 +33,11 @@ class TimelineService:
         with self.ctx.read():
             return self.store.count(target, query)
 
-    def page(self, target: Target, query: TimelineQuery, offset: int, limit: int) -> list[TimelineEntry]:
+    def page(self, target: Target, query: TimelineQuery, offset: int, limit: int,
+             total: int | None = None) -> list[TimelineEntry]:
+        """A page of the timeline; pass the count as ``total`` to read late pages faster."""
         with self.ctx.read():
-            return self.store.page(target, query, offset, limit)
+            return self.store.page(target, query, offset, limit, total)
 
     def row_of_date(self, target: Target, query: TimelineQuery, day: dt.date) -> int:
         with self.ctx.read():

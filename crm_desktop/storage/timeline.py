@@ -157,6 +157,7 @@ def _filtered(target: Target, query: TimelineQuery, indexed: bool = True) -> tup
 
 
 _ORDER = " ORDER BY pinned DESC, at DESC, source_id DESC, kind, source"
+_REVERSED = " ORDER BY pinned, at, source_id, kind DESC, source DESC"
 _EVERYTHING = TimelineQuery()
 
 
@@ -181,12 +182,23 @@ class TimelineStore:
             return self.db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
         return self._run(read)
 
-    def page(self, target: Target, query: TimelineQuery, offset: int, limit: int) -> list[TimelineEntry]:
-        """Entries [offset, offset + limit): pinned notes first, then newest first."""
+    def page(self, target: Target, query: TimelineQuery, offset: int, limit: int,
+             total: int | None = None) -> list[TimelineEntry]:
+        """Entries [offset, offset + limit): pinned notes first, then newest first.
+
+        Given the ``total`` (the count), a page past the middle is read from the other end:
+        SQLite's sorter then keeps the few rows up to the page, not all those before it.
+        """
+        from_end = total is not None and offset > total - offset - limit
+        order, skip = (_REVERSED, max(total - offset - limit, 0)) if from_end else (_ORDER, offset)
+        take = min(limit, total - offset) if from_end else limit
+
         def read() -> list[tuple]:
             sql, params = _filtered(target, query, self.indexed)
-            return self.db.execute_sql(f"{sql}{_ORDER} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+            return self.db.execute_sql(f"{sql}{order} LIMIT ? OFFSET ?", (*params, take, skip)).fetchall()
         keys = self._run(read)
+        if from_end:
+            keys.reverse()
         return self._entries([(source, source_id, kind) for source, source_id, kind, _, _ in keys])
 
     def _entries(self, keys: list[tuple[str, int, str]]) -> list[TimelineEntry]:

@@ -88,6 +88,9 @@ def test_pages_join_up_and_jump_to_a_date_finds_its_row(crm: Services):
     target = Target("contact", ann)
     pages = [e.title for off in range(0, 30, 7) for e in crm.timeline.page(target, TimelineQuery(), off, 7)]
     assert pages == [f"day {d}" for d in range(29, -1, -1)]
+    from_end = [e.title for off in range(0, 30, 7)
+                for e in crm.timeline.page(target, TimelineQuery(), off, 7, total=30)]
+    assert from_end == pages
     row = crm.timeline.row_of_date(target, TimelineQuery(), (START + dt.timedelta(days=10)).date())
     assert crm.timeline.page(target, TimelineQuery(), row, 1)[0].title == "day 10"
 

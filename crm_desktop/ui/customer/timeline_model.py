@@ -72,7 +72,8 @@ class TimelineModel(QAbstractListModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._services.timeline.page(self._target, self._query, number * PAGE_SIZE, PAGE_SIZE)
+            page = self._services.timeline.page(self._target, self._query, number * PAGE_SIZE, PAGE_SIZE,
+                                                self._count)
             self._pages[number] = page
             while len(self._pages) > MAX_PAGES:
                 self._pages.popitem(last=False)

@@ -6,12 +6,14 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
-    QListView,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,11 +43,7 @@ class TimelinePane(QWidget):
         self.jump_date.setCalendarPopup(True)
         self.jump_date.setToolTip(self.tr("Jump to a date"))
         self.jump_button = QPushButton(self.tr("Go to date"), self)
-        self.view = QListView(self)
-        self.view.setModel(model)
-        self.view.setItemDelegate(TimelineDelegate(self.view))
-        self.view.setUniformItemSizes(True)
-        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.view = self._make_view(model)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setAccessibleName(self.tr("Timeline"))
         self._search_timer = QTimer(self, singleShot=True, interval=200)
@@ -65,6 +63,27 @@ class TimelinePane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
+    def _make_view(self, model: TimelineModel) -> QTableView:
+        """A one-column table: unlike a QListView, whose layout asks the model about every row
+        (two calls into Python each, 20,000 rows ~40 ms), its fixed-height rows are laid out
+        without touching them."""
+        view = QTableView(self)
+        view.setModel(model)
+        view.setItemDelegate(TimelineDelegate(view))
+        view.setShowGrid(False)
+        view.horizontalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(TimelineDelegate.ROW_HEIGHT)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setWordWrap(False)
+        return view
+
     def _apply(self, *_args) -> None:
         group = self.kind_filter.currentData()
         search = self.search.text().strip()
@@ -75,7 +94,7 @@ class TimelinePane(QWidget):
         if row >= 0:
             index = self.model.index(row, 0)
             self.view.setCurrentIndex(index)
-            self.view.scrollTo(index, QListView.ScrollHint.PositionAtTop)
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
         return row
 
     def _on_jump_button_clicked(self) -> None:
