@@ -31,6 +31,7 @@ from .panels import CasesPanel, DealsPanel, FilesPanel, OrdersPanel, PeoplePanel
 from .timeline_model import TimelineModel
 from .timeline_view import TimelinePane
 
+TABS = ("details", "deals", "tasks", "orders", "cases", "files", "people")
 # Changes that can alter what a page shows.
 WATCHED = frozenset({"activity", "order", "case", "attachment", "relationship", "contact", "company", "tag",
                      "user", "task", "deal", "all"})
@@ -90,22 +91,65 @@ class CustomerPage(QWidget):
 
     # -- construction --------------------------------------------------------------------
     def _build_panels(self) -> None:
+        """Tabs with stand-ins; each panel is made when its tab is first shown (or asked for)."""
+        people = self.tr("People") if self.target.kind == "company" else self.tr("Related people")
+        self._labels = {"details": self.tr("Details"), "deals": self.tr("Deals"), "tasks": self.tr("Tasks"),
+                        "orders": self.tr("Orders"), "cases": self.tr("Service cases"),
+                        "files": self.tr("Files"), "people": people}
+        self._panels: dict[str, QWidget] = {}
+        for name in TABS:
+            self.tabs.addTab(QWidget(self.tabs), self._labels[name])
+        if self.target.kind == "company":
+            self.tabs.setCurrentIndex(TABS.index("people"))
+
+    def panel(self, name: str) -> QWidget:
+        """The panel of a tab, made in place of its stand-in on first use."""
+        found = self._panels.get(name)
+        if found is None:
+            found = self._panels[name] = self._make_panel(name)
+            index, current = TABS.index(name), self.tabs.currentIndex()
+            blocked = self.tabs.blockSignals(True)
+            stand_in = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, found, self._labels[name])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            stand_in.deleteLater()
+        return found
+
+    def _make_panel(self, name: str) -> QWidget:
         s, t = self.services, self.target
-        self.deals_panel = DealsPanel(s, t, self)
-        self.tasks_panel = TasksPanel(s, t, self)
-        self.orders_panel = OrdersPanel(s, t, self)
-        self.cases_panel = CasesPanel(s, t, self)
-        self.files_panel = FilesPanel(s, t, self)
-        self.people_panel = PeoplePanel(s, t, self)
-        self.details_panel = DetailsPanel(s, t, self)
-        people = self.tr("People") if t.kind == "company" else self.tr("Related people")
-        for panel, label in ((self.details_panel, self.tr("Details")), (self.deals_panel, self.tr("Deals")),
-                             (self.tasks_panel, self.tr("Tasks")), (self.orders_panel, self.tr("Orders")),
-                             (self.cases_panel, self.tr("Service cases")),
-                             (self.files_panel, self.tr("Files")), (self.people_panel, people)):
-            self.tabs.addTab(panel, label)
-        if t.kind == "company":
-            self.tabs.setCurrentWidget(self.people_panel)
+        if name == "details":
+            return DetailsPanel(s, t, self)
+        if name in ("deals", "tasks"):
+            return (DealsPanel if name == "deals" else TasksPanel)(s, t, self)
+        if name == "orders":
+            panel = OrdersPanel(s, t, self)
+            panel.order_requested.connect(self.add_order)
+            panel.payment_requested.connect(self.record_payment)
+        elif name == "cases":
+            panel = CasesPanel(s, t, self)
+            panel.case_requested.connect(self.open_case)
+            panel.reply_requested.connect(self.reply_to_case)
+        elif name == "files":
+            panel = FilesPanel(s, t, self)
+            panel.attach_requested.connect(self.attach_file)
+            panel.open_requested.connect(self.open_file)
+        else:
+            panel = PeoplePanel(s, t, self)
+            panel.person_requested.connect(lambda cid: self.open_requested.emit(Target("contact", cid)))
+            panel.relationship_requested.connect(self.add_relationship)
+            return panel
+        panel.status_posted.connect(self.status_posted)
+        return panel
+
+    details_panel = property(lambda self: self.panel("details"))
+    deals_panel = property(lambda self: self.panel("deals"))
+    tasks_panel = property(lambda self: self.panel("tasks"))
+    orders_panel = property(lambda self: self.panel("orders"))
+    cases_panel = property(lambda self: self.panel("cases"))
+    files_panel = property(lambda self: self.panel("files"))
+    people_panel = property(lambda self: self.panel("people"))
 
     def _action(self, bar: QToolBar, text: str, key: str, slot, enabled: bool = True,
                 why_not: str = "") -> QAction:
@@ -159,17 +203,6 @@ class CustomerPage(QWidget):
         self.timeline.entry_activated.connect(self.open_entry)
         self.timeline.menu_requested.connect(self._on_timeline_menu_requested)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self.orders_panel.order_requested.connect(self.add_order)
-        self.orders_panel.payment_requested.connect(self.record_payment)
-        self.cases_panel.case_requested.connect(self.open_case)
-        self.cases_panel.reply_requested.connect(self.reply_to_case)
-        self.files_panel.attach_requested.connect(self.attach_file)
-        self.files_panel.open_requested.connect(self.open_file)
-        self.people_panel.person_requested.connect(
-            lambda cid: self.open_requested.emit(Target("contact", cid)))
-        self.people_panel.relationship_requested.connect(self.add_relationship)
-        for panel in (self.files_panel, self.orders_panel, self.cases_panel):
-            panel.status_posted.connect(self.status_posted)
         delete = QAction(self.tr("Move to trash"), self.timeline.view)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -201,7 +234,7 @@ class CustomerPage(QWidget):
         if index < 0 or index in self._loaded_tabs:
             return
         self._loaded_tabs.add(index)
-        panel = self.tabs.widget(index)
+        panel = self.panel(TABS[index])
         if isinstance(panel, DetailsPanel):
             if not panel.is_dirty():
                 panel.load()
