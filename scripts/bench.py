@@ -53,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p = add("startup", "start-up to a shown main window vs a bare window")
     p.add_argument("--runs", type=int, default=7)
+    p = add("reminders", "due now, keep-in-touch rule and Reminders page over 100,000 tasks")
+    p.add_argument("--runs", type=int, default=30)
     p = add("customer", "customer page: person (5,000 entries) and company (20,000) first paint, scroll",
             size=False)
     p.add_argument("--runs", type=int, default=7)
@@ -109,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "list":
         import bench_list
         result = bench_list.run(args.size, args.runs)
+    elif args.command == "reminders":
+        import bench_reminders
+        result = bench_reminders.run(args.size, args.runs)
     elif args.command == "startup":
         import bench_startup
         result = bench_startup.run(args.size, args.runs)
