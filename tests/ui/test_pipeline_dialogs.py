@@ -151,3 +151,45 @@ def test_the_forecast_view_shows_overdue_deals_apart(qtbot, services, bridge, st
     rows = {model.item(r, 1).text(): r for r in range(model.rowCount())}
     assert model.item(rows["Open, full value"], 2).data(256) == 100000
     assert model.item(rows["Expected"], model.columnCount() - 1).data(256) == 0
+
+
+def test_the_person_is_found_by_typing_and_brings_their_company(qtbot, services, stages):
+    from crm_desktop.core.records import CompanyDraft, ContactDraft
+
+    acme = services.companies.create(CompanyDraft(name="Acme"))
+    ann = services.contacts.create(ContactDraft(given_name="Annabel", family_name="Lee", company_id=acme))
+    dialog = _dialog(qtbot, services, stage_id=stages[0])
+    dialog.title.setText("Deal")
+    picker = dialog.contact
+    picker.setText("annab")
+    picker.search_now()
+    labels = picker.completer().model().stringList()
+    assert labels == ["Annabel Lee · Acme"]
+    picker.completer().activated[str].emit(labels[0])
+    assert picker.person_id == ann and dialog.company.company_id() == acme
+    dialog.save()
+    deal = services.deals.get(dialog.saved_id)
+    assert (deal.contact_id, deal.company_id) == (ann, acme)
+
+
+def test_typed_text_that_names_no_one_is_refused(qtbot, services, stages):
+    dialog = _dialog(qtbot, services, stage_id=stages[0])
+    dialog.title.setText("Deal")
+    dialog.contact.setText("Nobody we know")
+    dialog.save()
+    assert dialog.saved_id is None
+    assert dialog.error.text() == "Choose the person from the list, or clear the box."
+
+
+def test_the_board_filters_by_a_company_typed_in(qtbot, services, bridge, stages):
+    from crm_desktop.core.records import CompanyDraft
+    from crm_desktop.ui.pipeline.page import PipelinePage
+
+    acme = services.companies.create(CompanyDraft(name="Acme"))
+    services.deals.create(DealDraft("A", stage_id=stages[0], currency="USD", company_id=acme))
+    services.deals.create(DealDraft("B", stage_id=stages[0], currency="USD"))
+    page = PipelinePage(services, bridge)
+    qtbot.addWidget(page)
+    page.filter_bar.company.set_company_id(acme)
+    assert [c.title for c in page.board_model.columns[stages[0]].cards()] == ["A"]
+    page.list_model.shutdown()

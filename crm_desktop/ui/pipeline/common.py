@@ -141,6 +141,8 @@ def field_text(error: FieldError) -> str:
         return translate("Pipeline", "That stage belongs to another pipeline.")
     if code == "is_default":
         return translate("Pipeline", "The default pipeline cannot be deleted.")
+    if code == "pick_from_list":
+        return translate("Pipeline", "Choose the person from the list, or clear the box.")
     if code == "last_stage":
         return translate("Pipeline", "A pipeline needs at least one stage.")
     return field_error_text(error)

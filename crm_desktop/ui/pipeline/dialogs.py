@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.deals import Deal, DealDraft, LineItem
-from ...core.errors import CrmError, ValidationError
+from ...core.errors import CrmError, FieldError, ValidationError
 from ...core.settings import CURRENCIES
 from ...services import Services
 from .common import LABELS, amount_text, error_text, money, parse_money
+from .pickers import CompanyPicker, PersonPicker
 
 translate = QCoreApplication.translate
 
@@ -110,9 +110,12 @@ class DealDialog(QDialog):
             self.stage.setCurrentIndex(max(0, self.stage.findData(stage.id)))
         form.addRow(translate("DealDialog", "Pipeline"), self.pipeline)
         form.addRow(translate("DealDialog", "Stage"), self.stage)
-        self.company = self._choice(self._services.companies.choices(), draft.company_id)
+        self.company = CompanyPicker(
+            self._services, draft.company_id, translate("DealDialog", "No organisation"), self
+        )
         form.addRow(translate("DealDialog", "Organisation"), self.company)
-        self.contact = self._choice(self._contact_choices(draft.contact_id), draft.contact_id)
+        self.contact = PersonPicker(self._services, self._live_contact(draft.contact_id), self)
+        self.contact.person_changed.connect(self._on_contact_person_changed)
         form.addRow(translate("DealDialog", "Person"), self.contact)
         form.addRow(translate("DealDialog", "Value"), self._value_row(draft))
         self.close_set = QCheckBox(translate("DealDialog", "Expected close"), self)
@@ -209,29 +212,22 @@ class DealDialog(QDialog):
         for column, text in enumerate((line.description, f"{line.quantity:g}", price)):
             self.lines.setItem(row, column, QTableWidgetItem(text))
 
-    def _choice(self, choices: list[tuple[int, str]], current: int | None) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItem("", None)
-        for record_id, name in choices:
-            combo.addItem(name, record_id)
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
-        return combo
+    def _live_contact(self, contact_id: int | None) -> int | None:
+        if contact_id is None:
+            return None
+        try:
+            self._services.contacts.get(contact_id)
+        except CrmError:  # deleted since: the deal keeps no person
+            return None
+        return contact_id
 
-    def _contact_choices(self, current: int | None) -> list[tuple[int, str]]:
-        page = self._services.contacts.page(self._contact_query(), 0, 500)
-        choices = [(row[0], row[1]) for row in page]
-        if current is not None and current not in {c[0] for c in choices}:
-            with contextlib.suppress(CrmError):  # deleted since: the deal keeps no person
-                choices.insert(0, (current, self._services.contacts.get(current).full_name))
-        return choices
-
-    @staticmethod
-    def _contact_query():
-        from ...core.query import ListQuery
-
-        return ListQuery(sort="name")
+    def _on_contact_person_changed(self, contact_id: int | None) -> None:
+        """A person picked while no organisation is set brings their company along."""
+        if contact_id is None or self.company.company_id() is not None:
+            return
+        company_id = self._services.contacts.get(contact_id).data.company_id
+        if company_id is not None:
+            self.company.set_company_id(company_id)
 
     def _fill_stages(self) -> None:
         self.stage.clear()
@@ -260,8 +256,8 @@ class DealDialog(QDialog):
             self.title.text(),
             self.pipeline.currentData().id,
             self.stage.currentData(),
-            self._picked(self.company),
-            self._picked(self.contact),
+            self.company.company_id(),
+            self._person(),
             parse_money(self.value.text(), currency),
             currency,
             self.close_date.date().toPython() if self.close_set.isChecked() else None,
@@ -274,10 +270,11 @@ class DealDialog(QDialog):
             lines,
         )
 
-    @staticmethod
-    def _picked(combo: QComboBox) -> int | None:
-        index = combo.findText(combo.currentText(), Qt.MatchFlag.MatchExactly)
-        return combo.itemData(index) if index > 0 else None
+    def _person(self) -> int | None:
+        ok, contact_id = self.contact.chosen()
+        if not ok:
+            raise ValidationError([FieldError("contact_id", "pick_from_list")])
+        return contact_id
 
     def save(self) -> None:
         try:

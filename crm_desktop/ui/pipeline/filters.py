@@ -19,6 +19,7 @@ from ...core.deals import DealFilter
 from ...core.errors import ValidationError
 from ...core.forecast import add_months
 from ...services import Services
+from ..contacts_page import CompanyFilterCombo
 from .common import amount_text, error_text, parse_money
 
 translate = QCoreApplication.translate
@@ -54,10 +55,8 @@ class DealFilterBar(QWidget):
         self.search.setPlaceholderText(translate("DealFilterBar", "Search deals"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(160)
-        self.owner, self.tag, self.company = QComboBox(self), QComboBox(self), QComboBox(self)
-        self.company.setEditable(True)
-        self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.company.setMinimumWidth(150)
+        self.owner, self.tag = QComboBox(self), QComboBox(self)
+        self.company = CompanyFilterCombo(self)  # a list model: quick with a hundred thousand companies
         self.period = QComboBox(self)
         for key, text in zip(
             PERIODS,
@@ -109,14 +108,15 @@ class DealFilterBar(QWidget):
         self.search.textChanged.connect(lambda _text: self._timer.start())
         for edit in (self.min_value, self.max_value):
             edit.editingFinished.connect(self.apply)
-        for combo in (self.owner, self.tag, self.company, self.period):
+        for combo in (self.owner, self.tag, self.period):
             combo.currentIndexChanged.connect(self.apply)
+        self.company.company_changed.connect(lambda _company: self.apply())
         self.saved.activated.connect(self._on_saved_activated)
         self.save_button.clicked.connect(self.save_current)
         self.delete_button.clicked.connect(self.delete_saved)
 
     def reload_choices(self) -> None:
-        combos = (self.owner, self.tag, self.company)
+        combos = (self.owner, self.tag)
         chosen = [c.currentData() for c in combos]
         for combo in combos:
             combo.blockSignals(True)
@@ -127,12 +127,10 @@ class DealFilterBar(QWidget):
         self.tag.addItem(translate("DealFilterBar", "Any tag"), None)
         for tag in self._services.lookups.tags():
             self.tag.addItem(tag.name, tag.id)
-        self.company.addItem(translate("DealFilterBar", "Any organisation"), None)
-        for company_id, name in self._services.companies.choices():
-            self.company.addItem(name, company_id)
         for combo, value in zip(combos, chosen, strict=True):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
+        self.company.set_choices(self._services.companies.choices())
         self.reload_saved()
 
     def reload_saved(self) -> None:
@@ -157,7 +155,7 @@ class DealFilterBar(QWidget):
         return DealFilter(
             owner_id=self.owner.currentData(),
             tag_id=self.tag.currentData(),
-            company_id=self.company.currentData(),
+            company_id=self.company.company_id(),
             close_from=close_from,
             close_to=close_to,
             min_value_minor=low,
@@ -189,7 +187,7 @@ class DealFilterBar(QWidget):
             widget.blockSignals(True)
         self.owner.setCurrentIndex(max(0, self.owner.findData(flt.owner_id)))
         self.tag.setCurrentIndex(max(0, self.tag.findData(flt.tag_id)))
-        self.company.setCurrentIndex(max(0, self.company.findData(flt.company_id)))
+        self.company.set_company_id(flt.company_id)
         self.period.setCurrentIndex(max(0, self.period.findData(flt.close_period)))
         self.search.setText(flt.text)
         currency = self._services.deals.default_currency()
