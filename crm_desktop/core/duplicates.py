@@ -90,6 +90,29 @@ def name_similarity(a: str, b: str) -> float:
     return max(fuzz.token_sort_ratio(a, b), fuzz.ratio(a, b))
 
 
+def similar_pairs(keys: list[str], cutoff: float = 85) -> dict[tuple[int, int], float]:
+    """{(i, j): similarity} for every i < j whose names are at least ``cutoff`` alike.
+
+    The comparisons run inside RapidFuzz (one call per name against the names after it),
+    not one Python call per pair: a block of 14 people sharing a switchboard number is
+    91 pairs, and a million people make millions of them.
+    """
+    from rapidfuzz import fuzz, process
+
+    found: dict[tuple[int, int], float] = {}
+    for i in range(len(keys) - 1):
+        if not keys[i]:
+            continue
+        rest = keys[i + 1:]
+        for scorer in (fuzz.token_sort_ratio, fuzz.ratio):
+            for _choice, score, j in process.extract(keys[i], rest, scorer=scorer, score_cutoff=cutoff,
+                                                     limit=None):
+                pair = (i, i + 1 + j)
+                if score > found.get(pair, -1):
+                    found[pair] = score
+    return found
+
+
 def other_script(a: str, b: str) -> bool:
     """One name is written in Chinese characters, the other not (张伟 and Zhang Wei)."""
     return bool(a) and bool(b) and has_cjk(a) != has_cjk(b)

@@ -22,6 +22,7 @@ from ..core.duplicates import (
     name_words,
     other_script,
     same_person_across_scripts,
+    similar_pairs,
     site_key,
 )
 from ..core.errors import FieldError, ValidationError
@@ -102,12 +103,8 @@ class DuplicateService:
                 continue
             if n % 2000 == 0:
                 self._check(stop)
-            for a, b in itertools.combinations(ids, 2):
-                similarity = name_similarity(names[a], names[b])
-                if similarity == 100:
-                    evidence.add(a, b, exact)
-                elif similarity >= SIMILAR_NAME:
-                    evidence.add(a, b, similar)
+            for (i, j), score in similar_pairs([names[x] for x in ids], SIMILAR_NAME).items():
+                evidence.add(ids[i], ids[j], exact if score == 100 else similar)
 
     def _score_shared(self, blocks: Iterable[list[int]], names: dict[int, str], evidence: Evidence,
                       result: ScanResult, stop: Cancelled, *, same: str, unlike: str | None = None,
@@ -119,10 +116,20 @@ class DuplicateService:
             if len(ids) > MAX_BLOCK:
                 result.skipped_blocks += 1
                 continue
-            for a, b in itertools.combinations(ids, 2):
-                reason = _shared_reason(names.get(a, ""), names.get(b, ""), same, unlike, other_script)
-                if reason:
-                    evidence.add(a, b, reason)
+            keys = [names.get(x, "") for x in ids]
+            if unlike is not None:
+                for a, b in itertools.combinations(range(len(ids)), 2):
+                    reason = _shared_reason(keys[a], keys[b], same, unlike, other_script)
+                    if reason:
+                        evidence.add(ids[a], ids[b], reason)
+                continue
+            for i, j in similar_pairs(keys, SIMILAR_NAME):
+                evidence.add(ids[i], ids[j], same)
+            for i, j in itertools.combinations(range(len(ids)), 2):
+                if not keys[i] or not keys[j]:
+                    evidence.add(ids[i], ids[j], same)
+                elif other_script is not None and _across_scripts(keys[i], keys[j]):
+                    evidence.add(ids[i], ids[j], other_script)
 
     # -- companies -----------------------------------------------------------------------
     def _scan_companies(self, result: ScanResult, evidence: Evidence, report: Progress,
@@ -182,6 +189,10 @@ class DuplicateService:
     def distinct_pairs(self, entity: str) -> set[tuple[int, int]]:
         with self.ctx.read():
             return self.store.excluded(entity)
+
+
+def _across_scripts(ka: str, kb: str) -> bool:
+    return other_script(ka, kb) and same_person_across_scripts(ka, kb)
 
 
 def _shared_reason(ka: str, kb: str, same: str, unlike: str | None, script: str | None) -> str | None:
