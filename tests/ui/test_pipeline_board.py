@@ -381,3 +381,16 @@ def test_a_file_attached_on_the_deal_page_is_listed_there(page, services, deals,
         assert services.deals.files(deals["Alpha"])[0][1] == "quote.pdf"
     finally:
         deal_page.close()
+
+
+def test_a_row_of_the_list_opens_its_deal_and_has_the_cards_menu(page, qtbot, deals, monkeypatch):
+    opened = []
+    monkeypatch.setattr(page, "open_deal", opened.append)
+    page.show_view(page_module.VIEW_LIST)
+    first = page.list_model.index(0, 0)
+    page.list_view.activated.emit(first)
+    assert opened == [page.list_model.record_id(0)]
+    page.list_view.customContextMenuRequested.emit(page.list_view.visualRect(first).center())
+    texts = [a.text() for a in page._menu.actions() if a.text()]
+    assert texts[:3] == ["Open", "Edit…", "Schedule next step…"]
+    page._menu.close()

@@ -121,9 +121,9 @@ class PipelinePage(QWidget):
         self.board.open_requested.connect(self.open_deal)
         self.board.menu_requested.connect(self._on_board_menu_requested)
         self.board.create_requested.connect(lambda stage_id: self.new_deal(stage_id=stage_id))
-        self.list_view.doubleClicked.connect(
-            lambda index: self.open_deal(self.list_model.record_id(index.row()))
-        )
+        # Enter and double-click open a row's deal; right-click offers what a card's menu does.
+        self.list_view.activated.connect(lambda index: self.open_deal(self.list_model.record_id(index.row())))
+        self.list_view.customContextMenuRequested.connect(self._on_list_view_custom_context_menu_requested)
         self._bridge.changed.connect(self._on_bridge_changed)
 
     def _fill_pipelines(self) -> None:
@@ -284,6 +284,12 @@ class PipelinePage(QWidget):
         menu.addAction(translate("PipelinePage", "Delete"), lambda: self.delete_deal(deal_id))
         menu.popup(where)
         self._menu = menu  # kept while shown
+
+    def _on_list_view_custom_context_menu_requested(self, pos: QPoint) -> None:
+        index = self.list_view.indexAt(pos)
+        deal_id = self.list_model.record_id(index.row()) if index.isValid() else None
+        if deal_id is not None:
+            self._on_board_menu_requested(deal_id, self.list_view.viewport().mapToGlobal(pos))
 
     def schedule_next_step(self, deal_id: int) -> int | None:
         """A task for the deal (the reminders' task dialog), shown on its card as the next step."""
