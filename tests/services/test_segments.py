@@ -222,3 +222,15 @@ def test_bulk_actions_on_a_data_quality_list(crm, data):
     assert crm.segments.quality_counts()["no_owner"] == 0
     with pytest.raises(ValidationError):
         crm.segments.ids(("task", ("1", ())))
+
+
+def test_a_segment_exports_like_a_list(crm, data, tmp_path):
+    from crm_desktop.services.exports import ExportRequest
+
+    sid = crm.segments.create("Berlin", "contact", all_of(c("city", "is", "Berlin")))
+    request = ExportRequest("contact", crm.segments.query(sid), ("name", "city"))
+    assert crm.exports.count(request) == 3
+    path = tmp_path / "berlin.csv"
+    crm.exports.export(request, path)
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1:] == ["Alice Smith,Berlin", "Bob Stone,Berlin", "Frank White,Berlin"]
