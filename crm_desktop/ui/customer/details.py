@@ -58,7 +58,7 @@ class DetailsPanel(QWidget):
 
     def _build(self) -> None:
         form_host = QWidget(self)
-        form = QFormLayout(form_host)
+        form = self._form = QFormLayout(form_host)
         names = CONTACT_FIELDS if self.target.kind == "contact" else COMPANY_FIELDS
         for name in names:
             editor = QPlainTextEdit(form_host) if name == "notes" else QLineEdit(form_host)
@@ -69,7 +69,8 @@ class DetailsPanel(QWidget):
             else:
                 editor.textEdited.connect(self._on_editor_changed)
             self.editors[name] = editor
-            form.addRow(texts.field_text(name), self._with_error(name, editor))
+            form.addRow(texts.field_text(name), editor)
+            self._add_error_row(name, form_host)
         self.owner = QComboBox(form_host)
         self.owner.addItem("—", None)
         for user in self.services.lookups.users():
@@ -105,18 +106,13 @@ class DetailsPanel(QWidget):
         layout.addWidget(scroll, 1)
         self._set_dirty(False)
 
-    def _with_error(self, name: str, editor: QWidget) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(editor)
-        label = QLabel(box)
+    def _add_error_row(self, name: str, host: QWidget) -> None:
+        """A hidden row under the field for what is wrong with it (no box widget per field)."""
+        label = QLabel(host)
         label.setObjectName("fieldError")
-        label.hide()
+        self._form.addRow("", label)
+        self._form.setRowVisible(label, False)
         self.errors[name] = label
-        column.addWidget(label)
-        return box
 
     # -- reading and writing -------------------------------------------------------------
     def load(self) -> None:
@@ -208,13 +204,13 @@ class DetailsPanel(QWidget):
                 continue
             label.setText(texts.date_error_text() if (error.field, error.code) == ("birthday", "invalid")
                           else field_error_text(error))
-            label.show()
+            self._form.setRowVisible(label, True)
             set_invalid(self.editors[name], True)
 
     def _clear_errors(self) -> None:
         self.banner.hide()
         for name, label in self.errors.items():
-            label.hide()
+            self._form.setRowVisible(label, False)
             set_invalid(self.editors[name], False)
 
     def _on_editor_changed(self, *_args) -> None:
