@@ -68,16 +68,25 @@ class StageCardModel(QAbstractListModel):
         self.stage_id = stage_id
         self._clock = clock
         self._cards: list[DealCard] = []
-        self._keys: list[tuple] = []
+        self._keys: list[tuple] | None = []
         self.totals = ColumnTotals()
 
     # -- content ---------------------------------------------------------------------------
-    def set_cards(self, cards: list[DealCard]) -> None:
+    def set_cards(self, cards: list[DealCard], *, ordered: bool = False) -> None:
+        """Show these cards (``ordered``: already in board order, as the board query reads them)."""
+        cards = cards if ordered else sorted(cards, key=card_order)
+        if cards == self._cards:
+            return  # the same cards (the store hands out the same objects): nothing to repaint
         self.beginResetModel()
-        self._cards = sorted(cards, key=card_order)
-        self._keys = [card_order(c) for c in self._cards]
+        self._cards = cards
+        self._keys = None  # worked out when a single card comes or goes
         self.endResetModel()
         self._update_totals()
+
+    def _order(self) -> list[tuple]:
+        if self._keys is None:
+            self._keys = [card_order(c) for c in self._cards]
+        return self._keys
 
     def cards(self) -> list[DealCard]:
         return list(self._cards)
@@ -91,7 +100,8 @@ class StageCardModel(QAbstractListModel):
             return None
         self.beginRemoveRows(QModelIndex(), row, row)
         card = self._cards.pop(row)
-        del self._keys[row]
+        if self._keys is not None:
+            del self._keys[row]
         self.endRemoveRows()
         self._update_totals()
         return card
@@ -100,7 +110,7 @@ class StageCardModel(QAbstractListModel):
         """Add (or replace in place) a card at its place in the order; returns its row."""
         row = self.row_of(card.id)
         key = card_order(card)
-        if row >= 0 and self._keys[row] == key:
+        if row >= 0 and self._order()[row] == key:
             self._cards[row] = card
             index = self.index(row)
             self.dataChanged.emit(index, index, [_DISPLAY, _CARD, _TOOLTIP])
@@ -108,10 +118,10 @@ class StageCardModel(QAbstractListModel):
             return row
         if row >= 0:
             self.take(card.id)
-        row = bisect.bisect_left(self._keys, key)
+        row = bisect.bisect_left(self._order(), key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._cards.insert(row, card)
-        self._keys.insert(row, key)
+        self._order().insert(row, key)
         self.endInsertRows()
         self._update_totals()
         return row
@@ -248,7 +258,7 @@ class BoardModel(QObject):
                 by_stage[card.stage_id].append(card)
                 self._stage_of[card.id] = card.stage_id
         for stage_id, model in self.columns.items():
-            model.set_cards(by_stage[stage_id])
+            model.set_cards(by_stage[stage_id], ordered=True)
         self.cards_loaded.emit()
 
     def refresh_deals(self, ids) -> None:
