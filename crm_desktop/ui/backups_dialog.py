@@ -499,8 +499,17 @@ class BackupsDialog(QDialog):
         QMessageBox.warning(self, self.windowTitle(), error_text(exc))
 
     def done(self, result: int) -> None:
-        self.wait_for_worker()
+        """Closing while a backup is made lets it finish in the background, without this window."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.progressed.disconnect()
+            worker.done.disconnect()
+            _IN_BACKGROUND.add(worker)
+            worker.done.connect(lambda _result, w=worker: _IN_BACKGROUND.discard(w))
         super().done(result)
+
+
+_IN_BACKGROUND: set[_Worker] = set()  # backups still running after their window closed
 
 
 def _title(text: str, parent: QWidget) -> QLabel:

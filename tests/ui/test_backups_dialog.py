@@ -35,6 +35,8 @@ def dialog(qtbot, services, answers):
     qtbot.addWidget(made)
     yield made
     made.wait_for_worker()
+    for worker in list(backups_dialog._IN_BACKGROUND):
+        worker.wait()
 
 
 def _back_up_now(qtbot, dialog: BackupsDialog) -> None:
@@ -135,3 +137,17 @@ def test_encrypting_from_the_dialog_converts_the_file_and_closes_the_app(dialog,
     assert not services.database_path.read_bytes().startswith(b"SQLite format 3")
     assert quits == [True] and "start it again" in answers[-1]
     assert services.counts().contacts == 1
+
+
+def test_closing_during_a_backup_lets_it_finish_in_the_background(qtbot, services, answers):
+    made = BackupsDialog(services)
+    made.back_up_now()
+    worker = made._worker
+    made.reject()  # closed at once, not after the copy and its check
+    assert worker in backups_dialog._IN_BACKGROUND
+    with qtbot.waitSignal(worker.done, timeout=30_000):
+        pass
+    worker.wait()
+    qtbot.waitUntil(lambda: worker not in backups_dialog._IN_BACKGROUND)
+    assert [b.reason for b in services.backups.list()] == ["manual"]
+    made.deleteLater()
