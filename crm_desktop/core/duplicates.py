@@ -100,6 +100,15 @@ def similar_pairs(keys: list[str], cutoff: float = 85) -> dict[tuple[int, int], 
     from rapidfuzz import fuzz, process
 
     found: dict[tuple[int, int], float] = {}
+    if len(keys) <= 4:  # most blocks: a call per pair costs less than setting up a search
+        for i in range(len(keys) - 1):
+            for j in range(i + 1, len(keys)):
+                if keys[i] and keys[j]:
+                    score = max(fuzz.token_sort_ratio(keys[i], keys[j], score_cutoff=cutoff),
+                                fuzz.ratio(keys[i], keys[j], score_cutoff=cutoff))
+                    if score:
+                        found[(i, j)] = score
+        return found
     for i in range(len(keys) - 1):
         if not keys[i]:
             continue

@@ -26,7 +26,7 @@ from ..core.duplicates import (
     site_key,
 )
 from ..core.errors import FieldError, ValidationError
-from ..core.text import company_key
+from ..core.text import company_key, has_cjk
 from .changes import Change
 from .context import ServiceContext
 
@@ -125,11 +125,21 @@ class DuplicateService:
                 continue
             for i, j in similar_pairs(keys, SIMILAR_NAME):
                 evidence.add(ids[i], ids[j], same)
-            for i, j in itertools.combinations(range(len(ids)), 2):
-                if not keys[i] or not keys[j]:
+            # Only the pairs that can match otherwise are looked at: one name missing, or one
+            # written in Chinese and the other not (a block is mostly names in one script).
+            empty = [i for i, k in enumerate(keys) if not k]
+            for i in empty:
+                for j in range(len(ids)):
                     evidence.add(ids[i], ids[j], same)
-                elif other_script is not None and _across_scripts(keys[i], keys[j]):
-                    evidence.add(ids[i], ids[j], other_script)
+            if other_script is None:
+                continue
+            cjk = [i for i, k in enumerate(keys) if k and has_cjk(k)]
+            if cjk and len(cjk) < len(keys) - len(empty):
+                latin = [i for i, k in enumerate(keys) if k and i not in cjk]
+                for i in cjk:
+                    for j in latin:
+                        if same_person_across_scripts(keys[i], keys[j]):
+                            evidence.add(ids[i], ids[j], other_script)
 
     # -- companies -----------------------------------------------------------------------
     def _scan_companies(self, result: ScanResult, evidence: Evidence, report: Progress,
@@ -189,10 +199,6 @@ class DuplicateService:
     def distinct_pairs(self, entity: str) -> set[tuple[int, int]]:
         with self.ctx.read():
             return self.store.excluded(entity)
-
-
-def _across_scripts(ka: str, kb: str) -> bool:
-    return other_script(ka, kb) and same_person_across_scripts(ka, kb)
 
 
 def _shared_reason(ka: str, kb: str, same: str, unlike: str | None, script: str | None) -> str | None:
