@@ -394,3 +394,18 @@ def test_a_row_of_the_list_opens_its_deal_and_has_the_cards_menu(page, qtbot, de
     texts = [a.text() for a in page._menu.actions() if a.text()]
     assert texts[:3] == ["Open", "Edit…", "Schedule next step…"]
     page._menu.close()
+
+
+def test_a_close_period_of_ones_own_choosing(page, stages, deals, monkeypatch):
+    from crm_desktop.ui.pipeline import filters
+
+    # Alpha closes 2030-01-01, Beta 01-02, Gamma 01-03, Delta 01-04.
+    monkeypatch.setattr(filters, "ask_range", lambda *a: (dt.date(2030, 1, 2), dt.date(2030, 1, 3)))
+    bar = page.filter_bar
+    bar.period.setCurrentIndex(bar.period.findData("custom"))
+    bar._on_period_activated(bar.period.currentIndex())
+    assert sorted(t for s in stages for t in _titles(page, s)) == ["Beta", "Gamma"]
+    monkeypatch.setattr(filters, "ask_range", lambda *a: None)  # cancelled: the last period comes back
+    bar._on_period_activated(bar.period.currentIndex())
+    assert bar.period.currentData() == "custom"
+    assert sorted(t for s in stages for t in _titles(page, s)) == ["Beta", "Gamma"]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -23,7 +27,7 @@ from ..contacts_page import CompanyFilterCombo
 from .common import amount_text, error_text, parse_money
 
 translate = QCoreApplication.translate
-PERIODS = ("", "overdue", "this_month", "next_month", "this_quarter", "next_90")
+PERIODS = ("", "overdue", "this_month", "next_month", "this_quarter", "next_90", "custom")
 
 
 def period_range(key: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
@@ -58,6 +62,8 @@ class DealFilterBar(QWidget):
         self.owner, self.tag = QComboBox(self), QComboBox(self)
         self.company = CompanyFilterCombo(self)  # a list model: quick with a hundred thousand companies
         self.period = QComboBox(self)
+        self.custom_range: tuple[dt.date | None, dt.date | None] = (None, None)
+        self._last_period = ""
         for key, text in zip(
             PERIODS,
             (
@@ -67,6 +73,7 @@ class DealFilterBar(QWidget):
                 translate("DealFilterBar", "Closing next month"),
                 translate("DealFilterBar", "Closing this quarter"),
                 translate("DealFilterBar", "Closing in 90 days"),
+                translate("DealFilterBar", "Closing between…"),
             ),
             strict=True,
         ):
@@ -108,8 +115,9 @@ class DealFilterBar(QWidget):
         self.search.textChanged.connect(lambda _text: self._timer.start())
         for edit in (self.min_value, self.max_value):
             edit.editingFinished.connect(self.apply)
-        for combo in (self.owner, self.tag, self.period):
+        for combo in (self.owner, self.tag):
             combo.currentIndexChanged.connect(self.apply)
+        self.period.activated.connect(self._on_period_activated)
         self.company.company_changed.connect(lambda _company: self.apply())
         self.saved.activated.connect(self._on_saved_activated)
         self.save_button.clicked.connect(self.save_current)
@@ -141,7 +149,10 @@ class DealFilterBar(QWidget):
 
     def current(self, currency: str) -> DealFilter:
         """The filter the controls show; raises ValidationError for a bad value bound."""
-        close_from, close_to = period_range(self.period.currentData(), self._services.ctx.clock.today())
+        if self.period.currentData() == "custom":
+            close_from, close_to = self.custom_range
+        else:
+            close_from, close_to = period_range(self.period.currentData(), self._services.ctx.clock.today())
         low = (
             parse_money(self.min_value.text(), currency, field="value")
             if self.min_value.text().strip()
@@ -163,6 +174,16 @@ class DealFilterBar(QWidget):
             text=self.search.text(),
             close_period=self.period.currentData(),
         )
+
+    def _on_period_activated(self, index: int) -> None:
+        if self.period.itemData(index) == "custom":
+            chosen = ask_range(self, self.custom_range, self._services.ctx.clock.today())
+            if chosen is None:
+                self.period.setCurrentIndex(max(0, self.period.findData(self._last_period)))
+                return
+            self.custom_range = chosen
+        self._last_period = self.period.itemData(index)
+        self.apply()
 
     def apply(self) -> None:
         try:
@@ -189,6 +210,8 @@ class DealFilterBar(QWidget):
         self.tag.setCurrentIndex(max(0, self.tag.findData(flt.tag_id)))
         self.company.set_company_id(flt.company_id)
         self.period.setCurrentIndex(max(0, self.period.findData(flt.close_period)))
+        if flt.close_period == "custom":
+            self.custom_range = (flt.close_from, flt.close_to)
         self.search.setText(flt.text)
         currency = self._services.deals.default_currency()
         self.min_value.setText(
@@ -228,3 +251,31 @@ class DealFilterBar(QWidget):
         if filter_id is not None:
             self._services.pipelines.delete_filter(filter_id)
             self.reload_saved()
+
+
+def ask_range(
+    parent: QWidget, current: tuple[dt.date | None, dt.date | None], today: dt.date
+) -> tuple[dt.date, dt.date] | None:
+    """Two dates (inclusive, in either order) for "Closing between…", or None if cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(translate("DealFilterBar", "Closing between"))
+    start, end = QDateEdit(dialog), QDateEdit(dialog)
+    for edit, value in ((start, current[0] or today), (end, current[1] or add_months(today, 1))):
+        edit.setCalendarPopup(True)
+        edit.setDate(QDate(value))
+    form = QFormLayout(dialog)
+    form.addRow(translate("DealFilterBar", "From"), start)
+    form.addRow(translate("DealFilterBar", "To"), end)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        first, last = sorted((start.date().toPython(), end.date().toPython()))
+        return first, last
+    finally:
+        dialog.deleteLater()
