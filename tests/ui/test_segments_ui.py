@@ -147,4 +147,5 @@ def test_data_quality_counts_open_lists_for_fixing(qtbot, window, people, monkey
     qtbot.waitUntil(lambda: dialog.count_labels["no_owner"].text() == "0")
     assert people.contacts.count() == 4 and owner
     dialog.reject()
+    dialog.shutdown()
     page.model.shutdown()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -100,8 +100,6 @@ class CandidateTableModel(QAbstractTableModel):
 
 
 def reason_text(reason: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     translate = QCoreApplication.translate
     texts = {
         "email": translate("DuplicatesDialog", "same e-mail"),
@@ -371,6 +369,8 @@ class DuplicatesDialog(QDialog):
         dialog = getattr(parent, "_duplicates_dialog", None)
         if dialog is None:
             dialog = parent._duplicates_dialog = cls(services, parent)
+            # The services are closed once the event loop ends; no scan may be running then.
+            QCoreApplication.instance().aboutToQuit.connect(dialog.shutdown)
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -34,6 +34,10 @@ def install(window) -> None:
     left.setMinimumWidth(190)
     splitter.setSizes([210, max(total - 210, 400)])
     layout.addWidget(panel)
+    app = QCoreApplication.instance()
+    if app is not None:
+        # The services are closed once the event loop ends; no count may be running then.
+        app.aboutToQuit.connect(panel.shutdown)
     panel.segment_chosen.connect(lambda segment_id: show_segment(window, segment_id))
     panel.segment_deleted.connect(lambda segment_id: _forget_page(window, segment_id))
     window.sidebar.currentRowChanged.connect(lambda row: panel.list.clearSelection() if row >= 0 else None)
@@ -101,6 +105,7 @@ def show_data_quality(window):
     dialog = getattr(window, "_quality_dialog", None)
     if dialog is None:
         dialog = window._quality_dialog = DataQualityDialog(window.services, window)
+        QCoreApplication.instance().aboutToQuit.connect(dialog.shutdown)
         dialog.show_requested.connect(lambda key: show_quality_list(window, key))
     else:
         dialog.refresh()

@@ -105,6 +105,5 @@ class DataQualityDialog(QDialog):
     def _on_show_clicked(self, key: str) -> None:
         self.show_requested.emit(key)
 
-    def done(self, result: int) -> None:
+    def shutdown(self) -> None:
         self._counts.stop()
-        super().done(result)
