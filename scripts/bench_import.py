@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -187,6 +188,7 @@ def run(rows: int = 100_000, runs: int = 3) -> common.Result:
 
     base = bench_gen.ensure("100k")
     path = workbook(rows, base)
+    load_before = os.getloadavg()
     floors, totals, results, inserts = [], [], [], []
     for i in range(runs):
         tmp = Path(tempfile.mkdtemp(prefix="import-", dir=common.BENCH_DATA))
@@ -225,6 +227,7 @@ def run(rows: int = 100_000, runs: int = 3) -> common.Result:
         f"({', '.join(HEADERS)}); {DUPLICATE_SHARE:.0%} of its rows carry the e-mail of a contact already "
         f"in the database, so duplicate matching finds them (skipped, the default). Last run: created "
         f"{last.created:,}, skipped {last.skipped:,}, not importable {last.summary.rejected:,}.")
+    result.notes.append(_load_note(load_before, os.getloadavg()))
     result.notes.append("Per run (import / floor, s): " + ", ".join(
         f"{t:.2f} / {f:.2f}" for t, f in zip(totals, floors, strict=True)) + ".")
     result.notes.append(
@@ -237,6 +240,14 @@ def run(rows: int = 100_000, runs: int = 3) -> common.Result:
         "and its E.164 phones before `create_many` validates it again, and matching duplicates.")
     result.print()
     return result
+
+
+def _load_note(before, after) -> str:
+    """The machine is shared: its load average goes with the figures (2 cores: above 2, runs queue)."""
+    fmt = ", ".join
+    return (f"Load average (1, 5, 15 min) before: {fmt(f'{x:.1f}' for x in before)}; after: "
+            f"{fmt(f'{x:.1f}' for x in after)} on {os.cpu_count()} cores. Compare the ratios, which are "
+            "measured in the same run, rather than the seconds.")
 
 
 # -- memory at a million rows ---------------------------------------------------------------------------
