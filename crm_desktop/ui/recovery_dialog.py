@@ -11,6 +11,7 @@ Neither delays the start: at a million contacts the check reads the whole file.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from pathlib import Path
@@ -184,16 +185,22 @@ class StartChecks(QObject):
         try:
             problems = quick_check(database.path, database.passphrase)
             if problems:
-                self.damaged.emit("; ".join(problems[:3]))
+                self._tell(self.damaged, "; ".join(problems[:3]))
                 return
             made = self.services.backups.backup_if_due()
             if made is not None:
-                self.backed_up.emit(made)
+                self._tell(self.backed_up, made)
         except CrmError as exc:
-            self.failed.emit(exc)
+            self._tell(self.failed, exc)
         except Exception as exc:  # a bug: logged, the app goes on (the crash dialog is for the UI thread)
             log.exception("start-up checks failed")
-            self.failed.emit(exc)
+            self._tell(self.failed, exc)
+
+    @staticmethod
+    def _tell(signal, value) -> None:
+        """Emit, unless the window (and this object with it) closed while the check ran."""
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 START_DELAY_MS = 3000  # the first rows and searches come first; the check reads the whole file

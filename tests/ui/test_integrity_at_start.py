@@ -157,3 +157,20 @@ def test_after_start_runs_the_checks_once_the_window_had_its_moment(qtbot, servi
         pass
     checks.thread.join()
     assert window.start_checks is checks
+
+
+def test_a_window_closed_while_the_checks_run_is_no_problem(qtbot, services):
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    checks = StartChecks(services, window)
+    checks.start()
+    window.deleteLater()  # closed and gone before the checks report
+    qtbot.waitUntil(lambda: not checks.thread.is_alive() if _deleted(window) else False, timeout=30_000)
+    checks.thread.join()
+
+
+def _deleted(widget) -> bool:
+    from shiboken6 import isValid
+
+    return not isValid(widget)
