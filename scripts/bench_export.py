@@ -76,11 +76,12 @@ def _child_export(exports, out: Path, fmt: str) -> dict:
 
 
 def _cells(exports) -> tuple[list, list]:
-    from crm_desktop.services.exports import ExportRequest, _converter
+    from crm_desktop.interchange.export_values import converter
+    from crm_desktop.services.exports import ExportRequest
 
     request = ExportRequest("contact", keys=KEYS)
     columns = exports.columns(request)
-    convert = _converter([f.kind for f, _ in columns])
+    convert = converter([f.kind for f, _ in columns])
     source = exports._sources["contact"][0]
     rows = [convert(r) for batch in exports.store.rows(source, request.query, KEYS) for r in batch]
     # The cells stay in memory while the writers run; the collector would walk them again and
@@ -166,6 +167,7 @@ def run(size: str = "100k", runs: int = 3, big: str | None = "1m") -> common.Res
     import bench_gen
 
     bench_gen.ensure(size)
+    load_before = _load()
     ratio = common.run_child(["_export-child", "ratio", "--size", size, "--runs", str(runs)], timeout=3600)
     print("  export: " + ", ".join(f"{s:.2f} s" for s in ratio["export"])
           + "; this writer alone: " + ", ".join(f"{s:.2f} s" for s in ratio["bare"]))
@@ -174,6 +176,8 @@ def run(size: str = "100k", runs: int = 3, big: str | None = "1m") -> common.Res
     memory = common.run_child(["_export-child", "export", "--size", size])
     csvs = common.run_child(["_export-child", "export", "--size", size, "--format", "csv"])
     result = _result(size, runs, ratio, writers, memory, csvs)
+    result.notes.append(f"Load average of the (shared, 2-core) machine: {load_before} at the start, "
+                        f"{_load()} after the {size} measurements.")
     if big:
         bench_gen.ensure(big)
         large = common.run_child(["_export-child", "export", "--size", big], timeout=3600)
@@ -188,6 +192,13 @@ def run(size: str = "100k", runs: int = 3, big: str | None = "1m") -> common.Res
         result.notes.append(f"At {big}: one run, a {large['bytes'] / 2**20:.0f} MiB file.")
     result.print()
     return result
+
+
+def _load() -> str:
+    try:
+        return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
 
 
 def _result(size: str, runs: int, ratio: dict, writers: dict, memory: dict, csvs: dict) -> common.Result:

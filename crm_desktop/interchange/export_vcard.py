@@ -118,3 +118,27 @@ class VCardWriter:
 
     def abort(self) -> None:
         self._file.close()
+
+
+# The fields a card is made of, as the export reads them (storage.exports field keys).
+VCARD_KEYS = ("uuid", "name", "given_name", "family_name", "company", "title", "channels", "street",
+               "city", "region", "postal_code", "country", "website", "birthday", "notes", "tags",
+               "updated")
+
+
+def vcard_of(row: tuple) -> VCard:
+    """A card from a row of VCARD_KEYS."""
+    (uid, name, given, family, company, title, channels, street, city, region, postal, country,
+     website, birthday, notes, tags, updated) = row
+    emails, phones = [], []
+    for entry in (channels or "").split("\x1e") if channels else ():
+        channel, label, value = entry.split("\x1f", 2)
+        (emails if channel == "email" else phones).append((label, value))
+    return VCard(
+        name, uid, given, family, company, title, emails, phones, street, city, region, postal, country,
+        website, _iso_date(birthday), notes, [t for t in (tags or "").split(", ") if t],
+        dt.datetime.fromisoformat(updated) if updated else None)
+
+
+def _iso_date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None

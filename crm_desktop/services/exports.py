@@ -14,7 +14,6 @@ entity (SQL per field, filter and order) and its fields (kind and English header
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import tempfile
 import threading
@@ -25,7 +24,8 @@ from pathlib import Path
 from ..core.deals import DealFilter, Labels, Stage
 from ..core.errors import CrmError
 from ..core.query import ListQuery
-from ..interchange.export_vcard import VCard, VCardWriter
+from ..interchange.export_values import converter
+from ..interchange.export_vcard import VCARD_KEYS, VCardWriter, vcard_of
 from ..interchange.writers import ColumnSpec, CsvWriter, XlsxWriter, currency_format
 from ..storage.exports import COMPANY, CONTACT, DEAL, DealQuery, Entity, ExportStore
 from .context import ServiceContext
@@ -94,10 +94,6 @@ BACKUP_KEYS = {
                 "street", "city", "region", "postal_code", "country", "website", "birthday", "tags",
                 "owner", "source", "notes", "created", "updated"),
 }
-_VCARD_KEYS = ("uuid", "name", "given_name", "family_name", "company", "title", "channels", "street",
-               "city", "region", "postal_code", "country", "website", "birthday", "notes", "tags",
-               "updated")
-
 
 class ExportError(CrmError):
     """An export that cannot be made: ``code`` is "cannot_write", "unknown_format" or "not_for_entity"."""
@@ -145,52 +141,6 @@ def export_format(path: Path) -> str:
     if fmt not in FORMATS:
         raise ExportError("unknown_format", str(path), path.suffix)
     return fmt
-
-
-# -- values -----------------------------------------------------------------------------
-def local_time(stored: str | None) -> dt.datetime | None:
-    """A stored naive-UTC timestamp as the wall-clock time of this computer, as the lists show it,
-    to the second (Excel keeps no more)."""
-    if not stored:
-        return None
-    utc = dt.datetime.fromisoformat(stored[:19])
-    # Asking the system for the offset costs ~8 µs, two thirds of a row's export; offsets change
-    # on the hour at most (daylight saving), so each hour's is asked once.
-    hour = stored[:13]
-    offset = _OFFSETS.get(hour)
-    if offset is None:
-        if len(_OFFSETS) > 100_000:
-            _OFFSETS.clear()
-        offset = _OFFSETS[hour] = utc.replace(tzinfo=dt.UTC).astimezone().utcoffset()
-    return utc + offset
-
-
-_OFFSETS: dict[str, dt.timedelta] = {}
-
-
-def _date(stored: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(stored) if stored else None
-
-
-_CONVERT = {"datetime": local_time, "date": _date}
-
-
-def _converter(kinds: Sequence[str], extra: Mapping[int, Callable] | None = None
-               ) -> Callable[[tuple], tuple] | None:
-    """Turns raw rows into typed ones; None when every value can go as it is. ``extra`` gives
-    the converter of a column by its position, before its kind's."""
-    extra = extra or {}
-    todo = [(i, extra.get(i) or _CONVERT[k]) for i, k in enumerate(kinds) if i in extra or k in _CONVERT]
-    if not todo:
-        return None
-
-    def convert(row: tuple) -> list:
-        out = list(row)
-        for i, fn in todo:
-            out[i] = fn(out[i])
-        return out
-
-    return convert
 
 
 # -- the service ------------------------------------------------------------------------
@@ -342,7 +292,7 @@ class ExportService:
             default = {"contact": "People", "company": "Companies"}.get(request.entity, request.entity)
             writer.begin_sheet(request.sheet_name or default, [spec for _, spec in columns])
         source, _ = self._sources[request.entity]
-        convert = _converter([f.kind for f, _ in columns], self._named_values(request.entity, columns))
+        convert = converter([f.kind for f, _ in columns], self._named_values(request.entity, columns))
         done = 0
         with self.ctx.read():
             for batch in self._batches(source, request, [f.key for f, _ in columns]):
@@ -352,13 +302,12 @@ class ExportService:
         return done
 
     def _batches(self, source: Entity, request: ExportRequest, keys: Sequence[str]) -> Iterator[list[tuple]]:
-        if request.spans is None:
-            return self.store.rows(source, request.query, keys, request.ids, BATCH)
-        if not request.spans:
+        if request.spans is not None and not request.spans:
             return iter(())
-        skip = min(first for first, _ in request.spans)
+        skip = min((first for first, _ in request.spans), default=0) if request.spans else 0
+
         rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip)
-        return _in_spans(rows, request.spans)
+        return _in_spans(rows, request.spans) if request.spans is not None else rows
 
     def _named_values(self, entity: str, columns) -> dict[int, Callable]:
         """Converters of stored keys into names in the user's language (a default stage's)."""
@@ -377,7 +326,7 @@ class ExportService:
         source, _ = self._sources["contact"]
         done = 0
         with self.ctx.read():
-            for batch in self._batches(source, request, _VCARD_KEYS):
+            for batch in self._batches(source, request, VCARD_KEYS):
                 writer.write_cards(vcard_of(row) for row in batch)
                 done += len(batch)
                 _report(progress, done, total)
@@ -434,17 +383,3 @@ class _Cancelled(Exception):
 def _report(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
         raise _Cancelled(done)
-
-
-def vcard_of(row: tuple) -> VCard:
-    """A card from a row of _VCARD_KEYS."""
-    (uid, name, given, family, company, title, channels, street, city, region, postal, country,
-     website, birthday, notes, tags, updated) = row
-    emails, phones = [], []
-    for entry in (channels or "").split("\x1e") if channels else ():
-        channel, label, value = entry.split("\x1f", 2)
-        (emails if channel == "email" else phones).append((label, value))
-    return VCard(
-        name, uid, given, family, company, title, emails, phones, street, city, region, postal, country,
-        website, _date(birthday), notes, [t for t in (tags or "").split(", ") if t],
-        dt.datetime.fromisoformat(updated) if updated else None)

@@ -15,8 +15,9 @@ from service_helpers import person
 
 from crm_desktop.core.query import ListQuery
 from crm_desktop.core.records import CompanyDraft
+from crm_desktop.interchange.export_values import local_time
 from crm_desktop.services import Services
-from crm_desktop.services.exports import ExportError, ExportRequest, local_time
+from crm_desktop.services.exports import ExportError, ExportRequest
 
 
 @pytest.fixture
@@ -177,11 +178,11 @@ def test_an_export_runs_on_a_worker_thread(crm, people, tmp_path):
     ("2024-11-03 06:00:00", dt.datetime(2024, 11, 3, 1, 0, 0)),  # EST again: 1:00 a second time
 ])
 def test_times_are_shown_in_local_time_across_daylight_saving(monkeypatch, stored, shown):
-    from crm_desktop.services import exports
+    from crm_desktop.interchange import export_values
 
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
-    monkeypatch.setattr(exports, "_OFFSETS", {})
+    monkeypatch.setattr(export_values, "_OFFSETS", {})
     try:
         assert local_time(stored) == shown
     finally:
