@@ -361,27 +361,45 @@ def validate_stage(name: str, probability: int, rotting_days: int | None) -> str
 
 
 class Labels:
-    """Names of the default pipeline, stages and lost reasons, which are stored without one.
+    """Names of the default pipeline, stages and lost reasons in the user's language.
 
-    English here; the UI passes a subclass that answers in the user's language, so the
-    timeline entries a move writes read in the language of whoever moved the deal.
+    They are stored in English (so any reader of the database finds a name); while a name is
+    still that English default it is shown through these methods, which the UI overrides
+    to answer in the user's language. A name the user typed is shown as typed.
     """
 
+    PIPELINE = "Sales"
     STAGES = {"lead": "Lead", "qualified": "Qualified", "proposal": "Proposal/Quote",
               "negotiation": "Negotiation"}
     REASONS = {"price": "Price too high", "competitor": "Went with a competitor", "no_budget": "No budget",
                "no_response": "Stopped responding", "timing": "Bad timing", "other": "Other"}
 
     def pipeline(self, pipeline: Pipeline) -> str:
-        return pipeline.name or "Sales"
+        if pipeline.key == "default" and pipeline.name in ("", self.PIPELINE):
+            return self.default_pipeline()
+        return pipeline.name
 
     def stage(self, stage: Stage | StageSpell) -> str:
         name = stage.stage_name if isinstance(stage, StageSpell) else stage.name
         key = stage.stage_key if isinstance(stage, StageSpell) else stage.key
-        return name or self.STAGES.get(key, key)
+        if key in self.STAGES and name in ("", self.STAGES[key]):
+            return self.default_stage(key)
+        return name or key
 
     def reason(self, reason: LostReason) -> str:
-        return reason.name or self.REASONS.get(reason.key, reason.key)
+        if reason.key in self.REASONS and reason.name in ("", self.REASONS[reason.key]):
+            return self.default_reason(reason.key)
+        return reason.name or reason.key
+
+    # What a subclass translates.
+    def default_pipeline(self) -> str:
+        return self.PIPELINE
+
+    def default_stage(self, key: str) -> str:
+        return self.STAGES[key]
+
+    def default_reason(self, key: str) -> str:
+        return self.REASONS[key]
 
     def won(self) -> str:
         return "Won"

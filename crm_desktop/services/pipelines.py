@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.deals import DealFilter, LostReason, Pipeline, Stage, StageInUseError, validate_stage
+from ..core.deals import DealFilter, Labels, LostReason, Pipeline, Stage, StageInUseError, validate_stage
 from ..core.errors import FieldError, ValidationError
 from .changes import Change
 from .context import ServiceContext
@@ -75,12 +75,13 @@ class PipelineService:
         return stage_id
 
     def update_stage(self, stage_id: int, name: str, probability: int, rotting_days: int | None) -> None:
-        """Rename a stage, change its probability or rotting threshold. An empty name keeps a
-        default stage's name in the user's language."""
+        """Rename a stage, change its probability or rotting threshold. An empty name gives a
+        default stage its default name back (shown in the user's language)."""
         name = validate_stage(name, probability, rotting_days)
         stage = self.stage(stage_id)
-        if not name and not stage.key:
+        if not name and stage.key not in Labels.STAGES:
             raise ValidationError([FieldError("name", "required")])
+        name = name or Labels.STAGES[stage.key]
         with self.ctx.write():
             self.store.update_stage(stage_id, name, probability, rotting_days, self.ctx.clock.now())
         self.ctx.changes.emit(Change("pipeline", "update", (stage.pipeline_id,)))

@@ -26,8 +26,8 @@ def test_stages_are_added_renamed_and_reordered(crm):
     first, second = pipeline.stages[0].id, pipeline.stages[1].id
     added = crm.pipelines.add_stage(pipeline.id, "Demo", 60, 5, position=2)
     crm.pipelines.update_stage(first, "Inbound", 5, None)
-    assert [(s.name or s.key, s.probability) for s in crm.pipelines.get(pipeline.id).stages] == [
-        ("Inbound", 5), ("qualified", 25), ("Demo", 60), ("proposal", 50), ("negotiation", 75)]
+    assert [(s.name, s.probability) for s in crm.pipelines.get(pipeline.id).stages] == [
+        ("Inbound", 5), ("Qualified", 25), ("Demo", 60), ("Proposal/Quote", 50), ("Negotiation", 75)]
     crm.pipelines.reorder_stages(pipeline.id, [second, first] + [s.id for s in pipeline.stages[2:]] + [added])
     assert [s.id for s in crm.pipelines.get(pipeline.id).stages][:2] == [second, first]
     with pytest.raises(ValidationError):
@@ -43,9 +43,12 @@ def test_stage_numbers_are_checked(crm, probability, rotting):
 
 def test_a_default_stage_keeps_its_translatable_name_until_renamed(crm):
     stage = crm.pipelines.default().stages[0]
-    crm.pipelines.update_stage(stage.id, "", 15, 3)
+    assert crm.deals.labels.stage(stage) == "Lead"
+    crm.pipelines.update_stage(stage.id, "Inbound", 15, 3)
+    assert crm.deals.labels.stage(crm.pipelines.stage(stage.id)) == "Inbound"
+    crm.pipelines.update_stage(stage.id, "", 15, 3)  # back to the default
     again = crm.pipelines.stage(stage.id)
-    assert (again.name, again.key, again.probability, again.rotting_days) == ("", "lead", 15, 3)
+    assert (again.name, again.key, again.probability, again.rotting_days) == ("Lead", "lead", 15, 3)
     custom = crm.pipelines.add_stage(crm.pipelines.default().id, "Mine")
     with pytest.raises(ValidationError):
         crm.pipelines.update_stage(custom, "", 10, None)

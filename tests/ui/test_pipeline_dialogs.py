@@ -109,7 +109,7 @@ def test_the_editor_edits_stages_in_place(qtbot, services, stages, monkeypatch):
     editor.stages.item(1, 1).setText("30")
     editor.stages.item(1, 2).setText("")
     stage = services.pipelines.stage(stages[1])
-    assert (stage.name, stage.probability, stage.rotting_days) == ("", 30, None)
+    assert (stage.name, stage.probability, stage.rotting_days) == ("Qualified", 30, None)
     editor.stages.item(1, 0).setText("Discovery")
     assert services.pipelines.stage(stages[1]).name == "Discovery"
     editor.stages.setCurrentCell(1, 0)

@@ -77,10 +77,13 @@ STATEMENTS = [
     "CREATE INDEX deal_line_deal ON deal_line(deal_id, position)",
 ]
 
-# (key, probability %, rotting days); names are given by the app in the user's language.
-DEFAULT_STAGES = (("lead", 10, 14), ("qualified", 25, 14), ("proposal", 50, 10),
-                  ("negotiation", 75, 7))
-DEFAULT_LOST_REASONS = ("price", "competitor", "no_budget", "no_response", "timing", "other")
+# (key, English name, probability %, rotting days). The app shows a default name in the user's
+# language as long as it is the English one stored here (core.deals.Labels).
+DEFAULT_STAGES = (("lead", "Lead", 10, 14), ("qualified", "Qualified", 25, 14),
+                  ("proposal", "Proposal/Quote", 50, 10), ("negotiation", "Negotiation", 75, 7))
+DEFAULT_LOST_REASONS = (("price", "Price too high"), ("competitor", "Went with a competitor"),
+                        ("no_budget", "No budget"), ("no_response", "Stopped responding"),
+                        ("timing", "Bad timing"), ("other", "Other"))
 
 
 def _stamp() -> str:
@@ -93,14 +96,14 @@ def _seed(db) -> None:
     if not has_default:
         cur = db.execute_sql(
             "INSERT INTO pipeline(name, key, position, is_default, uuid, created_at, updated_at) "
-            "VALUES ('', 'default', 0, 1, ?, ?, ?)", (str(uuid.uuid4()), now, now))
-        for position, (key, probability, rotting) in enumerate(DEFAULT_STAGES):
+            "VALUES ('Sales', 'default', 0, 1, ?, ?, ?)", (str(uuid.uuid4()), now, now))
+        for position, (key, name, probability, rotting) in enumerate(DEFAULT_STAGES):
             db.execute_sql(
                 "INSERT INTO stage(pipeline_id, name, key, position, probability, rotting_days, "
-                "uuid, created_at, updated_at) VALUES (?, '', ?, ?, ?, ?, ?, ?, ?)",
-                (cur.lastrowid, key, position, probability, rotting, str(uuid.uuid4()), now, now))
-    for position, key in enumerate(DEFAULT_LOST_REASONS):
-        db.execute_sql("INSERT INTO lost_reason(name, key, position) VALUES ('', ?, ?)", (key, position))
+                "uuid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (cur.lastrowid, name, key, position, probability, rotting, str(uuid.uuid4()), now, now))
+    for position, (key, name) in enumerate(DEFAULT_LOST_REASONS):
+        db.execute_sql("INSERT INTO lost_reason(name, key, position) VALUES (?, ?, ?)", (name, key, position))
 
 
 def up(migrator, db):

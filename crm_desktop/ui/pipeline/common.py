@@ -11,10 +11,7 @@ from ...core.deals import (
     ConflictError,
     Labels,
     LostReason,
-    Pipeline,
-    Stage,
     StageInUseError,
-    StageSpell,
     currency_exponent,
 )
 from ...core.deals import from_minor as _from_minor
@@ -34,24 +31,18 @@ WARNING = "#b26a00"
 class QtLabels(Labels):
     """The default pipeline, stage and reason names in the user's language."""
 
-    def pipeline(self, pipeline: Pipeline) -> str:
-        return pipeline.name or translate("Pipeline", "Sales")
+    def default_pipeline(self) -> str:
+        return translate("Pipeline", "Sales")
 
-    def stage(self, stage: Stage | StageSpell) -> str:
-        name = stage.stage_name if isinstance(stage, StageSpell) else stage.name
-        key = stage.stage_key if isinstance(stage, StageSpell) else stage.key
-        if name:
-            return name
+    def default_stage(self, key: str) -> str:
         return {
             "lead": translate("Pipeline", "Lead"),
             "qualified": translate("Pipeline", "Qualified"),
             "proposal": translate("Pipeline", "Proposal/Quote"),
             "negotiation": translate("Pipeline", "Negotiation"),
-        }.get(key, key)
+        }[key]
 
-    def reason(self, reason: LostReason) -> str:
-        if reason.name:
-            return reason.name
+    def default_reason(self, key: str) -> str:
         return {
             "price": translate("Pipeline", "Price too high"),
             "competitor": translate("Pipeline", "Went with a competitor"),
@@ -59,7 +50,7 @@ class QtLabels(Labels):
             "no_response": translate("Pipeline", "Stopped responding"),
             "timing": translate("Pipeline", "Bad timing"),
             "other": translate("Pipeline", "Other"),
-        }.get(reason.key, reason.key)
+        }[key]
 
     def won(self) -> str:
         return translate("Pipeline", "Won")

@@ -155,7 +155,7 @@ class PipelinePage(QWidget):
         self.views.button(index).setChecked(True)
         self.list_model.set_active(index == VIEW_LIST)
         self.stack.setCurrentIndex(index)
-        self.filter_bar.setEnabled(index != VIEW_FORECAST)
+        self.filter_bar.setVisible(index != VIEW_FORECAST)  # the forecast has its own choices
 
     @property
     def forecast_view(self):
