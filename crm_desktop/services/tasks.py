@@ -132,6 +132,12 @@ class TaskService:
         with self.ctx.read():
             return self.store.for_record(open_only=open_only, **target)
 
+    def deals_for(self, contact_id: int | None, company_id: int | None, also: int | None = None
+                  ) -> list[tuple[int, str]]:
+        """Open deals a task about this person or company can be linked to."""
+        with self.ctx.read():
+            return self.store.deals_for(contact_id, company_id, also)
+
     def bounds(self) -> DayBounds:
         now = self.ctx.clock.now()
         return DayBounds(now, *day_bounds(now, self.tz))

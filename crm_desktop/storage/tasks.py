@@ -204,6 +204,15 @@ class TaskStore:
         today = self.count(SectionQuery(TODAY), bounds)
         return overdue, today
 
+    def deals_for(self, contact_id: int | None, company_id: int | None, also: int | None = None
+                  ) -> list[tuple[int, str]]:
+        """(id, title) of the open deals of a person or company (and of deal ``also``), for a task's link."""
+        rows = self.db.execute_sql(
+            "SELECT id, title FROM deal WHERE deleted_at IS NULL AND ((status = 'open' AND "
+            "(contact_id = ? OR company_id = ?)) OR id = ?) ORDER BY title COLLATE NOCASE, id LIMIT 200",
+            (contact_id, company_id, also))
+        return [(i, title) for i, title in rows]
+
     def last_change(self) -> dt.datetime | None:
         """When any task was last written (created, edited, done, snoozed or deleted)."""
         return parse_ts(self.db.execute_sql("SELECT max(updated_at) FROM task").fetchone()[0])

@@ -211,3 +211,30 @@ def test_the_subscription_file_is_written_and_its_address_shown(page, crm, data_
     page.show_subscription()
     assert shown == [f"file://{data_dir / 'tasks.ics'}"]
     assert b"SUMMARY:Call" in (data_dir / "tasks.ics").read_bytes()
+
+
+def test_task_dialog_links_a_deal_of_the_chosen_person(qtbot, crm):
+    db = crm.ctx.storage.database.db
+    ann = crm.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    db.execute_sql("INSERT INTO pipeline(name, uuid, created_at, updated_at) "
+                   "VALUES ('P', 'p', '2024', '2024')")
+    db.execute_sql("INSERT INTO stage(pipeline_id, name, uuid, created_at, updated_at) "
+                   "VALUES ((SELECT max(id) FROM pipeline), 'Quote', 's', '2024', '2024')")
+    for title, status in (("Chairs", "open"), ("Desks", "won")):
+        db.execute_sql("INSERT INTO deal(title, stage_id, contact_id, status, uuid, created_at, updated_at) "
+                       "VALUES (?, (SELECT max(id) FROM stage), ?, ?, ?, '2024', '2024')",
+                       (title, ann, status, title))
+    chairs = db.execute_sql("SELECT id FROM deal WHERE title = 'Chairs'").fetchone()[0]
+    dialog = TaskDialog(crm)
+    qtbot.addWidget(dialog)
+    assert [dialog.deal_combo.itemText(i) for i in range(dialog.deal_combo.count())] == ["No deal"]
+    dialog.title_edit.setText("Send the quote")
+    dialog._on_customer_edit_text_edited("Ann")
+    (label,) = [text for text in dialog._completions.stringList() if text.startswith("Ann Lee")]
+    dialog.customer_edit.setText(label)
+    dialog._on_completer_activated(label)
+    assert [dialog.deal_combo.itemText(i) for i in range(dialog.deal_combo.count())] == ["No deal", "Chairs"]
+    dialog.deal_combo.setCurrentIndex(1)
+    assert dialog.save()
+    task = crm.tasks.get(dialog.saved_id)
+    assert (task.contact_id, task.deal_id, task.deal_title) == (ann, chairs, "Chairs")

@@ -106,6 +106,8 @@ class TaskDialog(QDialog):
         self.owner_combo = owner_combo((u.id, u.name) for u in self.services.lookups.users())
         add_row(self.form, self.tr("Owner"), self.owner_combo)
         add_row(self.form, self.tr("Customer"), self._build_customer())
+        self.deal_combo = QComboBox(self)
+        add_row(self.form, self.tr("Deal"), self.deal_combo)
         self.notes_edit = notes_edit()
         add_row(self.form, self.tr("Notes"), self.notes_edit)
 
@@ -176,6 +178,7 @@ class TaskDialog(QDialog):
         self.notes_edit.setPlainText(draft.notes)
         self._load_repeat(Recurrence.parse(draft.recurrence) if draft.recurrence else None, local)
         self._load_customer(draft)
+        self._fill_deals(draft.deal_id)
 
     def _default_due(self) -> dt.datetime:
         """The next full hour."""
@@ -202,6 +205,15 @@ class TaskDialog(QDialog):
         self.customer_edit.setText(name)
         self._hits[name] = self._link
 
+    def _fill_deals(self, chosen: int | None) -> None:
+        contact_id = self._link[1] if self._link and self._link[0] == "contact" else None
+        company_id = self._link[1] if self._link and self._link[0] == "company" else None
+        if contact_id is not None and self._draft.contact_id == contact_id:
+            company_id = self._draft.company_id
+        deals = self.services.tasks.deals_for(contact_id, company_id, chosen)
+        fill_combo(self.deal_combo, [(None, self.tr("No deal")), *deals])
+        select_data(self.deal_combo, chosen)
+
     def draft(self) -> TaskDraft:
         tz = self.services.tasks.tz
         day = self.date_edit.date().toPython()
@@ -219,7 +231,7 @@ class TaskDialog(QDialog):
         return TaskDraft(
             self.title_edit.text(), self.kind_combo.currentData(), due, all_day,
             self.remind_combo.currentData(), self.priority_combo.currentData(), self._recurrence(),
-            self.notes_edit.toPlainText(), contact_id, company_id, self._draft.deal_id,
+            self.notes_edit.toPlainText(), contact_id, company_id, self.deal_combo.currentData(),
             self.owner_combo.currentData(), self._draft.rule_id)
 
     def _recurrence(self) -> str:
@@ -281,3 +293,4 @@ class TaskDialog(QDialog):
 
     def _on_completer_activated(self, text: str) -> None:
         self._link = self._hits.get(text)
+        self._fill_deals(self.deal_combo.currentData())
