@@ -178,7 +178,8 @@ class XlsxWriter:
     # -- public API ----------------------------------------------------------------------
     def begin_sheet(self, name: str, columns: Sequence[ColumnSpec]) -> None:
         self._finish_sheet()
-        self._name, self._columns = name, tuple(columns)
+        # A sheet has at least one column: Excel's schema has no empty column list or filter range.
+        self._name, self._columns = name, tuple(columns) or (ColumnSpec(""),)
         self._pending = []  # rows wait here until the sample decides the column widths
 
     def write_rows(self, rows: Iterable[Sequence]) -> None:

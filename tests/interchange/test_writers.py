@@ -199,3 +199,11 @@ def test_money_in_a_currency_format(tmp_path: Path):
     assert francs.number_format == '#,##0.00 "CHF";-#,##0.00 "CHF"'
     assert again.number_format == value.number_format and again.value == -3
     assert closes.is_date and closes.number_format == "yyyy-mm-dd"
+
+
+def test_a_sheet_without_columns_is_still_a_valid_workbook(tmp_path: Path):
+    path = write_xlsx(tmp_path / "t.xlsx", [], [])
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert '<cols><col min="1" max="1"' in sheet and '<autoFilter ref="A1:A1"/>' in sheet
+    assert openpyxl.load_workbook(path).sheetnames == ["People"]
