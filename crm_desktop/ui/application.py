@@ -138,7 +138,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     if _handed_over(args, data_dir, name, logs):
         return 0
     instance = InstanceServer(name, app)  # before the window shows: a second start defers from then on
-    window = _show_frame(paths, instance)
+    window = _show_frame(paths, instance, minimized=getattr(args, "minimized", False))
     shown_ms = (time.perf_counter() - started) * 1000
     logs.start()
     if not window.isVisible():  # closed (or the app quit) before the database was opened
@@ -166,12 +166,16 @@ def _handed_over(args: argparse.Namespace, data_dir: Path, name: str, logs: _Log
     return True
 
 
-def _show_frame(paths: DataPaths, instance: InstanceServer) -> MainWindow:
-    """The main window without its data, shown and painted once."""
+def _show_frame(paths: DataPaths, instance: InstanceServer, *, minimized: bool = False) -> MainWindow:
+    """The main window without its data, shown and painted once (started from autostart:
+    minimised, and not waited for; the reminders then keep it in the tray)."""
     from .main_window import MainWindow
 
     window = MainWindow(database_path=paths.database)
     instance.activation_requested.connect(window.bring_to_front)
+    if minimized:
+        window.showMinimized()
+        return window
     window.show()
     wait_for_paint(window)
     return window

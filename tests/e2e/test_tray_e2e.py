@@ -88,3 +88,16 @@ def test_a_due_task_notifies_from_an_embedded_tray_icon(tray_host, tmp_path):
         assert [(n[1], n[2]) for n in services.reminders.recent()] == [("task", task_id)]
     finally:
         services.close()
+
+
+def test_started_minimised_the_app_waits_in_the_tray(tray_host, tmp_path):
+    data_dir = tmp_path / "data"
+    app = start_app(tray_host, data_dir, "--minimized")  # as the autostart entry starts it
+    log = data_dir / "logs" / "crm-desktop.log"
+    try:
+        assert _wait_for_log(log, r"tray icon embedded at"), output(app)
+        assert wait_for_window(tray_host, "crm-desktop", timeout=3) == []  # no window on screen
+        assert app.poll() is None  # still running, in the tray
+    finally:
+        app.terminate()
+        app.wait(30)
