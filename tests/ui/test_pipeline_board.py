@@ -409,3 +409,24 @@ def test_a_close_period_of_ones_own_choosing(page, stages, deals, monkeypatch):
     bar._on_period_activated(bar.period.currentIndex())
     assert bar.period.currentData() == "custom"
     assert sorted(t for s in stages for t in _titles(page, s)) == ["Beta", "Gamma"]
+
+
+def test_the_window_shows_the_pipeline_and_its_new_deal_button(qtbot, services, deals, monkeypatch):
+    from crm_desktop.ui.main_window import PAGE_PIPELINE, MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    try:
+        assert window.sidebar.item(PAGE_PIPELINE).text() == "Pipeline"
+        window.show_page(PAGE_PIPELINE)
+        assert window.stack.currentWidget() is window.pipeline_page
+        assert window.new_button.text() == "+ New deal"
+        asked = []
+        monkeypatch.setattr(page_module.DealDialog, "ask",
+                            lambda parent, svc, **initial: asked.append(initial))
+        window.new_button.click()
+        assert asked == [{"stage_id": services.pipelines.default().stages[0].id}]
+        assert sum(len(m.cards()) for m in window.pipeline_page.board_model.columns.values()) == 4
+    finally:
+        window.pipeline_page.list_model.shutdown()
+        window.close()
