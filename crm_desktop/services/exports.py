@@ -27,7 +27,7 @@ from ..core.query import ListQuery
 from ..interchange.export_values import converter
 from ..interchange.export_vcard import VCARD_KEYS, VCardWriter, vcard_of
 from ..interchange.writers import ColumnSpec, CsvWriter, XlsxWriter, currency_format
-from ..storage.exports import COMPANY, CONTACT, DEAL, DealQuery, Entity, ExportStore
+from ..storage.exports import COMPANY, CONTACT, CUSTOM_PREFIX, DEAL, DealQuery, Entity, ExportStore
 from .context import ServiceContext
 
 __all__ = ["DealQuery", "ExportError", "ExportRequest", "ExportResult", "ExportService"]
@@ -166,7 +166,8 @@ class ExportService:
         """A request from names as a person types them (the command line): "contacts" or
         "companies", a tag and an owner by name, field keys."""
         entity = {"contacts": "contact", "companies": "company", "deals": "deal"}.get(what, what)
-        source, fields = self._sources[entity]
+        source, _ = self._sources[entity]
+        fields = self.fields(entity)
         if entity == "deal" and sort == "name":
             sort = "title"  # what a deal is called by
         lookups = self.ctx.storage
@@ -188,7 +189,13 @@ class ExportService:
         return ExportRequest(entity, query, keys)
 
     def fields(self, entity: str) -> tuple[ExportField, ...]:
-        return self._sources[entity][1]
+        """What can be exported of ``entity``: its own fields, then its custom fields."""
+        own = self._sources[entity][1]
+        if entity not in ("contact", "company"):
+            return own
+        with self.ctx.read():
+            custom = self.ctx.storage.custom_fields.fields(entity)
+        return own + tuple(ExportField(f"{CUSTOM_PREFIX}{fid}", "text", label) for fid, _, label, _ in custom)
 
     def count(self, request: ExportRequest) -> int:
         source, _ = self._sources[request.entity]
@@ -197,6 +204,9 @@ class ExportService:
         if request.spans is not None:
             return sum(max(0, min(last, total - 1) - first + 1) for first, last in request.spans)
         return total
+
+    def _custom_keys(self, entity: str) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields(entity) if f.key.startswith(CUSTOM_PREFIX))
 
     def columns(self, request: ExportRequest) -> list[tuple[ExportField, ColumnSpec]]:
         known = {f.key: f for f in self.fields(request.entity)}
@@ -240,7 +250,7 @@ class ExportService:
                progress: Progress | None = None) -> ExportResult:
         """A workbook with one sheet per kind of record, every field and its stable ID."""
         names = {"company": "Companies", "contact": "People", **(sheet_names or {})}
-        requests = [ExportRequest(e, keys=BACKUP_KEYS[e], sheet_name=names[e])
+        requests = [ExportRequest(e, keys=BACKUP_KEYS[e] + self._custom_keys(e), sheet_name=names[e])
                     for e in ("company", "contact")]
         total = sum(self.count(r) for r in requests)
 

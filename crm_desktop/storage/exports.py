@@ -22,6 +22,8 @@ from . import companies as company_sql
 from . import contacts as contact_sql
 from . import deals as deal_sql
 
+CUSTOM_PREFIX = "custom:"
+
 
 def _tags(link: str, owner: str) -> str:
     return (f"(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM {link} x "
@@ -55,6 +57,11 @@ class Entity:
     where: object  # (query) → (sql, params), the list's own filter
     source: str = ""  # the FROM clause, when not just the table
     id_column: str = "id"
+
+    @property
+    def qualified_id(self) -> str:
+        """The row's id as a subquery refers to it (``id`` alone would be the subquery's own)."""
+        return self.id_column if "." in self.id_column else f"{self.table}.{self.id_column}"
 
     @property
     def from_sql(self) -> str:
@@ -140,7 +147,7 @@ class ExportStore:
         where, params = self._where(entity, query, ids)
         order = entity.sort_sql.get(query.sort) or next(iter(entity.sort_sql.values()))
         direction = "DESC" if query.descending else "ASC"
-        columns = ", ".join(entity.fields[k] for k in keys)
+        columns = ", ".join(self._field_sql(entity, k) for k in keys)
         cursor = self.db.execute_sql(
             f"SELECT {columns} {entity.from_sql} WHERE {where} "
             f"ORDER BY {order} {direction}, {entity.id_column} {direction} LIMIT -1 OFFSET ?",
@@ -156,6 +163,15 @@ class ExportStore:
         where, params = self._where(entity, query, ids)
         return [r[0] for r in self.db.execute_sql(
             f"SELECT DISTINCT d.currency {entity.from_sql} WHERE {where} LIMIT 2", params)]
+
+    @staticmethod
+    def _field_sql(entity: Entity, key: str) -> str:
+        """A field's SQL; ``custom:<id>`` is the value of that custom field."""
+        if key.startswith(CUSTOM_PREFIX):
+            field_id = int(key.removeprefix(CUSTOM_PREFIX))
+            return (f"(SELECT value FROM custom_value WHERE field_id = {field_id} "
+                    f"AND record_id = {entity.qualified_id})")
+        return entity.fields[key]
 
     def release_thread(self) -> None:
         """Close this thread's connection (a worker thread that is about to end)."""

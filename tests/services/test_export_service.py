@@ -238,3 +238,18 @@ def test_deals_export_with_amounts_in_their_currency(crm, tmp_path):
     rows = _rows(path)
     assert rows[1:] == [("Pilot", 900, "EUR"), ("Renewal", 2500.5, "EUR"), ("Yen deal", 5000, "JPY")]
     assert _sheet(path)["B2"].number_format == "#,##0.00"  # two currencies: the column says which
+
+
+def test_custom_fields_can_be_exported_and_are_in_the_backup(crm, people, tmp_path):
+    field_id = crm.lookups.create_custom_field("contact", "WeChat")
+    record = crm.contacts.get(people["Ann"])
+    record.data.custom = {field_id: "ann_lee_88"}
+    crm.contacts.update(people["Ann"], record.data)
+    assert crm.exports.fields("contact")[-1].header == "WeChat"
+    path = tmp_path / "custom.csv"
+    crm.exports.export(ExportRequest("contact", keys=("name", f"custom:{field_id}")), path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        assert list(csv.reader(fh))[:2] == [["Name", "WeChat"], ["Ann Lee", "ann_lee_88"]]
+    crm.exports.backup(tmp_path / "backup.xlsx")
+    header, *rows = openpyxl.load_workbook(tmp_path / "backup.xlsx")["People"].iter_rows(values_only=True)
+    assert header[-1] == "WeChat" and sorted(r[-1] or "" for r in rows) == ["", "", "", "ann_lee_88"]
