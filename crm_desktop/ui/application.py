@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 # How long to wait for a paint before going on without it (a window that is never exposed).
 PAINT_TIMEOUT_MS = 1000
+# Reminders (tray, catch-up, rules) start this long after the window has its data, so that
+# they never delay the list's first rows.
+REMINDERS_AFTER_MS = 1000
 
 
 # ui.crash is imported by these two, after the first paint (see above).
@@ -149,8 +152,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         instance.close()
         return 2
     if not args.smoke_test:
-        # After the first rows are on screen: the tray, the reminder clock and the rules sweep.
-        QTimer.singleShot(0, lambda: _start_reminders(window, services, args))
+        # Once the first rows are on screen: the tray, the reminder clock and the rules sweep.
+        QTimer.singleShot(REMINDERS_AFTER_MS, lambda: _start_reminders(window, services, args))
     code = _smoke_test(window, services, shown_ms) if args.smoke_test else app.exec()
     instance.close()
     services.close()
