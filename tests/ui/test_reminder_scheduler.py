@@ -83,5 +83,6 @@ def test_the_subscribed_calendar_file_follows_task_changes(crm, bridge, data_dir
     crm.tasks.create(TaskDraft("Call Ann", due_at=NOW + dt.timedelta(hours=2)))
     scheduler.refresh_calendar()  # what the change starts after a short delay
     calendar = data_dir / "tasks.ics"
-    qtbot.waitUntil(lambda: calendar.exists() and b"SUMMARY:Call Ann" in calendar.read_bytes(), timeout=10_000)
+    qtbot.waitUntil(lambda: calendar.exists() and b"SUMMARY:Call Ann" in calendar.read_bytes(),
+                    timeout=10_000)
     scheduler.stop()
