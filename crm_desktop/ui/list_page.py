@@ -78,6 +78,8 @@ class RecordListPage(QWidget):
         self._keeper = SelectionKeeper(self.view, self.model)
         self.new_action = QAction(self._text("new"), self)
         self.edit_action = QAction(self._text("edit"), self)
+        self.export_action = QAction(translate("ListPage", "Export…"), self)
+        self.export_action.setToolTip(translate("ListPage", "Export this list to Excel, CSV or vCards"))
         self._row_actions = self._extra_row_actions()
         self.row_menu = QMenu(self)
         self.row_menu.addActions([self.edit_action, *self._row_actions, *self.bulk.actions()])
@@ -119,6 +121,8 @@ class RecordListPage(QWidget):
         toolbar.addAction(self.new_action)
         toolbar.addSeparator()
         toolbar.addActions([*self._row_actions, *self.bulk.actions()])
+        toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
         actions = QHBoxLayout()
         actions.addWidget(toolbar, 1)
         actions.addWidget(self.busy_bar)
@@ -145,6 +149,7 @@ class RecordListPage(QWidget):
     def _connect(self) -> None:
         self.new_action.triggered.connect(self.create_requested)
         self.edit_action.triggered.connect(self._on_edit_action_triggered)
+        self.export_action.triggered.connect(self._on_export_action_triggered)
         self.bulk.status_posted.connect(self.status_posted)
         self.filter_bar.filters_changed.connect(self._apply_filters)
         self.header.columns_changed.connect(self._on_header_columns_changed)
@@ -195,6 +200,11 @@ class RecordListPage(QWidget):
     def _on_view_custom_context_menu_requested(self, pos: QPoint) -> None:
         if self.view.indexAt(pos).isValid():
             self.row_menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _on_export_action_triggered(self) -> None:
+        from .export_dialog import ExportDialog  # the dialog and its writers load when first used
+
+        ExportDialog.ask(self, self._services, self)
 
     def _on_edit_action_triggered(self) -> None:
         self._emit_current(self.edit_requested)

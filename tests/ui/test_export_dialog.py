@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QToolBar
 
 from crm_desktop.core.query import ListQuery
 from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft
@@ -256,3 +256,13 @@ def test_progress_says_how_much_is_left(qtbot, page_of, dialogs, monkeypatch):
     assert dialog.progress.value() == 25_000 and dialog.progress.maximum() == 100_000
     dialog._on_job_progressed(50_000, 100_000)  # an hour for half: another hour
     assert dialog.status.text() == f"{n(50_000)} of {n(100_000)} rows written… About 60 min left."
+
+
+def test_the_list_toolbar_opens_the_export(qtbot, page_of, monkeypatch):
+    page = page_of(ContactsPage)
+    asked = []
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, s, shown: asked.append(shown)))
+    toolbar_actions = [a for tb in page.findChildren(QToolBar) for a in tb.actions()]
+    assert page.export_action in toolbar_actions and page.export_action.text() == "Export…"
+    page.export_action.trigger()
+    assert asked == [page]
