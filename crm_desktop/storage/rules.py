@@ -94,9 +94,11 @@ class FollowRuleStore:
             ":rule, c.id, c.company_id, NULL, coalesce(c.owner_id, :owner), :remind, :now, :now "
             "FROM contact_tag ct JOIN contact c ON c.id = ct.contact_id "
             "WHERE ct.tag_id = :tag AND c.deleted_at IS NULL AND c.created_at < :cutoff "
-            "AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = c.id "
+            # ct.contact_id, not c.id: SQLite then checks these before it reads the contact row
+            # (measured at 1M: a repeat run 0.63-0.73 s instead of 0.98-1.03 s).
+            "AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = ct.contact_id "
             f"  AND a.kind IN ({_INTERACTIONS}) AND a.occurred_at >= :cutoff AND a.deleted_at IS NULL) "
-            "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.contact_id = c.id AND t.done_at IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.contact_id = ct.contact_id AND t.done_at IS NULL "
             "  AND t.deleted_at IS NULL)",
             {"title": title, "kind": kind, "due": ts(due), "rule": rule_id, "owner": owner_id,
              "remind": ts(remind), "now": ts(now), "tag": tag_id, "cutoff": ts(cutoff)})
