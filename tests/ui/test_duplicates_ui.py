@@ -119,3 +119,22 @@ def test_find_duplicates_is_in_the_file_menu(qtbot, services, pairs):
     finally:
         window.segments_panel.shutdown()
         window.close()
+
+
+def test_a_group_of_three_is_merged_pair_after_pair(qtbot, services, monkeypatch):
+    ids = [services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee",
+                                                 emails=[Channel("ann@lee.com")] if i < 2 else [],
+                                                 phones=[Channel("+1 415 555 0100")] if i > 0 else []))
+           for i in range(3)]
+    dialog = DuplicatesDialog(services)
+    qtbot.addWidget(dialog)
+    try:
+        scan(qtbot, dialog)
+        assert {c.pair for c in dialog.model.candidates} >= {(ids[0], ids[1]), (ids[1], ids[2])}
+        monkeypatch.setattr(MergeDialog, "ask", lambda parent, s, entity, a, b: s.merges.merge(entity, a, b))
+        while dialog.model.rowCount():
+            dialog.view.selectRow(0)
+            dialog.review_current()
+        assert services.contacts.count() == 1 and services.contacts.exists(ids[0])
+    finally:
+        dialog.shutdown()

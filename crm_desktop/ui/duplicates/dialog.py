@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -54,6 +55,21 @@ class CandidateTableModel(QAbstractTableModel):
     def remove_where(self, keep) -> None:
         self.beginResetModel()
         self.candidates = [c for c in self.candidates if keep(c)]
+        self.endResetModel()
+
+    def merged(self, gone: int, survivor: int) -> None:
+        """After a merge: the pair goes, and the merged record's other pairs become the survivor's
+        (so a group of three is merged pair after pair without scanning again)."""
+        self.beginResetModel()
+        kept: dict[tuple[int, int], Candidate] = {}
+        for c in self.candidates:
+            a, b = (survivor if x == gone else x for x in c.pair)
+            if a == b:
+                continue
+            pair = (min(a, b), max(a, b))
+            if pair not in kept:
+                kept[pair] = replace(c, first_id=pair[0], second_id=pair[1])
+        self.candidates = list(kept.values())
         self.endResetModel()
 
     def candidate(self, row: int) -> Candidate | None:
@@ -309,9 +325,9 @@ class DuplicatesDialog(QDialog):
         merge_id = MergeDialog.ask(self, self._services, self.model.entity, c.first_id, c.second_id)
         if merge_id is None:
             return
-        gone = self._services.merges.history(self.model.entity, c.first_id)[0].loser_id
+        merged = self._services.merges.history(self.model.entity, c.first_id)[0]
         row = self.view.currentIndex().row()
-        self.model.remove_where(lambda x: gone not in x.pair)
+        self.model.merged(merged.loser_id, merged.survivor_id)
         self.view.selectRow(min(row, self.model.rowCount() - 1))
         self.status.setText(self.tr("Merged. The merge can be undone from Merge history."))
 
