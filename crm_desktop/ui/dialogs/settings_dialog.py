@@ -146,7 +146,7 @@ class SettingsDialog(QDialog):
         self.form.addRow(section_title(self.tr("Data")))
         self.folder_buttons: dict[str, QPushButton] = {}
         for key, label, path in (("data", self.tr("Data folder"), paths.root),
-                                 ("backups", self.tr("Backups"), paths.backups),
+                                 ("backups", self.tr("Backups"), self.services.backups.folder),
                                  ("logs", self.tr("Log files"), paths.logs)):
             self.folder_buttons[key] = self._add_folder_row(label, path)
 
