@@ -141,11 +141,12 @@ class _Compiler:
         inner = (f"SELECT 1 FROM {table} t WHERE t.{column} = {self.table}.id "
                  f"AND t.tag_id IN ({marks(len(ids))})")
         if c.op == "has_all":
-            # The set of records with every tag, built once: a count per row cost 1.8x more
-            # (2,365 against 1,305 ms of CPU in an OR over a million people).
+            # Counted per row too. Building the set of records with every tag once counts an OR
+            # over a million people faster (2,365 -> 1,305 ms of CPU) but makes its first page
+            # wait for the whole set (6 -> 269 ms of CPU): the page is what the user waits for.
             self.params.append(len(ids))
-            return (f"id IN (SELECT {column} FROM {table} WHERE tag_id IN ({marks(len(ids))}) "
-                    f"GROUP BY {column} HAVING count(*) = ?)")
+            return (f"(SELECT count(*) FROM {table} t WHERE t.{column} = {self.table}.id "
+                    f"AND t.tag_id IN ({marks(len(ids))})) = ?")
         return f"{'NOT ' if c.op == 'has_none' else ''}EXISTS ({inner})"
 
     def _interaction(self, c: Condition) -> str:
