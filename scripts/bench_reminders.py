@@ -252,8 +252,8 @@ def run(size: str = "1m", runs: int = 30) -> common.Result:
         "(the same query outside the benchmark, after the first run). Lead scores: a full pass is "
         "due only when the rules change or once a day; between passes only the contacts the change "
         "feed names are rescored.",
-        "The machine is shared: while these figures were taken other benchmarks ran beside them "
-        "(load average 7-9 on 2 cores), and runs of the same build differed by 2-3×.",
+        f"The machine is shared: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores when "
+        "this run ended; at load 7-10 the same build took 2-3× as long (rule and scoring passes).",
     ]
     result.print()
     return result
