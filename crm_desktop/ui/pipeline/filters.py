@@ -58,7 +58,7 @@ class DealFilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(translate("DealFilterBar", "Search deals"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(160)
+        self.search.setMinimumWidth(120)
         self.owner, self.tag = QComboBox(self), QComboBox(self)
         self.company = CompanyFilterCombo(self)  # a list model: quick with a hundred thousand companies
         self.period = QComboBox(self)
@@ -83,6 +83,7 @@ class DealFilterBar(QWidget):
         self.max_value.setPlaceholderText(translate("DealFilterBar", "Max value"))
         for edit in (self.min_value, self.max_value):
             edit.setMaximumWidth(90)
+            edit.setMinimumWidth(72)  # "Min value" stays readable on a narrow window
         self.saved = QComboBox(self)
         self.save_button = QToolButton(self)
         self.save_button.setText(translate("DealFilterBar", "Save filter…"))
