@@ -188,8 +188,9 @@ def test_dropping_on_won_asks_for_value_and_date(page, services, stages, deals, 
 def test_dropping_on_lost_needs_a_reason(page, services, stages, deals, monkeypatch):
     reasons_offered = []
 
-    def answer(parent, deal, reasons):
+    def answer(parent, deal, reasons, edit_reasons):
         reasons_offered.extend(reasons)
+        assert callable(edit_reasons)
         return "No budget", "Frozen until Q3"
 
     monkeypatch.setattr(page_module.LostDialog, "ask", answer)
@@ -430,3 +431,20 @@ def test_the_window_shows_the_pipeline_and_its_new_deal_button(qtbot, services, 
     finally:
         window.pipeline_page.list_model.shutdown()
         window.close()
+
+
+def test_the_lost_dialog_edits_its_reasons_list_in_place(qtbot, page, services, deals, monkeypatch):
+    from crm_desktop.ui.pipeline import editor
+    from crm_desktop.ui.pipeline.dialogs import LostDialog
+
+    def edit(parent, svc, pipeline_id=None, *, reasons=False):
+        assert reasons
+        svc.pipelines.add_lost_reason("Legal said no")
+
+    monkeypatch.setattr(editor.PipelineEditor, "ask", edit)
+    dialog = LostDialog(services.deals.get(deals["Alpha"]), page._reason_names(), None, page._edit_reasons)
+    qtbot.addWidget(dialog)
+    dialog.reason.setCurrentIndex(2)
+    chosen = dialog.reason.currentData()
+    dialog.edit_reasons()
+    assert dialog.reason.findData("Legal said no") > 0 and dialog.reason.currentData() == chosen

@@ -349,17 +349,23 @@ class WonDialog(QDialog):
 class LostDialog(QDialog):
     """Why a deal was lost: a reason from the list (required) and free text."""
 
-    def __init__(self, deal: Deal, reasons: list[str], parent=None) -> None:
+    def __init__(self, deal: Deal, reasons: list[str], parent=None, edit_reasons=None) -> None:
+        """``edit_reasons``: opens the list for editing and returns it afterwards (or None: no button)."""
         super().__init__(parent)
+        self._edit_reasons = edit_reasons
         self.setWindowTitle(translate("LostDialog", "Deal lost"))
         self.setMinimumWidth(440)
         form = QFormLayout(self)
         form.addRow(QLabel(translate("LostDialog", "Why was “%1” lost?").replace("%1", deal.title), self))
         self.reason = QComboBox(self)
-        self.reason.addItem(translate("LostDialog", "Choose a reason…"), "")
-        for reason in reasons:
-            self.reason.addItem(reason, reason)
-        form.addRow(translate("LostDialog", "Reason"), self.reason)
+        self._fill_reasons(reasons)
+        row = QHBoxLayout()
+        row.addWidget(self.reason, 1)
+        if edit_reasons is not None:
+            edit = QPushButton(translate("LostDialog", "Edit the list…"), self)
+            edit.clicked.connect(self.edit_reasons)
+            row.addWidget(edit)
+        form.addRow(translate("LostDialog", "Reason"), row)
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(translate("LostDialog", "What happened (optional)"))
         self.note.setFixedHeight(80)
@@ -375,6 +381,17 @@ class LostDialog(QDialog):
         form.addRow(buttons)
         self.result_value: tuple[str, str] | None = None
 
+    def _fill_reasons(self, reasons: list[str]) -> None:
+        chosen = self.reason.currentData()
+        self.reason.clear()
+        self.reason.addItem(translate("LostDialog", "Choose a reason…"), "")
+        for reason in reasons:
+            self.reason.addItem(reason, reason)
+        self.reason.setCurrentIndex(max(0, self.reason.findData(chosen)))
+
+    def edit_reasons(self) -> None:
+        self._fill_reasons(self._edit_reasons())
+
     def _check(self) -> None:
         if not self.reason.currentData():
             self.error.setText(translate("LostDialog", "Choose why the deal was lost."))
@@ -384,8 +401,8 @@ class LostDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent, deal: Deal, reasons: list[str]) -> tuple[str, str] | None:
-        dialog = cls(deal, reasons, parent)
+    def ask(cls, parent, deal: Deal, reasons: list[str], edit_reasons=None) -> tuple[str, str] | None:
+        dialog = cls(deal, reasons, parent, edit_reasons)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -40,7 +40,7 @@ class PipelineEditor(QDialog):
         self._services = services
         self.setWindowTitle(translate("PipelineEditor", "Pipelines and stages"))
         self.resize(620, 480)
-        tabs = QTabWidget(self)
+        self.tabs = tabs = QTabWidget(self)
         tabs.addTab(self._pipelines_tab(), translate("PipelineEditor", "Pipelines"))
         tabs.addTab(self._reasons_tab(), translate("PipelineEditor", "Lost reasons"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -305,5 +305,14 @@ class PipelineEditor(QDialog):
             self._load_reasons()
 
     @classmethod
-    def ask(cls, parent, services: Services, pipeline_id: int | None = None) -> None:
-        cls(services, pipeline_id, parent).exec()
+    def ask(
+        cls, parent, services: Services, pipeline_id: int | None = None, *, reasons: bool = False
+    ) -> None:
+        """The editor on the pipeline (or, with ``reasons``, on the lost reasons list)."""
+        editor = cls(services, pipeline_id, parent)
+        if reasons:
+            editor.tabs.setCurrentIndex(1)
+        try:
+            editor.exec()
+        finally:
+            editor.deleteLater()

@@ -200,8 +200,7 @@ class PipelinePage(QWidget):
 
     def lose_deal(self, deal_id: int, version: int | None = None) -> None:
         deal = self._services.deals.get(deal_id)
-        reasons = [LABELS.reason(r) for r in self._services.pipelines.lost_reasons()]
-        answer = LostDialog.ask(self, deal, reasons)
+        answer = LostDialog.ask(self, deal, self._reason_names(), self._edit_reasons)
         if answer is None:
             return
         move = self._attempt(
@@ -210,6 +209,15 @@ class PipelinePage(QWidget):
         if move is not None:
             self._remember(move)
             self.status_posted.emit(translate("PipelinePage", "Marked as lost. Ctrl+Z undoes it."))
+
+    def _reason_names(self) -> list[str]:
+        return [LABELS.reason(r) for r in self._services.pipelines.lost_reasons()]
+
+    def _edit_reasons(self) -> list[str]:
+        from .editor import PipelineEditor
+
+        PipelineEditor.ask(self, self._services, self.board_model.pipeline.id, reasons=True)
+        return self._reason_names()
 
     def undo_last(self) -> None:
         if not self._undo:
