@@ -30,7 +30,8 @@ class LockedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        label.setMinimumWidth(400)  # a width to wrap at; Qt then gives the height it needs
+        self.adjustSize()
 
 
 class AppLock(QObject):

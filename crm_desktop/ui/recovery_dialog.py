@@ -75,7 +75,9 @@ class RecoveryDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(details)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        for wrapped in (label, details):  # a width to wrap at; Qt then gives the height they need
+            wrapped.setMinimumWidth(520)
+        self.adjustSize()
 
     @classmethod
     def ask(cls, parent: QWidget | None, database: Path, problem: str, backup: Path | None,

@@ -62,7 +62,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.remember)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        _fit_wrapped_text(self, layout)
 
     @classmethod
     def ask(cls, parent: QWidget | None, database: Path, **kwargs) -> tuple[str, bool] | None:
@@ -88,6 +88,7 @@ class UnlockDialog(QDialog):
         self.error_label.setText(self.tr("This passphrase does not open the database. Check it (capital "
                                          "letters, keyboard layout) and try again; nothing was changed."))
         self.error_label.show()
+        self.adjustSize()  # room for the message's lines
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
@@ -120,7 +121,7 @@ class NewPassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        _fit_wrapped_text(self, layout)
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> str | None:
@@ -141,3 +142,13 @@ class NewPassphraseDialog(QDialog):
             self.accept()
             return
         self.error_label.show()
+        self.adjustSize()
+
+
+def _fit_wrapped_text(dialog: QDialog, layout: QVBoxLayout, width: int = 440) -> None:
+    """Wrapped labels get a width to wrap at, and the dialog the height they then need
+    (Qt does not grow a dialog for a word-wrapped label by itself)."""
+    for label in dialog.findChildren(QLabel):
+        if label.wordWrap():
+            label.setMinimumWidth(width)
+    dialog.adjustSize()
