@@ -76,14 +76,12 @@ def _child_export(exports, out: Path, fmt: str) -> dict:
 
 
 def _cells(exports) -> tuple[list, list]:
-    from crm_desktop.interchange.export_values import converter
+    """The cells the export hands its writer, as it makes them."""
     from crm_desktop.services.exports import ExportRequest
 
     request = ExportRequest("contact", keys=KEYS)
     columns = exports.columns(request)
-    convert = converter([f.kind for f, _ in columns])
-    source = exports._sources["contact"][0]
-    rows = [convert(r) for batch in exports.store.rows(source, request.query, KEYS) for r in batch]
+    rows = [r for batch in exports.typed_batches(request, columns, serial_times=True) for r in batch]
     # The cells stay in memory while the writers run; the collector would walk them again and
     # again while the writers allocate, a cost no streaming export has.
     gc.collect()

@@ -328,6 +328,8 @@ def _number_cell(ref: str, value, style: int) -> str:
 
 
 def _date_cell(ref: str, value, style: int) -> str:
+    if value.__class__ is float and 61 <= value < 2_958_466:  # a serial number already: 1900-03-01 on
+        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
     if isinstance(value, dt.date) and dt.date(1900, 3, 1) <= _as_date(value) <= dt.date(9999, 12, 31):
         return f'<c r="{ref}" s="{style}"><v>{excel_serial(value)}</v></c>'
     return _text_cell(ref, value.isoformat() if isinstance(value, dt.date) else value)

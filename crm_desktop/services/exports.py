@@ -301,22 +301,32 @@ class ExportService:
         if sheet:
             default = {"contact": "People", "company": "Companies"}.get(request.entity, request.entity)
             writer.begin_sheet(request.sheet_name or default, [spec for _, spec in columns])
-        source, _ = self._sources[request.entity]
-        convert = converter([f.kind for f, _ in columns], self._named_values(request.entity, columns))
         done = 0
         with self.ctx.read():
-            for batch in self._batches(source, request, [f.key for f, _ in columns]):
-                writer.write_rows(map(convert, batch) if convert else batch)
+            for batch in self.typed_batches(request, columns, serial_times=sheet):
+                writer.write_rows(batch)
                 done += len(batch)
                 _report(progress, offset + done, total)
         return done
 
-    def _batches(self, source: Entity, request: ExportRequest, keys: Sequence[str]) -> Iterator[list[tuple]]:
+    def typed_batches(self, request: ExportRequest, columns, *, serial_times: bool) -> Iterator[list]:
+        """Batches of the request's rows as cells: timestamps in local time (as spreadsheet serial
+        numbers when ``serial_times``: a workbook stores nothing else), dates as dates."""
+        source, _ = self._sources[request.entity]
+        times = frozenset(f.key for f, _ in columns if f.kind == "datetime")
+        serials = times if serial_times else frozenset()
+        kinds = ["number" if f.key in serials else f.kind for f, _ in columns]
+        convert = converter(kinds, self._named_values(request.entity, columns))
+        for batch in self._batches(source, request, [f.key for f, _ in columns], serials):
+            yield [convert(row) for row in batch] if convert else batch
+
+    def _batches(self, source: Entity, request: ExportRequest, keys: Sequence[str],
+                 serials: frozenset[str] = frozenset()) -> Iterator[list[tuple]]:
         if request.spans is not None and not request.spans:
             return iter(())
         skip = min((first for first, _ in request.spans), default=0) if request.spans else 0
 
-        rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip)
+        rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip, serials=serials)
         return _in_spans(rows, request.spans) if request.spans is not None else rows
 
     def _named_values(self, entity: str, columns) -> dict[int, Callable]:

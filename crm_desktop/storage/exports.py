@@ -23,6 +23,13 @@ from . import contacts as contact_sql
 from . import deals as deal_sql
 
 CUSTOM_PREFIX = "custom:"
+_EXCEL_EPOCH_JULIAN = 2415018.5  # 1899-12-30 00:00, day 0 of Excel's 1900 date system
+
+
+def _serial(timestamp_sql: str) -> str:
+    """To the second, as ``export_values.local_time`` gives it: the fraction is cut off, not rounded."""
+    return (f"(round((julianday(substr({timestamp_sql}, 1, 19), 'localtime') - {_EXCEL_EPOCH_JULIAN})"
+            f" * 86400.0) / 86400.0)")
 
 
 def _tags(link: str, owner: str) -> str:
@@ -141,13 +148,19 @@ class ExportStore:
                                    params).fetchone()[0]
 
     def rows(self, entity: Entity, query: ListQuery, keys: Sequence[str], ids: Sequence[int] | None = None,
-             batch: int = 2000, offset: int = 0) -> Iterator[list[tuple]]:
+             batch: int = 2000, offset: int = 0, serials: frozenset[str] = frozenset()
+             ) -> Iterator[list[tuple]]:
         """Batches of rows with the ``keys`` fields, in the list's order (ties by id, as ``page``),
-        from the ``offset``-th on (SQLite steps over the ones before without building them)."""
+        from the ``offset``-th on (SQLite steps over the ones before without building them).
+
+        The timestamps of the ``serials`` keys come as spreadsheet serial numbers in local time
+        (days since 1899-12-30, to the second), worked out by SQLite in C rather than in Python.
+        """
         where, params = self._where(entity, query, ids)
         order = entity.sort_sql.get(query.sort) or next(iter(entity.sort_sql.values()))
         direction = "DESC" if query.descending else "ASC"
-        columns = ", ".join(self._field_sql(entity, k) for k in keys)
+        sql = [self._field_sql(entity, k) for k in keys]
+        columns = ", ".join(_serial(s) if k in serials else s for k, s in zip(keys, sql, strict=True))
         cursor = self.db.execute_sql(
             f"SELECT {columns} {entity.from_sql} WHERE {where} "
             f"ORDER BY {order} {direction}, {entity.id_column} {direction} LIMIT -1 OFFSET ?",

@@ -253,3 +253,17 @@ def test_custom_fields_can_be_exported_and_are_in_the_backup(crm, people, tmp_pa
     crm.exports.backup(tmp_path / "backup.xlsx")
     header, *rows = openpyxl.load_workbook(tmp_path / "backup.xlsx")["People"].iter_rows(values_only=True)
     assert header[-1] == "WeChat" and sorted(r[-1] or "" for r in rows) == ["", "", "", "ann_lee_88"]
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+def test_workbook_times_are_local_times_worked_out_by_sqlite(crm, people, tmp_path, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        path = tmp_path / "times.xlsx"
+        crm.exports.export(ExportRequest("contact", keys=("name", "created")), path)
+        created = _sheet(path)["B2"]
+        assert created.value == dt.datetime(2024, 5, 6, 5, 0) and created.is_date  # 09:00 UTC in May: EDT
+    finally:
+        monkeypatch.undo()
+        time.tzset()
