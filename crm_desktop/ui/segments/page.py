@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -43,9 +42,7 @@ class SegmentBar(QWidget):
         self.title.setStyleSheet("font-size: 17px; font-weight: 600; color: #1a202c;")
         self.edit_button = QPushButton(self.tr("Edit filter…"), self)
         self.edit_button.clicked.connect(self.edit_requested)
-        self.all_button = QToolButton(self)
-        self.all_button.setText(self.tr("Actions on all"))
-        self.all_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.all_button = QPushButton(self.tr("Actions on all"), self)  # its menu arrow drawn whole
         self.all_menu = QMenu(self.all_button)
         self.all_button.setMenu(self.all_menu)
         layout = QHBoxLayout(self)
