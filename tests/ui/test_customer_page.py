@@ -329,7 +329,8 @@ def test_the_company_page_gathers_its_people_and_their_timelines(qtbot, make_pag
     services.activities.log(ActivityDraft("email", subject="Bob's mail", contact_id=bob,
                                           occurred_at=dt.datetime(2023, 1, 1)))
     page = make_page("company", acme)
-    assert page.tabs.currentWidget() is page.people_panel
+    people_tab = page.people_panel
+    assert page.tabs.currentWidget() is people_tab
     tree = page.people_panel.tree
     names = sorted(tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount()))
     assert names == ["Ann Lee", "Bob Ray"]
@@ -435,9 +436,10 @@ def test_a_large_file_is_copied_off_the_ui_thread_and_can_be_cancelled(qtbot, ma
 def test_the_deals_tab_names_default_stages_in_the_users_words(qtbot, make_page, services, people):
     _, ann, _ = people
     db = services.ctx.storage.database.db
-    stage = db.execute_sql("SELECT id, key FROM stage WHERE name = '' ORDER BY position LIMIT 1").fetchone()
+    stage = db.execute_sql("SELECT id, key FROM stage WHERE key = 'lead' LIMIT 1").fetchone()
     if stage is None:
         pytest.skip("no default pipeline in this schema")
+    db.execute_sql("UPDATE stage SET name = '' WHERE id = ?", (stage[0],))  # named by its key only
     db.execute_sql("INSERT INTO deal(title, stage_id, status, value_minor, currency, contact_id, uuid, "
                    "created_at, updated_at) VALUES ('Big one', ?, 'open', 5000, 'USD', ?, 'u-1', "
                    "'2024-01-01 00:00:00', '2024-01-01 00:00:00')", (stage[0], ann))

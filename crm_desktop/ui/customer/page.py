@@ -88,7 +88,8 @@ class CustomerPage(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self.refresh_header()
         self._loaded_tabs: set[int] = set()
-        self._on_tabs_current_changed(self.tabs.currentIndex())
+        # The tab shown fills in right after the first paint: the header and the timeline come first.
+        QTimer.singleShot(0, self, lambda: self._on_tabs_current_changed(self.tabs.currentIndex()))
 
     # -- construction --------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -116,6 +117,8 @@ class CustomerPage(QWidget):
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(blocked)
             stand_in.deleteLater()
+            if index == current:  # asked for before its tab filled in: fill it now
+                self._on_tabs_current_changed(index)
         return found
 
     def _make_panel(self, name: str) -> QWidget:
@@ -236,11 +239,15 @@ class CustomerPage(QWidget):
             return
         self._loaded_tabs.add(index)
         panel = self.panel(TABS[index])
-        if isinstance(panel, DetailsPanel):
-            if not panel.is_dirty():
-                panel.load()
-        else:
-            panel.reload()
+        try:
+            if isinstance(panel, DetailsPanel):
+                if not panel.is_dirty():
+                    panel.load()
+            else:
+                panel.reload()
+        except CrmError:  # the record went away meanwhile; refresh() says so
+            self._loaded_tabs.discard(index)
+            self._refresh_timer.start()
 
     def _on_bridge_changed(self, change: Change) -> None:
         if change.entity in WATCHED:
