@@ -146,3 +146,20 @@ def test_without_a_keychain_nothing_is_kept(monkeypatch):
     monkeypatch.setitem(sys.modules, "keyring", None)  # import fails
     assert not remember_passphrase("/data/crm.sqlite3", "s3cret")
     assert remembered_passphrase("/data/crm.sqlite3") is None
+
+
+def test_an_encrypted_database_keeps_more_decrypted_pages(data_dir: Path):
+    from crm_desktop.storage.database import CIPHER_CACHE_KIB
+
+    _encrypted(data_dir)
+    services = Services.open(data_dir, passphrase="correct horse")
+    try:
+        db = services.ctx.storage.database.db
+        assert db.execute_sql("PRAGMA cache_size").fetchone()[0] == CIPHER_CACHE_KIB
+    finally:
+        services.close()
+    plain = Services.open(data_dir.parent / "plain")
+    try:
+        assert plain.ctx.storage.database.db.execute_sql("PRAGMA cache_size").fetchone()[0] == -32_000
+    finally:
+        plain.close()
