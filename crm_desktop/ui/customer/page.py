@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,6 +41,21 @@ def _available(module: str) -> bool:
     try:
         return importlib.util.find_spec(module, __package__) is not None
     except ImportError:
+        return False
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, in the event loop turn after ``widget`` was first painted."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._then)
         return False
 
 
@@ -89,7 +104,7 @@ class CustomerPage(QWidget):
         self.refresh_header()
         self._loaded_tabs: set[int] = set()
         # The tab shown fills in right after the first paint: the header and the timeline come first.
-        QTimer.singleShot(0, self, lambda: self._on_tabs_current_changed(self.tabs.currentIndex()))
+        self._first_paint = _AfterFirstPaint(self.timeline.view.viewport(), self._fill_current_tab)
 
     # -- construction --------------------------------------------------------------------
     def _build_panels(self) -> None:
@@ -221,6 +236,9 @@ class CustomerPage(QWidget):
                                 str(photo) if photo else None)
         figures = self.services.timeline.key_figures(self.target)
         self.header.set_figures(figures, self.services.ctx.clock.today())
+
+    def _fill_current_tab(self) -> None:
+        self._on_tabs_current_changed(self.tabs.currentIndex())
 
     def refresh(self) -> None:
         """Read everything shown again (after a change anywhere)."""
