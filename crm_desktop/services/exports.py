@@ -316,7 +316,7 @@ class ExportService:
         times = frozenset(f.key for f, _ in columns if f.kind == "datetime")
         serials = times if serial_times else frozenset()
         kinds = ["number" if f.key in serials else f.kind for f, _ in columns]
-        convert = converter(kinds, self._named_values(request.entity, columns))
+        convert = converter(kinds, self._named_values(request.entity, [f.key for f, _ in columns]))
         for batch in self._batches(source, request, [f.key for f, _ in columns], serials):
             yield [convert(row) for row in batch] if convert else batch
 
@@ -329,25 +329,51 @@ class ExportService:
         rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip, serials=serials)
         return _in_spans(rows, request.spans) if request.spans is not None else rows
 
-    def _named_values(self, entity: str, columns) -> dict[int, Callable]:
-        """Converters of stored keys into names in the user's language (a default stage's)."""
-        if entity != "deal":
-            return {}
-        labels = self.labels
+    def _named_values(self, entity: str, keys: Sequence[str]) -> dict[int, Callable]:
+        """Converters of stored ids and keys into names: tags, and a default stage in the user's language."""
+        found: dict[int, Callable] = {}
+        if "tags" in keys:
+            found[list(keys).index("tags")] = self._tag_namer()
+        if entity in ("contact", "company") and "owner" in keys:
+            with self.ctx.read():
+                users = self.store.user_names()
+            found[list(keys).index("owner")] = lambda owner_id: users.get(owner_id)
+        if entity == "deal" and "stage" in keys:
+            labels = self.labels
 
-        def stage(value: str | None) -> str:
-            name, _, key = (value or "").partition("\x1f")
-            return labels.stage(Stage(0, 0, name, key, 0, 0, None)) if name or key else ""
+            def stage(value: str | None) -> str:
+                name, _, key = (value or "").partition("\x1f")
+                return labels.stage(Stage(0, 0, name, key, 0, 0, None)) if name or key else ""
 
-        return {i: stage for i, (f, _) in enumerate(columns) if f.key == "stage"}
+            found[list(keys).index("stage")] = stage
+        return found
+
+    def _tag_namer(self) -> Callable[[str | None], str | None]:
+        """Tag ids as stored ("3,5") to names sorted as the lists sort them ("customer, VIP");
+        a record has one of a few sets of tags, so each set is named once."""
+        with self.ctx.read():
+            names = self.store.tag_names()
+        cache: dict[str, str] = {}
+
+        def name(ids: str | None) -> str | None:
+            if not ids:
+                return None
+            text = cache.get(ids)
+            if text is None:
+                found = [names[int(i)] for i in ids.split(",") if int(i) in names]
+                text = cache[ids] = ", ".join(sorted(found, key=str.lower))
+            return text or None
+
+        return name
 
     def _vcards(self, request: ExportRequest, writer: VCardWriter, total: int,
                 progress: Progress | None) -> int:
         source, _ = self._sources["contact"]
+        convert = converter(["text"] * len(VCARD_KEYS), self._named_values("contact", VCARD_KEYS))
         done = 0
         with self.ctx.read():
             for batch in self._batches(source, request, VCARD_KEYS):
-                writer.write_cards(vcard_of(row) for row in batch)
+                writer.write_cards(vcard_of(convert(row)) for row in batch)
                 done += len(batch)
                 _report(progress, done, total)
         return done
