@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.customer import Target, plain_text
+from ...core.phones import format_phone
 from ...services import Services
 from . import texts
 
@@ -361,7 +362,8 @@ class PeoplePanel(Panel):
         else:
             people = self.services.relationships.related(self.target.id)
         for p in people:
-            item = self.item([p.name, texts.relation_text(p.relation), p.title, p.email, p.phone], p.id,
+            phone = format_phone(p.phone) if p.phone else ""
+            item = self.item([p.name, texts.relation_text(p.relation), p.title, p.email, phone], p.id,
                              kind=str(p.relationship_id or ""))
             item.setToolTip(0, self.tr("Double-click or press Enter to open"))
         self.summary.setText(self.count_text(len(people), self.tr("Nobody yet."), self.tr("1 person"),
