@@ -22,6 +22,7 @@ from .changes import Change, ChangeFeed
 from .companies import CompanyService
 from .contacts import ContactService
 from .context import ServiceContext
+from .dashboard import DashboardService
 from .deals import DealService
 from .duplicates import DuplicateService
 from .exports import ExportService
@@ -39,6 +40,7 @@ from .rules import RuleService
 from .scoring import ScoringService
 from .search import SearchService
 from .segments import SegmentService
+from .targets import TargetService
 from .tasks import SUBSCRIPTION_NAME, TaskService
 from .timeline import TimelineService
 from .trash import TrashService
@@ -105,6 +107,9 @@ class Services:
         self.backups = BackupService(ctx, paths.backups if paths is not None else None)
         self.trash.backups = self.backups
         self.privacy = PrivacyService(ctx, paths.attachments if paths is not None else None, self.backups)
+        # The dashboard and per-owner targets.
+        self.targets = TargetService(ctx)
+        self.dashboard = DashboardService(ctx, self.targets)
 
     @classmethod
     def open(cls, data_dir: Path | DataPaths, *, fallback_region: str = "US", clock: Clock | None = None,

@@ -7,6 +7,7 @@ from pathlib import Path
 from .activities import ActivityStore
 from .attachments import AttachmentStore
 from .cases import CaseStore
+from .dashboard import DashboardStore
 from .companies import CompanyStore
 from .contacts import ContactStore, ContactWrite
 from .database import Database
@@ -63,6 +64,8 @@ class Storage:
         self.tasks = TaskStore(db)
         self.rules = FollowRuleStore(db)
         self.scores = ScoreStore(db)
+        # The dashboard and per-owner targets.
+        self.dashboard = DashboardStore(db)
 
     @classmethod
     def open(cls, path: Path, **kwargs) -> Storage:

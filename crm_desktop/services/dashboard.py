@@ -1,0 +1,119 @@
+"""The dashboard: every figure grouped in SQL, kept until the data changes, and exported to .xlsx."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+from ..core.dashboard import STALE_DAYS, Dashboard, DashboardQuery
+from ..storage.dashboard import deal_condition, new_records_condition, stale_condition
+from .changes import Change
+from .context import ServiceContext
+from .targets import TargetService
+
+# Changes that cannot alter a figure: the cache is kept.
+_IRRELEVANT = frozenset({"settings", "segment", "notification"})
+
+
+class DashboardService:
+    def __init__(self, ctx: ServiceContext, targets: TargetService | None = None) -> None:
+        self.ctx = ctx
+        self.store = ctx.storage.dashboard
+        self.targets = targets or TargetService(ctx)
+        self._cache: dict[DashboardQuery, Dashboard] = {}
+        self._lock = threading.Lock()
+        ctx.changes.subscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity not in _IRRELEVANT:
+            with self._lock:
+                self._cache.clear()
+
+    def currencies(self) -> list[str]:
+        with self.ctx.read():
+            return self.ctx.storage.deals.currencies()
+
+    def default_currency(self) -> str:
+        found = self.currencies()
+        return found[0] if found else (self.ctx.settings.currency or "USD")
+
+    def load(self, query: DashboardQuery) -> Dashboard:
+        """Every figure for ``query`` (the currency defaults to the one most deals use); a repeat
+        of the same query before anything changed is answered from memory."""
+        if not query.currency:
+            query = query.with_(currency=self.default_currency())
+        with self._lock:
+            cached = self._cache.get(query)
+        if cached is not None:
+            return cached
+        result = self._compute(query)
+        with self._lock:
+            self._cache[query] = result
+        return result
+
+    def _compute(self, q: DashboardQuery) -> Dashboard:
+        now = self.ctx.clock.now()
+        day_end = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+        board = Dashboard(q, q.currency)
+        with self.ctx.read():
+            board.stages = self.store.stages(q)
+            board.forecast = self.store.forecast(q)
+            board.won_lost = self.store.won_lost(q)
+            board.lost_reasons = self.store.lost_reasons(q)
+            board.new_records = self.store.new_records(q)
+            board.activities = self.store.activities(q)
+            board.overdue_tasks, board.due_today_tasks = self.store.tasks_due(q, now, day_end)
+            board.top_customers = self.store.top_customers(q)
+            board.stale_customers = self.store.stale_customers(q, now, STALE_DAYS)
+        board.targets = self.targets.progress(q.owner_id)
+        return board
+
+    # -- the records behind a figure -------------------------------------------------------
+    def deal_condition(self, query: DashboardQuery, figure: str, key: object) -> tuple[str, tuple]:
+        return deal_condition(query, figure, key)
+
+    def record_condition(self, query: DashboardQuery, figure: str, month: str | None = None,
+                         source: str | None = None) -> tuple[str, tuple]:
+        """People or companies behind a figure, as a condition a list query carries: "new"
+        (created in the period, ``month``, ``source``) or "stale" (no interaction in 30+ days)."""
+        if figure == "stale":
+            sql, params = stale_condition(self.ctx.clock.now(), STALE_DAYS)
+            if query.owner_id is not None:
+                return f"{sql} AND owner_id = ?", (*params, query.owner_id)
+            return sql, params
+        if figure == "new":
+            return new_records_condition(query, month, source)
+        raise ValueError(f"unknown figure {figure!r}")
+
+    def deal_count(self, condition: tuple[str, tuple]) -> int:
+        with self.ctx.read():
+            return self.store.deal_count(condition)
+
+    def deal_page(self, condition: tuple[str, tuple], sort: str, descending: bool, offset: int,
+                  limit: int) -> list[tuple]:
+        with self.ctx.read():
+            return self.store.deal_page(condition, sort, descending, offset, limit)
+
+    # -- export ----------------------------------------------------------------------------
+    def export_xlsx(self, board: Dashboard, path: Path, sheets: list[tuple[str, list, list[list]]]) -> None:
+        """Write the figures as one sheet each: ``sheets`` is [(title, [(header, kind)], rows)] as the
+        window names them in the user's language."""
+        from ..interchange.writers import ColumnSpec, XlsxWriter, currency_format, sheet_title
+
+        tmp = path.with_name(path.name + ".part")
+        writer = XlsxWriter(tmp)
+        try:
+            taken: list[str] = []
+            for title, columns, rows in sheets:
+                name = sheet_title(title, taken)
+                taken.append(name)
+                writer.begin_sheet(name, [ColumnSpec(h, kind, number_format=currency_format(board.currency)
+                                                     if kind == "money" else "") for h, kind in columns])
+                writer.write_rows(rows)
+            writer.close()
+        except BaseException:
+            writer.abort()
+            tmp.unlink(missing_ok=True)
+            raise
+        tmp.replace(path)
