@@ -52,38 +52,42 @@ class ContactService:
         return self.create_many([draft])[0]
 
     def create_many(self, drafts: Iterable[ContactDraft], *, batch_size: int = 10_000,
-                    progress: Progress | None = None, total: int = 0) -> list[int]:
+                    progress: Progress | None = None, total: int = 0,
+                    validated: bool = False) -> list[int]:
         """Validate and store contacts in batches, one transaction per batch.
 
         Every draft of a batch is checked before any is written; a ValidationError
         names the first bad draft by its position (FieldError.index) and nothing of
-        that batch is stored.
+        that batch is stored. ``validated`` says every draft is already what
+        :meth:`validate` returned (an import checks each row itself to report its
+        problems), so it is not checked a second time.
         """
         with _no_cycle_collection(), self.ctx.read(), self.store.bulk_session():
-            ids = self._create_batches(drafts, batch_size, progress, total)
+            ids = self._create_batches(drafts, batch_size, progress, total, validated)
         self.ctx.changes.emit(Change("contact", "create", tuple(ids) if len(ids) < 1000 else ()))
         return ids
 
     def _create_batches(self, drafts: Iterable[ContactDraft], batch_size: int,
-                        progress: Progress | None, total: int) -> list[int]:
+                        progress: Progress | None, total: int, validated: bool) -> list[int]:
         ids: list[int] = []
         batch: list[ContactDraft] = []
         for draft in drafts:
             batch.append(draft)
             if len(batch) >= batch_size:
-                ids += self._create_batch(batch, offset=len(ids))
+                ids += self._create_batch(batch, len(ids), validated)
                 batch = []
                 if progress and progress(len(ids), total) is False:
                     break
         if batch:
-            ids += self._create_batch(batch, offset=len(ids))
+            ids += self._create_batch(batch, len(ids), validated)
             if progress:
                 progress(len(ids), total)
         return ids
 
-    def _create_batch(self, drafts: Sequence[ContactDraft], offset: int) -> list[int]:
-        clean = []
-        for i, draft in enumerate(drafts):
+    def _create_batch(self, drafts: Sequence[ContactDraft], offset: int, validated: bool = False
+                      ) -> list[int]:
+        clean = list(drafts) if validated else []
+        for i, draft in enumerate(() if validated else drafts):
             try:
                 clean.append(self.validate(draft))
             except ValidationError as exc:

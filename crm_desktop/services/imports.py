@@ -544,7 +544,7 @@ class _BatchWriter:
     def _create(self, drafts: list) -> None:
         if self.entity == "contact":
             self._link_companies(drafts)
-            ids = self.service.contacts.create_many(drafts, batch_size=len(drafts))
+            ids = self.service.contacts.create_many(drafts, batch_size=len(drafts), validated=True)
         else:
             ids = [self.service.companies.create(d) for d in drafts]
         self.created_ids += ids

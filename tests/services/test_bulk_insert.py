@@ -115,3 +115,21 @@ def test_the_wal_is_checkpointed_less_often_only_while_batches_are_written(crm, 
     with pytest.raises(ValidationError):
         crm.contacts.create_many([person("")])
     assert sql("PRAGMA wal_autocheckpoint") == before
+
+
+def test_drafts_said_to_be_validated_are_stored_as_validated_without_a_second_check(crm, sql, monkeypatch):
+    checked = [crm.contacts.validate(p) for p in _varied_people()]
+    reference = crm.contacts.create_many([crm.contacts.validate(p) for p in _varied_people()])
+
+    def refuse(draft):
+        raise AssertionError("validated twice")
+
+    monkeypatch.setattr(crm.contacts, "validate", refuse)
+    ids = crm.contacts.create_many(checked, batch_size=4, validated=True)
+    stored = sql("SELECT full_name, company_name, email, phone, city FROM contact WHERE id IN "
+                 f"({','.join('?' * len(ids))}) ORDER BY id", ids)
+    expected = sql("SELECT full_name, company_name, email, phone, city FROM contact WHERE id IN "
+                   f"({','.join('?' * len(reference))}) ORDER BY id", reference)
+    assert stored == expected and len(stored) == len(_varied_people())
+    with pytest.raises(AssertionError, match="validated twice"):
+        crm.contacts.create_many(_varied_people())
