@@ -141,6 +141,8 @@ def _bare_xlsxwriter(path: Path, specs, rows) -> None:
                 continue
             if isinstance(value, dt.datetime):
                 sheet.write_datetime(r, c, value, date_format)
+            elif isinstance(value, float):  # a timestamp as the export hands it: a serial number
+                sheet.write_number(r, c, value, date_format)
             else:
                 sheet.write_string(r, c, value)
     book.close()
