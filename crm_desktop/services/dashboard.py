@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from ..core.dashboard import STALE_DAYS, Dashboard, DashboardQuery
-from ..storage.dashboard import deal_condition, new_records_condition, stale_condition
+from ..storage.dashboard import activity_condition, deal_condition, new_records_condition, stale_condition
 from .changes import Change
 from .context import ServiceContext
 from .targets import TargetService
@@ -74,9 +74,12 @@ class DashboardService:
         return deal_condition(query, figure, key)
 
     def record_condition(self, query: DashboardQuery, figure: str, month: str | None = None,
-                         source: str | None = None) -> tuple[str, tuple]:
+                         source: str | None = None, week: str = "", kind: str = "") -> tuple[str, tuple]:
         """People or companies behind a figure, as a condition a list query carries: "new"
-        (created in the period, ``month``, ``source``) or "stale" (no interaction in 30+ days)."""
+        (created in the period, ``month``, ``source``), "stale" (no interaction in 30+ days) or
+        "activity" (people with an activity of ``kind`` in the week starting ``week``)."""
+        if figure == "activity":
+            return activity_condition(week, kind, query.owner_id)
         if figure == "stale":
             sql, params = stale_condition(self.ctx.clock.now(), STALE_DAYS)
             if query.owner_id is not None:

@@ -67,6 +67,15 @@ def new_records_condition(q: DashboardQuery, month: str | None, source: str | No
     return " AND ".join(parts), tuple(params)
 
 
+def activity_condition(week: str, kind: str, owner_id: int | None) -> tuple[str, tuple]:
+    """People with an activity of ``kind`` in the week starting on Monday ``week`` (by ``owner_id``)."""
+    start = dt.date.fromisoformat(week)
+    owner, params = _owner("owner_id", owner_id)
+    return (f"id IN (SELECT contact_id FROM activity WHERE contact_id IS NOT NULL AND deleted_at IS NULL "
+            f"AND kind = ? AND occurred_at >= ? AND occurred_at < ?{owner})",
+            (kind, _stamp(start), _stamp(start + dt.timedelta(days=7)), *params))
+
+
 class DashboardStore:
     def __init__(self, db: pw.SqliteDatabase) -> None:
         self.db = db
@@ -226,13 +235,15 @@ class DashboardStore:
 
 
 def deal_condition(q: DashboardQuery, figure: str, key: object) -> tuple[str, tuple]:
-    """The deals behind one bar (a condition over ``d``): ``figure`` is "stage" (key: stage id),
+    """The deals behind one bar (a condition over ``d``): ``figure`` is "open", "stage" (key: stage id),
     "forecast" (key: month), "won" / "lost" (key: month, or None for the period), "reason" (key: reason)."""
     parts, params = ["d.currency = ?"], [q.currency]
     if q.owner_id is not None:
         parts.append("d.owner_id = ?")
         params.append(q.owner_id)
-    if figure == "stage":
+    if figure == "open":
+        parts.append("d.status = 'open'")
+    elif figure == "stage":
         parts.append("d.status = 'open' AND d.stage_id = ?")
         params.append(key)
     elif figure == "forecast":

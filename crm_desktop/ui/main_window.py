@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 PAGE_CONTACTS, PAGE_COMPANIES, PAGE_TRASH = range(3)
 PAGE_PIPELINE = 3
 PAGE_REMINDERS = 4
-SIDEBAR_ICONS = ("contacts", "companies", "trash", "pipeline", "tasks")
+PAGE_DASHBOARD = 5
+SIDEBAR_ICONS = ("contacts", "companies", "trash", "pipeline", "tasks", "dashboard")
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #f4f6fa; border: none; border-right: 1px solid #e2e6ee;
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setProperty("focusPolicy", "NoFocus")
         labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"), self.tr("Pipeline"),
-                  self.tr("Reminders"))
+                  self.tr("Reminders"), self.tr("Dashboard"))
         for icon, label in zip(SIDEBAR_ICONS, labels, strict=True):
             QListWidgetItem(_icon(icon), label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -213,6 +214,8 @@ class MainWindow(QMainWindow):
                                     "Ctrl+4"))
         view.addAction(self._action(self.tr("&Reminders"), lambda _=False: self.show_page(PAGE_REMINDERS),
                                     "Ctrl+5"))
+        view.addAction(self._action(self.tr("&Dashboard"), lambda _=False: self.show_page(PAGE_DASHBOARD),
+                                    "Ctrl+6"))
         view.addAction(self._action(self.tr("&Filter this list"), self.focus_filter, "Ctrl+L"))
         view.addSeparator()
         view.addAction(self._action(self.tr("&Back"), self.go_back, "Alt+Left"))
@@ -278,6 +281,10 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_page(self, index: int) -> QWidget:
+        if index == PAGE_DASHBOARD:
+            from .dashboard import make_page as make_dashboard
+
+            return make_dashboard(self)
         if index == PAGE_REMINDERS:
             return self._make_reminders_page()
         if index == PAGE_TRASH:
@@ -585,6 +592,13 @@ class MainWindow(QMainWindow):
 
     def show_reminders(self) -> None:
         self.show_page(PAGE_REMINDERS)
+
+    @property
+    def dashboard_page(self):
+        return self._page(PAGE_DASHBOARD)
+
+    def show_dashboard(self) -> None:
+        self.show_page(PAGE_DASHBOARD)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         reminders = getattr(self, "reminder_controller", None)
