@@ -74,7 +74,8 @@ class DashboardService:
         return deal_condition(query, figure, key)
 
     def record_condition(self, query: DashboardQuery, figure: str, month: str | None = None,
-                         source: str | None = None, week: str = "", kind: str = "") -> tuple[str, tuple]:
+                         source: str | tuple | None = None, week: str = "",
+                         kind: str = "") -> tuple[str, tuple]:
         """People or companies behind a figure, as a condition a list query carries: "new"
         (created in the period, ``month``, ``source``), "stale" (no interaction in 30+ days) or
         "activity" (people with an activity of ``kind`` in the week starting ``week``)."""

@@ -52,13 +52,17 @@ def stale_condition(now: dt.datetime, days: int) -> tuple[str, tuple]:
             (ts(now - dt.timedelta(days=days)),))
 
 
-def new_records_condition(q: DashboardQuery, month: str | None, source: str | None) -> tuple[str, tuple]:
+def new_records_condition(q: DashboardQuery, month: str | None,
+                          source: str | tuple | None) -> tuple[str, tuple]:
     """People or companies created in the period (and ``month``, ``source``), on an unaliased table."""
     parts, params = ["created_at >= ? AND created_at < ?"], [_stamp(q.start), _stamp(q.end)]
     if month is not None:
         parts.append("substr(created_at, 1, 7) = ?")
         params.append(month)
-    if source is not None:
+    if isinstance(source, tuple):  # any of several sources
+        parts.append(f"source IN ({', '.join('?' * len(source))})")
+        params += source
+    elif source is not None:
         parts.append("source = ?")
         params.append(source)
     if q.owner_id is not None:

@@ -8,6 +8,7 @@ keyboard (arrow keys move, Enter or Space opens) and clicked; ``bar_activated`` 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -93,11 +94,14 @@ class BarChart(QWidget):
 
     # -- painting --------------------------------------------------------------------------
     def _maximum(self) -> float:
+        """The top of the value axis: the largest bar rounded up to 1, 2, 2.5 or 5 times a power of ten."""
         if self.stacked:
             totals = [sum(s.values[i] for s in self.series) for i in range(len(self.categories))]
         else:
             totals = [v for s in self.series for v in s.values]
-        return max([t for t in totals if t > 0] or [1.0])
+        top = max([t for t in totals if t > 0] or [1.0])
+        power = 10 ** math.floor(math.log10(top))
+        return next(m * power for m in (1, 2, 2.5, 4, 5, 10) if m * power >= top)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

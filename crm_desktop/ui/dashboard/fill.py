@@ -110,19 +110,40 @@ def _fill_won_lost(page, board: Dashboard, months: list[str]) -> None:
 
 
 def _fill_new(page, board: Dashboard, months: list[str], count) -> None:
-    groups = list(dict.fromkeys((n.entity, n.source) for n in board.new_records))
-    cells = {(n.entity, n.source, n.month): n.count for n in board.new_records}
+    """People by source (the five most common, then the others together), and companies."""
+    totals: dict[str, int] = {}
+    for n in board.new_records:
+        if n.entity == "contact":
+            totals[n.source] = totals.get(n.source, 0) + n.count
+    ranked = sorted(totals, key=lambda src: (-totals[src], src))
+    groups: list[tuple[str, object]] = [("contact", src) for src in ranked[:5]]
+    if len(ranked) > 5:
+        groups.append(("contact", tuple(ranked[5:])))
+    if any(n.entity == "company" for n in board.new_records):
+        groups.append(("company", None))
+
+    def cell(entity: str, source, month: str) -> int:
+        return sum(
+            n.count
+            for n in board.new_records
+            if n.entity == entity
+            and n.month == month
+            and (source is None or n.source == source or (isinstance(source, tuple) and n.source in source))
+        )
+
+    def name(entity: str, source) -> str:
+        if entity == "company":
+            return entity_label("company")
+        if isinstance(source, tuple):
+            return translate("DashboardPage", "People · other sources")
+        return f"{entity_label('contact')} · {source_label(source)}"
+
     page.keys["new_series"] = groups
     chart = page.charts["new"]
     chart.value_text = count
     chart.set_data(
         [month_label(m) for m in months],
-        [
-            Series(
-                f"{entity_label(e)} · {source_label(src)}", tuple(cells.get((e, src, m), 0) for m in months)
-            )
-            for e, src in groups
-        ],
+        [Series(name(e, src), tuple(cell(e, src, m) for m in months)) for e, src in groups],
     )
 
 

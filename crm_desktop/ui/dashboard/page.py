@@ -222,10 +222,10 @@ class DashboardPage(QWidget):
         grid.setContentsMargins(12, 8, 12, 12)
         grid.setSpacing(10)
         self.tiles = self._make_tiles()
-        tiles = QHBoxLayout()
+        tiles = QGridLayout()  # two rows, so that a narrow window is not pushed wider
         tiles.setSpacing(10)
-        for tile in self.tiles.values():
-            tiles.addWidget(tile)
+        for n, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, n // 4, n % 4)
         grid.addLayout(tiles, 0, 0, 1, 2)
         self.charts = self._make_charts()
         for n, (key, chart) in enumerate(self.charts.items()):
@@ -243,6 +243,7 @@ class DashboardPage(QWidget):
         self.targets_panel.changed.connect(self.refresh)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.content)
         layout = QVBoxLayout(self)
