@@ -12,6 +12,7 @@ from ...core.dashboard import Dashboard
 from ...core.errors import CrmError
 from ..messages import error_text
 from ..pipeline.common import LABELS, reason_text
+from .targets import metric_label
 from .texts import activity_kind, entity_label, owner_label, source_label
 
 translate = QCoreApplication.translate
@@ -19,39 +20,55 @@ translate = QCoreApplication.translate
 
 def figure_sheets(board: Dashboard, users: dict[int, str]) -> list[tuple[str, list, list[list]]]:
     """Every figure as (sheet title, [(header, kind)], rows), in the user's language."""
-    t = lambda text: translate("DashboardReport", text)  # noqa: E731
     rate = board.win_rate
     tiles = [
-        [t("Open pipeline"), board.open_minor / 100],
-        [t("Weighted pipeline"), board.weighted_minor / 100],
-        [t("Won in period"), board.won_minor / 100],
-        [t("Win rate (%)"), None if rate is None else round(rate * 100, 1)],
-        [t("Overdue tasks"), board.overdue_tasks],
-        [t("Due today"), board.due_today_tasks],
-        [t("No contact in 30+ days"), board.stale_customers],
+        [translate("DashboardReport", "Open pipeline"), board.open_minor / 100],
+        [translate("DashboardReport", "Weighted pipeline"), board.weighted_minor / 100],
+        [translate("DashboardReport", "Won in period"), board.won_minor / 100],
+        [translate("DashboardReport", "Win rate (%)"), None if rate is None else round(rate * 100, 1)],
+        [translate("DashboardReport", "Overdue tasks"), board.overdue_tasks],
+        [translate("DashboardReport", "Due today"), board.due_today_tasks],
+        [translate("DashboardReport", "No contact in 30+ days"), board.stale_customers],
     ]
     money_, count = "money", "integer"
     return [
-        (t("Summary"), [(t("Figure"), "text"), (t("Value"), "number")], tiles),
         (
-            t("Pipeline by stage"),
-            [(t("Stage"), "text"), (t("Deals"), count), (t("Value"), money_), (t("Weighted"), money_)],
+            translate("DashboardReport", "Summary"),
+            [
+                (translate("DashboardReport", "Figure"), "text"),
+                (translate("DashboardReport", "Value"), "number"),
+            ],
+            tiles,
+        ),
+        (
+            translate("DashboardReport", "Pipeline by stage"),
+            [
+                (translate("DashboardReport", "Stage"), "text"),
+                (translate("DashboardReport", "Deals"), count),
+                (translate("DashboardReport", "Value"), money_),
+                (translate("DashboardReport", "Weighted"), money_),
+            ],
             [[LABELS.stage(s), s.deals, s.value_minor / 100, s.weighted_minor / 100] for s in board.stages],
         ),
         (
-            t("Forecast"),
-            [(t("Month"), "text"), (t("Deals"), count), (t("Value"), money_), (t("Weighted"), money_)],
+            translate("DashboardReport", "Forecast"),
+            [
+                (translate("DashboardReport", "Month"), "text"),
+                (translate("DashboardReport", "Deals"), count),
+                (translate("DashboardReport", "Value"), money_),
+                (translate("DashboardReport", "Weighted"), money_),
+            ],
             [[m.month, m.deals, m.value_minor / 100, m.weighted_minor / 100] for m in board.forecast],
         ),
         (
-            t("Won and lost"),
+            translate("DashboardReport", "Won and lost"),
             [
-                (t("Month"), "text"),
-                (t("Won"), count),
-                (t("Won value"), money_),
-                (t("Lost"), count),
-                (t("Lost value"), money_),
-                (t("Win rate (%)"), "number"),
+                (translate("DashboardReport", "Month"), "text"),
+                (translate("DashboardReport", "Won"), count),
+                (translate("DashboardReport", "Won value"), money_),
+                (translate("DashboardReport", "Lost"), count),
+                (translate("DashboardReport", "Lost value"), money_),
+                (translate("DashboardReport", "Win rate (%)"), "number"),
             ],
             [
                 [
@@ -66,18 +83,32 @@ def figure_sheets(board: Dashboard, users: dict[int, str]) -> list[tuple[str, li
             ],
         ),
         (
-            t("Lost reasons"),
-            [(t("Reason"), "text"), (t("Deals"), count), (t("Value"), money_)],
+            translate("DashboardReport", "Lost reasons"),
+            [
+                (translate("DashboardReport", "Reason"), "text"),
+                (translate("DashboardReport", "Deals"), count),
+                (translate("DashboardReport", "Value"), money_),
+            ],
             [[reason_text(r.reason), r.deals, r.value_minor / 100] for r in board.lost_reasons],
         ),
         (
-            t("New records"),
-            [(t("Month"), "text"), (t("Kind"), "text"), (t("Source"), "text"), (t("Count"), count)],
+            translate("DashboardReport", "New records"),
+            [
+                (translate("DashboardReport", "Month"), "text"),
+                (translate("DashboardReport", "Kind"), "text"),
+                (translate("DashboardReport", "Source"), "text"),
+                (translate("DashboardReport", "Count"), count),
+            ],
             [[n.month, entity_label(n.entity), source_label(n.source), n.count] for n in board.new_records],
         ),
         (
-            t("Activities"),
-            [(t("Week of"), "text"), (t("Owner"), "text"), (t("Type"), "text"), (t("Count"), count)],
+            translate("DashboardReport", "Activities"),
+            [
+                (translate("DashboardReport", "Week of"), "text"),
+                (translate("DashboardReport", "Owner"), "text"),
+                (translate("DashboardReport", "Type"), "text"),
+                (translate("DashboardReport", "Count"), count),
+            ],
             [
                 [
                     a.week,
@@ -89,23 +120,26 @@ def figure_sheets(board: Dashboard, users: dict[int, str]) -> list[tuple[str, li
             ],
         ),
         (
-            t("Top customers"),
-            [(t("Customer"), "text"), (t("Revenue"), money_)],
+            translate("DashboardReport", "Top customers"),
+            [
+                (translate("DashboardReport", "Customer"), "text"),
+                (translate("DashboardReport", "Revenue"), money_),
+            ],
             [[c.name, c.revenue_minor / 100] for c in board.top_customers],
         ),
         (
-            t("Targets"),
+            translate("DashboardReport", "Targets"),
             [
-                (t("Owner"), "text"),
-                (t("Target"), "text"),
-                (t("Goal"), "number"),
-                (t("Achieved"), "number"),
-                (t("Progress (%)"), "number"),
+                (translate("DashboardReport", "Owner"), "text"),
+                (translate("DashboardReport", "Target"), "text"),
+                (translate("DashboardReport", "Goal"), "number"),
+                (translate("DashboardReport", "Achieved"), "number"),
+                (translate("DashboardReport", "Progress (%)"), "number"),
             ],
             [
                 [
                     p.owner_name,
-                    p.target.metric,
+                    metric_label(p.target.metric),
                     p.target.amount / (100 if p.target.metric == "won_value" else 1),
                     p.achieved / (100 if p.target.metric == "won_value" else 1),
                     round(p.ratio * 100, 1),
