@@ -38,6 +38,7 @@ class ReminderController(QObject):
         self.services = services
         self.scheduler = ReminderScheduler(services, bridge, self, sweep=sweep)
         self.popup = ReminderPopup(services, None)  # its own window: it shows while the main one is hidden
+        self.destroyed.connect(self.popup.deleteLater)  # but it goes with the window
         self.centre = NotificationCentre(services, bridge, window)
         window.statusBar().addPermanentWidget(self.centre)
         self._message_task: int | None = None
