@@ -189,7 +189,8 @@ def run(runs: int = 7) -> common.Result:
         f"Load average of the machine when measured (1, 5, 15 min): {load} on {os.cpu_count()} cores.",
         ratios,
         "Each run opens the services afresh, builds the page (header and key figures, the timeline's "
-        "count and first 100 entries, the Details tab) and waits for the timeline's first paint; "
+        "count and first 100 entries) and waits for the timeline's first paint, after which the tab "
+        "shown (Details, or People on a company) fills in; "
         "the first run of each is included in the median. Scrolling reads the last page of the "
         "timeline (the customer's entries sorted in SQL the other way round, so the sorter keeps "
         "one page) and paints it. Tabs other than the one shown are built when first opened.",
