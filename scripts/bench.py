@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default="100k,1m")
     p = sub.add_parser("_dedupe-child")
     p.add_argument("--data-dir", required=True)
+    p = add("dashboard", "dashboard over 1M contacts, 100k deals, 1M activities: figures and first paint",
+            size=False)
+    p.add_argument("--runs", type=int, default=5)
     p = add("segments", "segments of three conditions: count and first page")
     p.add_argument("--runs", type=int, default=7)
 
@@ -171,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "_dedupe-child":
         import bench_dedupe
         return bench_dedupe.child(Path(args.data_dir))
+    elif args.command == "dashboard":
+        import bench_dashboard
+        result = bench_dashboard.run(args.runs)
     elif args.command == "segments":
         import bench_segments
         result = bench_segments.run(args.size, args.runs)

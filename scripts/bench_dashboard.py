@@ -1,0 +1,273 @@
+"""The dashboard over 1M contacts, 100k deals and 1M activities: the figures grouped in SQL
+(every one, for this quarter and this year, for everyone and for one owner) and the page's
+first paint (from the page being made to its tiles and charts painted with the figures).
+
+The data is a copy of the contacts database (bench-data/dashboard-1m/, reused while its
+manifest matches) with 100,000 deals (10 % open, the rest won or lost over two years),
+1,000,000 activities over two years, 20,000 open tasks and 20,000 paid orders, written with
+plain SQL. Each run starts with the dashboard's cache emptied, so every figure is computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+import bench_common as common
+
+FIRST_PAINT_MS = 500.0
+DEALS, ACTIVITIES, TASKS, ORDERS = 100_000, 1_000_000, 20_000, 20_000
+SEED = common.SEED + 8
+MANIFEST = {"deals": DEALS, "activities": ACTIVITIES, "tasks": TASKS, "orders": ORDERS, "seed": SEED}
+KINDS = ("call", "email", "meeting", "note")
+
+
+def _prepared() -> Path:
+    target = common.BENCH_DATA / "dashboard-1m"
+    manifest = target / "bench-manifest.json"
+    if manifest.exists() and json.loads(manifest.read_text()) == MANIFEST:
+        return target
+    source = common.data_dir("1m")
+    if not (source / "crm.sqlite3").exists():
+        raise SystemExit(f"no {source}: run `python scripts/bench.py gen --size 1m` first")
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    print(f"  copying {source.name} …")
+    shutil.copyfile(source / "crm.sqlite3", target / "crm.sqlite3")
+    from crm_desktop.services import Services
+
+    t0 = time.perf_counter()
+    services = Services.open(target)  # migrates the copy
+    print(f"  migrated in {time.perf_counter() - t0:.1f} s; adding deals, activities, tasks, orders …")
+    t0 = time.perf_counter()
+    _fill(services.ctx.storage.database.db, random.Random(SEED), services.ctx.clock.now())
+    services.ctx.storage.deals.rebuild_outcomes()
+    services.close()
+    print(f"  added in {time.perf_counter() - t0:.1f} s")
+    shutil.rmtree(target / "backups", ignore_errors=True)
+    manifest.write_text(json.dumps(MANIFEST))
+    return target
+
+
+def _stamp(now: dt.datetime, rng: random.Random, days: int = 730) -> str:
+    return str(now - dt.timedelta(seconds=rng.randrange(days * 86400)))[:19]
+
+
+def _fill(db, rng: random.Random, now: dt.datetime) -> None:
+    contacts = db.execute_sql("SELECT max(id) FROM contact").fetchone()[0]
+    companies = [r[0] for r in db.execute_sql("SELECT id FROM company")]
+    owners = [r[0] for r in db.execute_sql("SELECT id FROM app_user")]
+    stages = db.execute_sql(
+        "SELECT s.id, s.pipeline_id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id "
+        "WHERE p.is_default = 1 ORDER BY s.position"
+    ).fetchall()
+    reasons = [r[0] for r in db.execute_sql("SELECT name FROM lost_reason")]
+    with db.atomic():
+        deals = []
+        for i in range(DEALS):
+            stage, pipeline = rng.choice(stages)
+            status = "open" if i % 10 == 0 else rng.choice(("won", "won", "lost", "lost", "lost"))
+            created = _stamp(now, rng)
+            closed = None if status == "open" else _stamp(now, rng)
+            close = str((now + dt.timedelta(days=rng.randrange(-30, 300))).date())
+            deals.append(
+                (
+                    f"Deal {i}",
+                    pipeline,
+                    stage,
+                    rng.choice(companies),
+                    rng.randrange(1, contacts + 1),
+                    rng.randrange(10, 800) * 10_000,
+                    "USD",
+                    close,
+                    status,
+                    rng.choice(reasons) if status == "lost" else "",
+                    closed,
+                    created,
+                    rng.choice(owners),
+                    str(uuid.uuid4()),
+                    created,
+                    closed or created,
+                )
+            )
+        db.execute_sql("PRAGMA cache_size = -200000")
+        db.cursor().executemany(
+            "INSERT INTO deal(title, pipeline_id, stage_id, company_id, contact_id, value_minor, currency, "
+            "expected_close, status, lost_reason, closed_at, stage_entered_at, owner_id, uuid, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            deals,
+        )
+        rows = (
+            (
+                rng.choice(KINDS),
+                "Follow-up",
+                _stamp(now, rng),
+                rng.randrange(1, contacts + 1),
+                rng.choice(owners),
+                str(uuid.uuid4()),
+            )
+            for _ in range(ACTIVITIES)
+        )
+        db.cursor().executemany(
+            "INSERT INTO activity(kind, subject, occurred_at, contact_id, owner_id, uuid, created_at, "
+            "updated_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3, ?3)",
+            rows,
+        )
+        tasks = (
+            (
+                f"Task {i}",
+                str(now + dt.timedelta(hours=rng.randrange(-24 * 60, 24 * 60)))[:19],
+                rng.randrange(1, contacts + 1),
+                rng.choice(owners),
+                str(uuid.uuid4()),
+                str(now)[:19],
+            )
+            for i in range(TASKS)
+        )
+        db.cursor().executemany(
+            "INSERT INTO task(title, due_at, contact_id, owner_id, uuid, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?6)",
+            tasks,
+        )
+        for i in range(ORDERS):
+            when = _stamp(now, rng)
+            cur = db.execute_sql(
+                "INSERT INTO sales_order(number, ordered_at, currency, company_id, uuid, created_at, "
+                "updated_at) "
+                "VALUES (?, ?, 'USD', ?, ?, ?, ?)",
+                (f"SO-{i}", when, rng.choice(companies), str(uuid.uuid4()), when, when),
+            )
+            amount = rng.randrange(100, 5000) * 100
+            db.execute_sql(
+                "INSERT INTO order_line(order_id, description, unit_price_minor) VALUES (?, 'x', ?)",
+                (cur.lastrowid, amount),
+            )
+            db.execute_sql(
+                "INSERT INTO payment(order_id, amount_minor, paid_at, uuid, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (cur.lastrowid, amount, when, str(uuid.uuid4()), when, when),
+            )
+    db.execute_sql("ANALYZE")
+
+
+def _ms(fn) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
+def run(runs: int = 5) -> common.Result:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from crm_desktop.core.dashboard import DashboardQuery, period_range
+    from crm_desktop.services import Services
+
+    folder = _prepared()
+    command = f"python scripts/bench.py dashboard --runs {runs}"
+    result = common.Result(
+        "dashboard", "Dashboard", command, "1,000,000 contacts, 100,000 deals, 1,000,000 activities"
+    )
+    services = Services.open(folder)
+    try:
+        dash = services.dashboard
+        today = services.ctx.clock.today()
+        owner = services.lookups.users()[0].id
+        queries = {}
+        for period in ("quarter", "year"):
+            start, end = period_range(period, today)
+            queries[f"all figures, this {period}"] = DashboardQuery(start, end, None, "USD")
+            queries[f"all figures, this {period}, one owner"] = DashboardQuery(start, end, owner, "USD")
+        for label, query in queries.items():
+            walls, cpus = [], []
+            for _ in range(runs):
+                dash._cache.clear()
+                wall, cpu = _ms(lambda q=query: dash.load(q))
+                walls.append(wall)
+                cpus.append(cpu)
+            result.rows.append(
+                common.Row(label, runs, common.median(walls), "ms", p95=common.percentile(walls, 95))
+            )
+            result.rows.append(common.Row(f"{label} (CPU)", runs, common.median(cpus), "ms"))
+        start, end = period_range("quarter", today)
+        board = dash.load(DashboardQuery(start, end, None, "USD"))
+        _figure_rows(result, services, board, runs)
+        paints = _first_paints(services, runs)
+        result.rows.append(
+            common.Row(
+                "page first paint with figures (this quarter)",
+                runs,
+                common.median(paints),
+                "ms",
+                f"≤ {FIRST_PAINT_MS:.0f} ms",
+                common.median(paints) <= FIRST_PAINT_MS,
+                common.percentile(paints, 95),
+            )
+        )
+        result.notes.append(
+            f"Figures of this quarter: {board.open_deals:,} open deals, "
+            f"{sum(m.won for m in board.won_lost):,} won, {sum(a.count for a in board.activities):,} "
+            f"activities, {board.stale_customers:,} people with no call, e-mail or meeting in 30+ days. "
+            "First paint: a new page made with the cache empty, until its "
+            "tiles and charts are painted with the figures (the figures are computed on the page's worker "
+            "thread; the window stays responsive meanwhile). Charts are painted with QPainter, not Qt Charts "
+            "(PySide6-Addons is not shipped)."
+        )
+    finally:
+        services.close()
+    return result
+
+
+def _figure_rows(result, services, board, runs: int) -> None:
+    """Each figure alone (this quarter, everyone), to show where the time goes."""
+    store, q, now = services.ctx.storage.dashboard, board.query, services.ctx.clock.now()
+    day_end = now + dt.timedelta(days=1)
+    for name, fn in (
+        ("open pipeline by stage", lambda: store.stages(q)),
+        ("forecast by month", lambda: store.forecast(q)),
+        ("won / lost per month", lambda: store.won_lost(q)),
+        ("lost reasons", lambda: store.lost_reasons(q)),
+        ("new people / companies by source", lambda: store.new_records(q)),
+        ("activities per owner, week, type", lambda: store.activities(q)),
+        ("overdue / due today tasks", lambda: store.tasks_due(q, now, day_end)),
+        ("top customers by revenue", lambda: store.top_customers(q)),
+        ("no interaction in 30+ days", lambda: store.stale_customers(q, now, 30)),
+    ):
+        walls = [_ms(fn)[0] for _ in range(runs)]
+        result.rows.append(common.Row(f"  {name}", runs, common.median(walls), "ms"))
+
+
+def _first_paints(services, runs: int) -> list[float]:
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.ui.bridge import ChangeBridge
+    from crm_desktop.ui.dashboard.page import DashboardPage
+
+    app = QApplication.instance() or QApplication([])
+    bridge = ChangeBridge(services)
+    out = []
+    for _ in range(runs):
+        services.dashboard._cache.clear()
+        t0 = time.perf_counter()
+        page = DashboardPage(services, bridge)
+        page.resize(1280, 800)
+        page.show()
+        done: list[bool] = []
+        page.loaded.connect(lambda flag=done: flag.append(True))
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        page.repaint()
+        app.processEvents()
+        out.append((time.perf_counter() - t0) * 1000)
+        page.shutdown()
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+    bridge.detach()
+    return out
