@@ -106,6 +106,8 @@ class Services:
         # Backups, restore, encryption.
         self.backups = BackupService(ctx, paths.backups if paths is not None else None)
         self.trash.backups = self.backups
+        self.imports.backups = self.backups
+        self.merges.backups = self.backups
         self.privacy = PrivacyService(ctx, paths.attachments if paths is not None else None, self.backups)
         # The dashboard and per-owner targets.
         self.targets = TargetService(ctx)

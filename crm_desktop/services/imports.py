@@ -202,6 +202,7 @@ class ImportService:
         self.contacts = contacts
         self.companies = companies
         self.store = ctx.storage.imports
+        self.backups = None  # a BackupService: every import is preceded by a backup
 
     # -- planning ----------------------------------------------------------------------------
     def inspect(self, path: Path | str, entity: str = "contact", sheet: int | None = None,
@@ -372,6 +373,8 @@ class ImportService:
         """Import every row in one transaction; ImportCancelled (nothing stored) if cancelled."""
         started = time.perf_counter()
         entity = plan.entity.name
+        if self.backups is not None:
+            self.backups.before("import")  # raises (and nothing is imported) if none can be made
         with self.ctx.write():
             batch_id = self.store.create_batch(entity, plan.path.name, plan.source.format,
                                                plan.source.sheets[0].name if plan.source.sheets else "",

@@ -30,6 +30,7 @@ class MergeService:
         self.store = ctx.storage.merges
         self.activities = activities
         self.labels = MergeLabels()
+        self.backups = None  # a BackupService: every merge is preceded by a backup
 
     def plan(self, entity: str, survivor_id: int, other_id: int) -> MergePlan:
         """Both records side by side, with the value each field keeps unless chosen otherwise."""
@@ -51,6 +52,8 @@ class MergeService:
         """
         plan = self.plan(entity, survivor_id, other_id)
         values, custom = _chosen(plan, choices or {})
+        if self.backups is not None:
+            self.backups.before("merge")  # raises (and nothing is merged) if none can be made
         with self.ctx.write():
             now = self.ctx.clock.now()
             other_name = self._name(entity, other_id)

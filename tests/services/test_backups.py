@@ -12,6 +12,7 @@ from service_helpers import person
 
 from crm_desktop.core.backups import RotationPolicy, parse_backup_name
 from crm_desktop.core.errors import BackupError, StorageError, StorageProblem
+from crm_desktop.core.query import ListQuery
 from crm_desktop.services import Services
 from crm_desktop.services.backups import backups_in, quick_check, restore_closed
 
@@ -238,3 +239,16 @@ def test_deleting_a_few_for_good_needs_no_backup_but_a_bulk_does(crm: Services):
     assert crm.backups.list() == []
     crm.trash.purge(items[2:])
     assert [b.reason for b in crm.backups.list()] == ["before-delete"]
+
+
+def test_an_import_and_a_merge_each_start_with_a_backup(crm, tmp_path):
+    from crm_desktop.interchange.plan import ImportOptions
+
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,Email\nAda Lovelace,ada@example.com\nAda Lovelace,ada@example.org\n",
+                     encoding="utf-8")
+    crm.imports.run(crm.imports.inspect(sheet), ImportOptions(on_duplicate="create"))
+    assert [b.reason for b in crm.backups.list()] == ["before-import"]
+    first, second = (row[0] for row in crm.contacts.page(ListQuery(), 0, 2))
+    crm.merges.merge("contact", first, second)
+    assert sorted(b.reason for b in crm.backups.list()) == ["before-import", "before-merge"]
