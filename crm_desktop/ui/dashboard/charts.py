@@ -1,8 +1,9 @@
 """Bar charts painted with QPainter: grouped or stacked, vertical or ranked (horizontal).
 
-Hand-painted rather than Qt Charts: Qt Charts comes only with PySide6-Addons (well over
-100 MB installed, pulling in QtQuick/QML) while these charts are bars, labels and
-tooltips. Each bar can be hovered (a tooltip with the exact value), reached with the
+Hand-painted rather than Qt Charts: Qt Charts comes only in PySide6-Addons (a second wheel of
+175 MB, 439 MB installed, for 6.11.3; the Charts part alone adds ~4.5 MB to the bundle), and its
+bars cannot be reached with the keyboard one by one. These charts are bars, labels and
+tooltips, a few hundred lines. Each bar can be hovered (a tooltip with the exact value), reached with the
 keyboard (arrow keys move, Enter or Space opens) and clicked; ``bar_activated`` says which.
 """
 
