@@ -13,7 +13,8 @@ def chart(qtbot):
     widget = BarChart("Deals")
     qtbot.addWidget(widget)
     widget.resize(500, 300)
-    widget.set_data(["Jan", "Feb", "Mar"], [Series("Won", (3, 0, 7)), Series("Lost", (1, 2, 0))], ["75 %", "", ""])
+    series = [Series("Won", (3, 0, 7)), Series("Lost", (1, 2, 0))]
+    widget.set_data(["Jan", "Feb", "Mar"], series, ["75 %", "", ""])
     widget.show()
     qtbot.waitExposed(widget)
     return widget
@@ -62,8 +63,8 @@ def test_horizontal_chart_moves_down_the_list(qtbot):
     qtbot.keyClick(chart, Qt.Key.Key_Down)
     qtbot.keyClick(chart, Qt.Key.Key_Down)
     assert chart.current == (1, 0)
-    image = chart.grab().toImage()
-    assert image.width() > 0 and chart.bar_rect(0, 0).width() == pytest.approx(2 * chart.bar_rect(1, 0).width())
+    assert chart.grab().toImage().width() > 0
+    assert chart.bar_rect(0, 0).width() == pytest.approx(2 * chart.bar_rect(1, 0).width())
 
 
 def test_empty_chart_says_so(qtbot):
