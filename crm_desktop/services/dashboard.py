@@ -14,6 +14,8 @@ from .targets import TargetService
 
 # Changes that cannot alter a figure: the cache is kept.
 _IRRELEVANT = frozenset({"settings", "segment", "notification"})
+# Overdue tasks and quiet customers move with the clock: figures older than this are computed again.
+MAX_AGE = dt.timedelta(minutes=5)
 
 
 class DashboardService:
@@ -21,7 +23,7 @@ class DashboardService:
         self.ctx = ctx
         self.store = ctx.storage.dashboard
         self.targets = targets or TargetService(ctx)
-        self._cache: dict[DashboardQuery, Dashboard] = {}
+        self._cache: dict[DashboardQuery, tuple[dt.datetime, Dashboard]] = {}
         self._lock = threading.Lock()
         ctx.changes.subscribe(self._on_change)
 
@@ -43,13 +45,14 @@ class DashboardService:
         of the same query before anything changed is answered from memory."""
         if not query.currency:
             query = query.with_(currency=self.default_currency())
+        now = self.ctx.clock.now()
         with self._lock:
             cached = self._cache.get(query)
-        if cached is not None:
-            return cached
+        if cached is not None and now - cached[0] < MAX_AGE:
+            return cached[1]
         result = self._compute(query)
         with self._lock:
-            self._cache[query] = result
+            self._cache[query] = (now, result)
         return result
 
     def _compute(self, q: DashboardQuery) -> Dashboard:
