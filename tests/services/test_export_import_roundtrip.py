@@ -165,3 +165,17 @@ def test_the_backup_workbook_keeps_custom_fields(crm, template_db, tmp_path):
         assert target.contacts.get(contact_id).data.custom == {target_field: "ann88"}
     finally:
         target.close()
+
+
+@pytest.mark.parametrize("version", ["3.0", "4.0"])
+def test_people_come_back_from_vcards(crm, template_db, tmp_path, version):
+    _add_people(crm, formula_note=False)
+    path = tmp_path / "people.vcf"
+    crm.exports.export(ExportRequest("contact"), path, version=version)
+    target = _fresh(template_db, tmp_path / "target")
+    try:
+        plan = target.imports.inspect(path)
+        assert target.imports.run(plan, imports.ImportOptions()).created == 3
+        assert _people(target) == _people(crm)
+    finally:
+        target.close()
