@@ -127,7 +127,7 @@ class DuplicateHit:
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str  # "contact" | "company"
+    kind: str  # "contact" | "company" | "deal" | "activity" | "attachment"
     record_id: int
     title: str
     subtitle: str

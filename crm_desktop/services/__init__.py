@@ -106,6 +106,9 @@ class Services:
         # Backups, restore, encryption.
         self.backups = BackupService(ctx, paths.backups if paths is not None else None)
         self.trash.backups = self.backups
+        self.trash.register("deal", self.deals)
+        self.trash.register("activity", self.activities)
+        self.trash.register("attachment", self.attachments)
         self.imports.backups = self.backups
         self.merges.backups = self.backups
         self.privacy = PrivacyService(ctx, paths.attachments if paths is not None else None, self.backups)

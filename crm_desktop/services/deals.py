@@ -24,7 +24,9 @@ from ..core.deals import (
     validate_deal,
 )
 from ..core.errors import FieldError, NotFoundError, ValidationError
+from ..core.records import TrashItem
 from ..core.settings import currency_for_region
+from ..storage.common import parse_ts
 from .activities import ActivityService
 from .changes import Change
 from .context import ServiceContext
@@ -169,6 +171,19 @@ class DealService:
             for deal_id in ids:
                 self._count_closed(deal_id, 1)
         self.ctx.changes.emit(Change("deal", "restore", tuple(ids)))
+        return n
+
+    def trashed(self) -> list[TrashItem]:
+        """Deals in the trash, for the trash page (kind "deal")."""
+        with self.ctx.read():
+            rows = self.store.trashed()
+        return [TrashItem("deal", i, title, parse_ts(at)) for i, title, at in rows]
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed deals for good."""
+        with self.ctx.write():
+            n = self.store.purge(ids)
+        self.ctx.changes.emit(Change("deal", "purge", tuple(ids)))
         return n
 
     # -- inside a write --------------------------------------------------------------------

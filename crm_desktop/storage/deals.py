@@ -338,6 +338,20 @@ class DealStore:
                 f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NOT NULL", (ts(now), *part)).rowcount
         return n
 
+    def trashed(self) -> list[tuple[int, str, str]]:
+        """(id, title, deleted_at) of the deals in the trash."""
+        return self.db.execute_sql(
+            "SELECT id, title, deleted_at FROM deal WHERE deleted_at IS NOT NULL").fetchall()
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed deals for good; their tags, lines, history and tasks go with them."""
+        n = 0
+        for part in chunks(list(ids)):
+            n += self.db.execute_sql(
+                f"DELETE FROM deal WHERE id IN ({marks(len(part))}) AND deleted_at IS NOT NULL",
+                part).rowcount
+        return n
+
 
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()

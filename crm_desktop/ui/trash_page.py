@@ -93,9 +93,14 @@ class TrashModel(QAbstractTableModel):
             return self._text(item, index.column())
         return None
 
+    def _kind_label(self, kind: str) -> str:
+        labels = {"contact": self.tr("Person"), "company": self.tr("Company"), "deal": self.tr("Deal"),
+                  "activity": self.tr("Timeline entry"), "attachment": self.tr("File")}
+        return labels.get(kind, kind)
+
     def _text(self, item: TrashItem, column: int) -> str:
         if column == self.TYPE:
-            return self.tr("Person") if item.kind == "contact" else self.tr("Company")
+            return self._kind_label(item.kind)
         if column == self.NAME:
             return item.name or self.tr("(no name)")
         return QLocale().toString(local_time(item.deleted_at), QLocale.FormatType.ShortFormat)
@@ -254,5 +259,5 @@ class TrashPage(QWidget):
         self.restore([self.proxy.data(index, ItemRole)])
 
     def _on_bridge_changed(self, change: Change) -> None:
-        if change.entity in ("contact", "company", "all"):
+        if change.entity in ("contact", "company", "deal", "activity", "attachment", "all"):
             self.refresh()

@@ -125,3 +125,33 @@ def test_create_tag_validates(crm):
         crm.lookups.create_tag("prospect", "friend", "red")
     assert caught.value.codes() == {("kind", "unknown_kind"), ("color", "invalid_color"),
                                     ("name", "exists")}
+
+
+def test_deals_timeline_entries_and_files_share_the_one_trash(crm, clock, three, sql, tmp_path):
+    from crm_desktop.core.activities import ActivityDraft
+    from crm_desktop.core.deals import DealDraft
+
+    ann = three[0]
+    stage = crm.pipelines.default().stages[0].id
+    deal = crm.deals.create(DealDraft(title="Renewal", stage_id=stage, currency="USD", contact_id=ann))
+    note = crm.activities.log(ActivityDraft("note", subject="Met at the fair", contact_id=ann))
+    contract = tmp_path / "contract.txt"
+    contract.write_text("signed", encoding="utf-8")
+    filed = crm.attachments.attach(contract, contact_id=ann)
+    crm.deals.delete([deal])
+    clock.advance(dt.timedelta(minutes=1))
+    crm.activities.delete([note])
+    clock.advance(dt.timedelta(minutes=1))
+    crm.attachments.delete([filed])
+    items = crm.trash.items()
+    assert [(i.kind, i.record_id, i.name) for i in items] == [
+        ("attachment", filed, "contract.txt"), ("activity", note, "Met at the fair"), ("deal", deal, "Renewal")]
+    crm.trash.restore([items[2]])
+    assert crm.deals.get(deal).title == "Renewal"
+    crm.trash.purge(items[:2])
+    assert crm.trash.items() == []
+    assert sql("SELECT count(*) FROM activity WHERE id = ?", (note,)) == [(0,)]
+    assert sql("SELECT count(*) FROM attachment WHERE id = ?", (filed,)) == [(0,)]
+    crm.deals.delete([deal])
+    assert crm.trash.empty() == 1
+    assert sql("SELECT count(*) FROM deal WHERE id = ?", (deal,)) == [(0,)]

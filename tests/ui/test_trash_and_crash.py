@@ -163,6 +163,20 @@ def test_page_refreshes_when_something_is_deleted_elsewhere(page, services, tras
     assert shown_names(page) == ["Acme Trading", "Ann Lee", "Bob Ray", "Cy"]
 
 
+def test_a_deleted_deal_and_timeline_entry_show_in_the_trash_by_their_kind(page, services, trashed):
+    from crm_desktop.core.activities import ActivityDraft
+    from crm_desktop.core.deals import DealDraft
+
+    stage = services.pipelines.default().stages[0].id
+    deal = services.deals.create(DealDraft(title="Renewal", stage_id=stage, currency="USD"))
+    note = services.activities.log(ActivityDraft("note", subject="Met at the fair", contact_id=trashed["alive"]))
+    services.deals.delete([deal])
+    services.activities.delete([note])
+    kinds = {page.proxy.index(r, TrashModel.NAME).data(): page.proxy.index(r, TrashModel.TYPE).data()
+             for r in range(page.proxy.rowCount())}
+    assert kinds["Renewal"] == "Deal" and kinds["Met at the fair"] == "Timeline entry"
+
+
 def test_empty_state_is_shown_for_an_empty_trash(qtbot, services, bridge):
     page = TrashPage(services, bridge)
     qtbot.addWidget(page)
