@@ -1860,7 +1860,7 @@ weighted %3</source>
     <message>
         <location line="+7"/>
         <source>Open</source>
-        <translation>打开</translation>
+        <translation>未结</translation>
     </message>
     <message>
         <location line="+1"/>
