@@ -24,7 +24,8 @@ import bench_common as common
 FIRST_PAINT_MS = 500.0
 DEALS, ACTIVITIES, TASKS, ORDERS = 100_000, 1_000_000, 20_000, 20_000
 SEED = common.SEED + 8
-MANIFEST = {"deals": DEALS, "activities": ACTIVITIES, "tasks": TASKS, "orders": ORDERS, "seed": SEED}
+MANIFEST = {"deals": DEALS, "activities": ACTIVITIES, "tasks": TASKS, "orders": ORDERS, "seed": SEED,
+            "indexes": "activity_by_day"}
 KINDS = ("call", "email", "meeting", "note")
 
 
@@ -184,20 +185,23 @@ def run(runs: int = 5) -> common.Result:
             queries[f"all figures, this {period}"] = DashboardQuery(start, end, None, "USD")
             queries[f"all figures, this {period}, one owner"] = DashboardQuery(start, end, owner, "USD")
         for label, query in queries.items():
-            walls, cpus = [], []
-            for _ in range(runs):
-                dash._cache.clear()
-                wall, cpu = _ms(lambda q=query: dash.load(q))
-                walls.append(wall)
-                cpus.append(cpu)
-            result.rows.append(
-                common.Row(label, runs, common.median(walls), "ms", p95=common.percentile(walls, 95))
-            )
-            result.rows.append(common.Row(f"{label} (CPU)", runs, common.median(cpus), "ms"))
+            for complete in (False, True):
+                walls, cpus = [], []
+                for _ in range(runs):
+                    dash._cache.clear()
+                    wall, cpu = _ms(lambda q=query, c=complete: dash.load(q, complete=c))
+                    walls.append(wall)
+                    cpus.append(cpu)
+                name = label if complete else label.replace("all figures", "figures shown first")
+                result.rows.append(
+                    common.Row(name, runs, common.median(walls), "ms", p95=common.percentile(walls, 95))
+                )
+                result.rows.append(common.Row(f"{name} (CPU)", runs, common.median(cpus), "ms"))
         start, end = period_range("quarter", today)
         board = dash.load(DashboardQuery(start, end, None, "USD"))
         _figure_rows(result, services, board, runs)
-        paints = _first_paints(services, runs)
+        paints, completes = _first_paints(services, runs)
+        ok = common.median(paints) <= FIRST_PAINT_MS
         result.rows.append(
             common.Row(
                 "page first paint with figures (this quarter)",
@@ -205,8 +209,17 @@ def run(runs: int = 5) -> common.Result:
                 common.median(paints),
                 "ms",
                 f"≤ {FIRST_PAINT_MS:.0f} ms",
-                common.median(paints) <= FIRST_PAINT_MS,
+                ok,
                 common.percentile(paints, 95),
+            )
+        )
+        result.rows.append(
+            common.Row(
+                "page with every figure (this quarter)",
+                runs,
+                common.median(completes),
+                "ms",
+                p95=common.percentile(completes, 95),
             )
         )
         result.notes.append(
@@ -220,6 +233,7 @@ def run(runs: int = 5) -> common.Result:
         )
     finally:
         services.close()
+    result.print()
     return result
 
 
@@ -242,7 +256,8 @@ def _figure_rows(result, services, board, runs: int) -> None:
         result.rows.append(common.Row(f"  {name}", runs, common.median(walls), "ms"))
 
 
-def _first_paints(services, runs: int) -> list[float]:
+def _first_paints(services, runs: int) -> tuple[list[float], list[float]]:
+    """(first paint, every figure painted) of a new page, in ms, the cache emptied each time."""
     from PySide6.QtWidgets import QApplication
 
     from crm_desktop.ui.bridge import ChangeBridge
@@ -250,24 +265,29 @@ def _first_paints(services, runs: int) -> list[float]:
 
     app = QApplication.instance() or QApplication([])
     bridge = ChangeBridge(services)
-    out = []
+    firsts, completes = [], []
     for _ in range(runs):
         services.dashboard._cache.clear()
         t0 = time.perf_counter()
         page = DashboardPage(services, bridge)
         page.resize(1280, 800)
         page.show()
-        done: list[bool] = []
-        page.loaded.connect(lambda flag=done: flag.append(True))
-        while not done:
+        seen: list[str] = []
+        page.loaded.connect(lambda log=seen: log.append("loaded"))
+        page.completed.connect(lambda log=seen: log.append("completed"))
+        while not seen:
             app.processEvents()
             time.sleep(0.001)
         page.repaint()
-        app.processEvents()
-        out.append((time.perf_counter() - t0) * 1000)
+        firsts.append((time.perf_counter() - t0) * 1000)
+        while "completed" not in seen:
+            app.processEvents()
+            time.sleep(0.001)
+        page.repaint()
+        completes.append((time.perf_counter() - t0) * 1000)
         page.shutdown()
         page.close()
         page.deleteLater()
         app.processEvents()
     bridge.detach()
-    return out
+    return firsts, completes

@@ -150,6 +150,10 @@ class Dashboard:
     top_customers: list[Customer] = field(default_factory=list)
     stale_customers: int = 0
     targets: list[TargetProgress] = field(default_factory=list)
+    # False: the figures that read every person (new by source, no contact in 30+ days) are not
+    # in yet; the page shows the others first.
+    complete: bool = True
+    currencies: list[str] = field(default_factory=list)  # of the deals, the most used first
 
     @property
     def open_minor(self) -> int:

@@ -23,7 +23,7 @@ class DashboardService:
         self.ctx = ctx
         self.store = ctx.storage.dashboard
         self.targets = targets or TargetService(ctx)
-        self._cache: dict[DashboardQuery, tuple[dt.datetime, Dashboard]] = {}
+        self._cache: dict[tuple[DashboardQuery, bool], tuple[dt.datetime, Dashboard]] = {}
         self._lock = threading.Lock()
         ctx.changes.subscribe(self._on_change)
 
@@ -40,35 +40,38 @@ class DashboardService:
         found = self.currencies()
         return found[0] if found else (self.ctx.settings.currency or "USD")
 
-    def load(self, query: DashboardQuery) -> Dashboard:
-        """Every figure for ``query`` (the currency defaults to the one most deals use); a repeat
-        of the same query before anything changed is answered from memory."""
+    def load(self, query: DashboardQuery, *, complete: bool = True) -> Dashboard:
+        """The figures for ``query`` (the currency defaults to the one most deals use); a repeat
+        of the same query before anything changed is answered from memory. ``complete=False``
+        leaves out the figures that read every person (``Dashboard.complete`` is then False)."""
         if not query.currency:
             query = query.with_(currency=self.default_currency())
         now = self.ctx.clock.now()
         with self._lock:
-            cached = self._cache.get(query)
+            cached = self._cache.get((query, True)) or (None if complete else self._cache.get((query, False)))
         if cached is not None and now - cached[0] < MAX_AGE:
             return cached[1]
-        result = self._compute(query)
+        result = self._compute(query, complete)
         with self._lock:
-            self._cache[query] = (now, result)
+            self._cache[(query, complete)] = (now, result)
         return result
 
-    def _compute(self, q: DashboardQuery) -> Dashboard:
+    def _compute(self, q: DashboardQuery, complete: bool) -> Dashboard:
         now = self.ctx.clock.now()
         day_end = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
-        board = Dashboard(q, q.currency)
+        board = Dashboard(q, q.currency, complete=complete)
         with self.ctx.read():
             board.stages = self.store.stages(q)
             board.forecast = self.store.forecast(q)
             board.won_lost = self.store.won_lost(q)
             board.lost_reasons = self.store.lost_reasons(q)
-            board.new_records = self.store.new_records(q)
             board.activities = self.store.activities(q)
             board.overdue_tasks, board.due_today_tasks = self.store.tasks_due(q, now, day_end)
             board.top_customers = self.store.top_customers(q)
-            board.stale_customers = self.store.stale_customers(q, now, STALE_DAYS)
+            board.currencies = self.ctx.storage.deals.currencies()
+            if complete:
+                board.new_records = self.store.new_records(q)
+                board.stale_customers = self.store.stale_customers(q, now, STALE_DAYS)
         board.targets = self.targets.progress(q.owner_id)
         return board
 

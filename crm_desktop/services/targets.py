@@ -42,7 +42,7 @@ class TargetService:
             for currency in {t.currency for t in targets if t.metric == "won_value"}:
                 won[currency] = self.store.won_by_owner(
                     month, dt.datetime.combine(add_months(month.date(), 1), dt.time()), currency)
-            done = (self.store.activities_by_owner(week, week + dt.timedelta(days=7))
+            done = (self.store.activities_by_owner(week.date(), week.date() + dt.timedelta(days=7))
                     if any(t.metric == "activities" for t in targets) else {})
         return [TargetProgress(t, names.get(t.owner_id, ""),
                                won.get(t.currency, {}).get(t.owner_id, 0) if t.metric == "won_value"

@@ -151,6 +151,15 @@ def test_cached_until_something_changes(crm, book, clock):
     assert NewRecords("contact", "2024-05", "web", 3) in second.new_records
 
 
+def test_the_quick_part_leaves_out_what_reads_every_person(crm, book):
+    quick = crm.dashboard.load(MAY, complete=False)
+    assert not quick.complete and quick.new_records == [] and quick.stale_customers == 0
+    assert quick.open_minor == 350000 and quick.overdue_tasks == 2
+    full = crm.dashboard.load(MAY)
+    assert full.complete and full.stale_customers == 1
+    assert crm.dashboard.load(MAY, complete=False) is full  # the whole is as good as the part
+
+
 def test_targets_and_progress(crm, book, changes):
     me, bea = book["me"], book["bea"]
     crm.targets.set_target(me, "won_value", 500000, "USD")

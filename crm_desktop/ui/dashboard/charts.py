@@ -49,6 +49,7 @@ class BarChart(QWidget):
         self.value_text: Callable[[float], str] = lambda v: QLocale().toString(round(v))
         self.detail: Callable[[int, int], str] | None = None  # more lines for a bar's tooltip
         self.current: tuple[int, int] | None = None
+        self.placeholder = ""  # shown instead of the bars while the figures are on their way
         self._bars: list[tuple[QRectF, int, int]] = []
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -111,11 +112,10 @@ class BarChart(QWidget):
         self._bars = []
         area = QRectF(self.rect()).adjusted(8, 8, -8, -8)
         area.setTop(area.top() + self._paint_legend(painter, area))
-        if not self.categories or self.is_empty():
+        if self.placeholder or not self.categories or self.is_empty():
             painter.setPen(MUTED)
-            painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignCenter), translate("BarChart", "Nothing in this period")
-            )
+            text = self.placeholder or translate("BarChart", "Nothing in this period")
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), text)
             return
         if self.horizontal:
             self._paint_horizontal(painter, area)

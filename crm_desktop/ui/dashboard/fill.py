@@ -141,6 +141,7 @@ def _fill_new(page, board: Dashboard, months: list[str], count) -> None:
     page.keys["new_series"] = groups
     chart = page.charts["new"]
     chart.value_text = count
+    chart.placeholder = "" if board.complete else translate("DashboardPage", "Counting…")
     chart.set_data(
         [month_label(m) for m in months],
         [Series(name(e, src), tuple(cell(e, src, m) for m in months)) for e, src in groups],

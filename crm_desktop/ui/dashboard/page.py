@@ -57,11 +57,15 @@ class _Loader(QObject):
         if self._pool is None:
             return
         self.generation += 1
-        self._pool.submit(self._run, self.generation, query)
+        # The figures over every person take longest: the others are painted first.
+        self._pool.submit(self._run, self.generation, query, False)
+        self._pool.submit(self._run, self.generation, query, True)
 
-    def _run(self, generation: int, query: DashboardQuery) -> None:
+    def _run(self, generation: int, query: DashboardQuery, complete: bool) -> None:
+        if generation != self.generation:
+            return  # a newer query came meanwhile
         try:
-            result: object = self._services.dashboard.load(query)
+            result: object = self._services.dashboard.load(query, complete=complete)
         except CrmError as exc:
             result = exc
         self.loaded.emit(generation, result)
@@ -128,7 +132,8 @@ class DashboardPage(QWidget):
     status_posted = Signal(str)
     records_requested = Signal(str, str, object)  # entity, title, (sql, params)
     customer_requested = Signal(str, int)  # "company" | "contact", id
-    loaded = Signal()
+    loaded = Signal()  # figures shown (maybe not all yet)
+    completed = Signal()  # every figure shown
 
     def __init__(self, services: Services, bridge: ChangeBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,13 +350,15 @@ class DashboardPage(QWidget):
         self._fill_charts(board)
         self.targets_panel.show_progress(board.targets, self._users)
         self.loaded.emit()
+        if board.complete:
+            self.completed.emit()
 
     def _fill_currencies(self, board: Dashboard) -> None:
         if self.currency_combo.count() and self.currency_combo.currentData() == board.currency:
             return
         self.currency_combo.blockSignals(True)
         self.currency_combo.clear()
-        for code in dict.fromkeys([board.currency, *self._services.dashboard.currencies()]):
+        for code in dict.fromkeys([board.currency, *board.currencies]):
             self.currency_combo.addItem(code, code)
         self.currency_combo.setCurrentIndex(0)
         self.currency_combo.blockSignals(False)
@@ -379,6 +386,9 @@ class DashboardPage(QWidget):
         )
         self.tiles["overdue"].set_value(locale.toString(board.overdue_tasks))
         self.tiles["today"].set_value(locale.toString(board.due_today_tasks))
+        if not board.complete:
+            self.tiles["stale"].set_value("…", translate("DashboardPage", "Counting…"))
+            return
         self.tiles["stale"].set_value(
             locale.toString(board.stale_customers), translate("DashboardPage", "people talked to before")
         )
