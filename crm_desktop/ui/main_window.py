@@ -46,11 +46,9 @@ if TYPE_CHECKING:
     from .pipeline.page import PipelinePage
     from .trash_page import TrashPage
 
-PAGE_CONTACTS, PAGE_COMPANIES, PAGE_TRASH = range(3)
-PAGE_PIPELINE = 3
-PAGE_REMINDERS = 4
-PAGE_DASHBOARD = 5
-SIDEBAR_ICONS = ("contacts", "companies", "trash", "pipeline", "tasks", "dashboard")
+# The sidebar's rows, in order: the records, then what to do with them, the trash last.
+PAGE_CONTACTS, PAGE_COMPANIES, PAGE_PIPELINE, PAGE_REMINDERS, PAGE_DASHBOARD, PAGE_TRASH = range(6)
+SIDEBAR_ICONS = ("contacts", "companies", "pipeline", "tasks", "dashboard", "trash")
 
 SIDEBAR_STYLE = """
 QListWidget#sidebar { background: #f4f6fa; border: none; border-right: 1px solid #e2e6ee;
@@ -116,8 +114,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setProperty("focusPolicy", "NoFocus")
-        labels = (self.tr("People"), self.tr("Companies"), self.tr("Trash"), self.tr("Pipeline"),
-                  self.tr("Reminders"), self.tr("Dashboard"))
+        labels = (self.tr("People"), self.tr("Companies"), self.tr("Pipeline"), self.tr("Reminders"),
+                  self.tr("Dashboard"), self.tr("Trash"))
         for icon, label in zip(SIDEBAR_ICONS, labels, strict=True):
             QListWidgetItem(_icon(icon), label, self.sidebar)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_current_row_changed)
@@ -206,16 +204,12 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self._action(self.tr("&Search"), self.focus_search, "Ctrl+K", "Ctrl+F"))
         view.addSeparator()
-        for index, (label, key) in enumerate(((self.tr("&People"), "Ctrl+1"),
-                                             (self.tr("&Companies"), "Ctrl+2"),
-                                             (self.tr("&Trash"), "Ctrl+3"))):
+        pages = ((self.tr("&People"), PAGE_CONTACTS), (self.tr("&Companies"), PAGE_COMPANIES),
+                 (self.tr("P&ipeline"), PAGE_PIPELINE), (self.tr("&Reminders"), PAGE_REMINDERS),
+                 (self.tr("&Dashboard"), PAGE_DASHBOARD), (self.tr("&Trash"), PAGE_TRASH))
+        for label, index in pages:  # Ctrl+1 … Ctrl+6 in the sidebar's order
+            key = f"Ctrl+{index + 1}"
             view.addAction(self._action(label, lambda _=False, i=index: self.show_page(i), key))
-        view.addAction(self._action(self.tr("P&ipeline"), lambda _=False: self.show_page(PAGE_PIPELINE),
-                                    "Ctrl+4"))
-        view.addAction(self._action(self.tr("&Reminders"), lambda _=False: self.show_page(PAGE_REMINDERS),
-                                    "Ctrl+5"))
-        view.addAction(self._action(self.tr("&Dashboard"), lambda _=False: self.show_page(PAGE_DASHBOARD),
-                                    "Ctrl+6"))
         view.addAction(self._action(self.tr("&Filter this list"), self.focus_filter, "Ctrl+L"))
         view.addSeparator()
         view.addAction(self._action(self.tr("&Back"), self.go_back, "Alt+Left"))

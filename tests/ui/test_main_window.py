@@ -6,12 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from crm_desktop.core.customer import Target
 from crm_desktop.core.records import CompanyDraft, ContactDraft
 from crm_desktop.ui import main_window as mw
 from crm_desktop.ui.companies_page import CompaniesPage
 from crm_desktop.ui.contacts_page import ContactsPage
 from crm_desktop.ui.global_search import GlobalSearch
-from crm_desktop.ui.main_window import PAGE_COMPANIES, PAGE_CONTACTS, PAGE_TRASH, MainWindow
+from crm_desktop.ui.main_window import PAGE_COMPANIES, PAGE_CONTACTS, PAGE_TRASH, SIDEBAR_ICONS, MainWindow
 from crm_desktop.ui.trash_page import TrashPage
 
 
@@ -45,17 +46,15 @@ def test_new_button_opens_the_dialog_of_the_current_page(window, monkeypatch):
     assert asked == ["person", "company"]
 
 
-def test_ctrl_k_focuses_search_and_enter_opens_the_person(qtbot, window, services, monkeypatch):
+def test_ctrl_k_focuses_search_and_enter_opens_the_persons_page(qtbot, window, services):
     person = services.contacts.create(ContactDraft(given_name="Grace", family_name="Hopper"))
-    opened = []
-    monkeypatch.setattr(mw.ContactDialog, "ask",
-                        classmethod(lambda cls, parent, svc, contact_id=None: opened.append(contact_id)))
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.search.hasFocus()
     qtbot.keyClicks(window.search, "hopp")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert opened == [person]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.customer_area)
+    assert window.customer_area.page.target == Target("contact", person)
 
 
 def test_status_bar_counts_follow_changes(qtbot, window, services):
@@ -100,15 +99,18 @@ def frame(qtbot, data_dir):
 
 def test_the_frame_says_which_file_it_opens_and_waits_for_it(frame, data_dir):
     assert frame.windowTitle() == "crm-desktop"
-    assert [frame.sidebar.item(i).text() for i in range(3)] == ["People", "Companies", "Trash"]
+    assert [frame.sidebar.item(i).text() for i in range(frame.sidebar.count())] == [
+        "People", "Companies", "Pipeline", "Reminders", "Dashboard", "Trash"]
     note = frame.stack.currentWidget()
     assert isinstance(note, QLabel) and note.text() == f"Opening {data_dir / 'crm.sqlite3'}…"
     assert frame.search.placeholderText() == "Search people and companies  (Ctrl+K)"
     assert not frame.search.isEnabled() and not frame.new_button.isEnabled()
     file_menu = frame.menuBar().actions()[0].menu()
     enabled = {a.text(): a.isEnabled() for a in file_menu.actions() if a.text()}
-    assert enabled == {"New &person…": False, "New &company…": False, "Load &demo data…": False,
-                       "Tags, owners and &fields…": False, "&Settings…": False, "&Quit": True}
+    # Everything but Quit waits for the database.
+    assert {"New &person…", "New &company…", "Load &demo data…", "&Import…", "&Export this list…",
+            "&Settings…"} <= set(enabled)
+    assert {text for text, on in enabled.items() if on} == {"&Quit"}
     assert _pages(frame) == {"ContactsPage": 0, "CompaniesPage": 0, "TrashPage": 0}
 
 
@@ -120,7 +122,7 @@ def test_attaching_the_database_fills_the_frame(qtbot, frame, services):
     assert isinstance(frame.search, GlobalSearch) and frame.search.isEnabled()
     assert frame.new_button.isEnabled() and frame.new_button.text() == "+ New person"
     assert all(a.isEnabled() for a in frame.menuBar().actions()[0].menu().actions())
-    assert frame.stack.indexOf(note) == -1 and frame.stack.count() == 3
+    assert frame.stack.indexOf(note) == -1 and frame.stack.count() == len(SIDEBAR_ICONS)
     qtbot.waitUntil(lambda: frame.counts_label.text() == "1 person  ·  0 companies")
     assert frame.contacts_page.model.index(0, 0).data() == "Ada Lovelace"
 
@@ -141,7 +143,7 @@ def test_the_other_pages_are_made_when_first_shown(window):
     window.show_page(PAGE_TRASH)
     assert window.stack.currentWidget() is trash is window.trash_page
     assert _pages(window) == {"ContactsPage": 1, "CompaniesPage": 0, "TrashPage": 1}
-    assert window.stack.count() == 3
+    assert window.stack.count() == len(SIDEBAR_ICONS)
 
 
 def test_the_pages_need_a_database(frame):
