@@ -7,9 +7,9 @@ from pathlib import Path
 from .activities import ActivityStore
 from .attachments import AttachmentStore
 from .cases import CaseStore
-from .dashboard import DashboardStore
 from .companies import CompanyStore
 from .contacts import ContactStore, ContactWrite
+from .dashboard import DashboardStore
 from .database import Database
 from .deals import DealStore
 from .duplicates import DuplicateStore

@@ -12,6 +12,7 @@ from ..core.query import ListQuery
 from ..core.records import CompanyDraft, CompanyRecord, Stamp
 from ..core.text import company_key
 from .common import chunks, marks, new_uuid, parse_ts, ts
+from .history import record_changes, tracked_values
 from .search import SearchIndex
 from .tags import CustomFieldStore
 
@@ -84,8 +85,10 @@ class CompanyStore:
             (*(getattr(draft, f) for f in _FIELDS), company_key(draft.name), ts(now), company_id))
         if cur.rowcount == 0:
             raise NotFoundError("company", company_id)
+        before = tracked_values(self.db, "company", [company_id])
         self._set_tags(company_id, tag_ids)
         self.custom.set_values(company_id, "company", draft.custom)
+        record_changes(self.db, "company", before, tracked_values(self.db, "company", [company_id]), ts(now))
         self.index.reindex_companies([company_id])
 
     def _set_tags(self, company_id: int, tag_ids: Sequence[int]) -> None:
@@ -95,17 +98,21 @@ class CompanyStore:
             [(company_id, t) for t in tag_ids])
 
     def add_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        before = tracked_values(self.db, "company", ids)
         self.db.connection().executemany(
             "INSERT OR IGNORE INTO company_tag(company_id, tag_id) VALUES (?, ?)",
             [(i, tag_id) for i in ids])
+        record_changes(self.db, "company", before, tracked_values(self.db, "company", ids), ts(now))
         self._touch(ids, now)
         self.index.reindex_companies(ids)
 
     def remove_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        before = tracked_values(self.db, "company", ids)
         for chunk in chunks(list(ids)):
             self.db.execute_sql(
                 f"DELETE FROM company_tag WHERE tag_id = ? AND company_id IN ({marks(len(chunk))})",
                 (tag_id, *chunk))
+        record_changes(self.db, "company", before, tracked_values(self.db, "company", ids), ts(now))
         self._touch(ids, now)
         self.index.reindex_companies(ids)
 

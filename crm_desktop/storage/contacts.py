@@ -14,6 +14,7 @@ from ..core.errors import NotFoundError
 from ..core.query import ListQuery
 from ..core.records import Channel, ContactDraft, ContactRecord, DuplicateHit, Stamp
 from .common import chunks, marks, new_uuids, next_id, parse_ts, ts
+from .history import record_changes, tracked_values
 from .search import ContactDocuments, SearchIndex
 from .tags import CustomFieldStore
 
@@ -180,6 +181,7 @@ class ContactStore:
             (*_row_values(w), ts(now), contact_id))
         if cur.rowcount == 0:
             raise NotFoundError("contact", contact_id)
+        before = tracked_values(self.db, "contact", [contact_id])
         self.db.execute_sql("DELETE FROM contact_channel WHERE contact_id = ?", (contact_id,))
         self.db.connection().executemany(_INSERT_CHANNEL, _channel_rows(contact_id, w.draft))
         self.db.execute_sql("DELETE FROM contact_tag WHERE contact_id = ?", (contact_id,))
@@ -187,20 +189,25 @@ class ContactStore:
             "INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)",
             [(contact_id, t) for t in w.tag_ids])
         self.custom.set_values(contact_id, "contact", w.draft.custom)
+        record_changes(self.db, "contact", before, tracked_values(self.db, "contact", [contact_id]), ts(now))
         self.index.reindex_contacts([contact_id])
 
     def add_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        before = tracked_values(self.db, "contact", ids)
         self.db.connection().executemany(
             "INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)",
             [(i, tag_id) for i in ids])
+        record_changes(self.db, "contact", before, tracked_values(self.db, "contact", ids), ts(now))
         self._touch(ids, now)
         self.index.reindex_contacts(ids)
 
     def remove_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        before = tracked_values(self.db, "contact", ids)
         for chunk in chunks(list(ids)):
             self.db.execute_sql(
                 f"DELETE FROM contact_tag WHERE tag_id = ? AND contact_id IN ({marks(len(chunk))})",
                 (tag_id, *chunk))
+        record_changes(self.db, "contact", before, tracked_values(self.db, "contact", ids), ts(now))
         self._touch(ids, now)
         self.index.reindex_contacts(ids)
 

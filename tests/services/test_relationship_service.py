@@ -60,3 +60,22 @@ def test_changes_after_switching_user_name_the_new_user(crm: Services):
     draft.title = "Buyer"
     crm.contacts.update(ann, draft)
     assert [(c.field, c.user) for c in crm.history.changes("contact", ann)] == [("title", "Sam Lee")]
+
+
+def test_tag_and_custom_field_changes_are_recorded_on_edits_and_bulk_tagging(crm: Services):
+    shoe = crm.lookups.create_custom_field("contact", "Shoe size")
+    ann = crm.contacts.create(person("Ann", "Lee", tags=["prospect"], custom={shoe: "40"}))
+    bob = crm.contacts.create(person("Bob"))
+    assert crm.history.changes("contact", ann) == []  # creating is not a change
+    draft = crm.contacts.get(ann).data
+    draft.tags, draft.custom = ["customer", "prospect"], {shoe: "41"}
+    crm.contacts.update(ann, draft)
+    me = crm.lookups.users()[0].name
+    assert {(c.field, c.old, c.new, c.user) for c in crm.history.changes("contact", ann)} == {
+        ("tags", "prospect", "customer, prospect", me), ("custom:Shoe size", "40", "41", me)}
+    crm.contacts.add_tag([ann, bob], "VIP")
+    assert [(c.field, c.old, c.new) for c in crm.history.changes("contact", bob)] == [("tags", "", "VIP")]
+    acme = crm.companies.create(CompanyDraft(name="Acme", tags=["partner"]))
+    partner = next(t.id for t in crm.lookups.tags() if t.name == "partner")
+    crm.companies.remove_tag([acme], partner)
+    assert [(c.field, c.old, c.new) for c in crm.history.changes("company", acme)] == [("tags", "partner", "")]

@@ -62,7 +62,10 @@ def group_text(group: str) -> str:
 
 
 def field_text(name: str) -> str:
+    if name.startswith("custom:"):
+        return name.removeprefix("custom:")  # a custom field, by its label when it changed
     texts = {
+        "tags": translate("CustomerTexts", "Tags"),
         "given_name": translate("CustomerTexts", "Given name"),
         "family_name": translate("CustomerTexts", "Family name"),
         "title": translate("CustomerTexts", "Title"),
