@@ -35,8 +35,8 @@ _TAGS = {
     "company": "SELECT x.company_id, t.name FROM company_tag x JOIN tag t ON t.id = x.tag_id "
                "WHERE x.company_id IN ({})",
 }
-_CUSTOM = ("SELECT v.record_id, f.label, v.value FROM custom_value v JOIN custom_field f ON f.id = v.field_id "
-           "WHERE f.entity = ? AND v.record_id IN ({})")
+_CUSTOM = ("SELECT v.record_id, f.label, v.value FROM custom_value v "
+           "JOIN custom_field f ON f.id = v.field_id WHERE f.entity = ? AND v.record_id IN ({})")
 CUSTOM_PREFIX = "custom:"
 
 

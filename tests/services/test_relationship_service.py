@@ -78,4 +78,5 @@ def test_tag_and_custom_field_changes_are_recorded_on_edits_and_bulk_tagging(crm
     acme = crm.companies.create(CompanyDraft(name="Acme", tags=["partner"]))
     partner = next(t.id for t in crm.lookups.tags() if t.name == "partner")
     crm.companies.remove_tag([acme], partner)
-    assert [(c.field, c.old, c.new) for c in crm.history.changes("company", acme)] == [("tags", "partner", "")]
+    assert [(c.field, c.old, c.new) for c in crm.history.changes("company", acme)] == [
+        ("tags", "partner", "")]

@@ -145,7 +145,8 @@ def test_deals_timeline_entries_and_files_share_the_one_trash(crm, clock, three,
     crm.attachments.delete([filed])
     items = crm.trash.items()
     assert [(i.kind, i.record_id, i.name) for i in items] == [
-        ("attachment", filed, "contract.txt"), ("activity", note, "Met at the fair"), ("deal", deal, "Renewal")]
+        ("attachment", filed, "contract.txt"), ("activity", note, "Met at the fair"),
+        ("deal", deal, "Renewal")]
     crm.trash.restore([items[2]])
     assert crm.deals.get(deal).title == "Renewal"
     crm.trash.purge(items[:2])

@@ -169,7 +169,8 @@ def test_a_deleted_deal_and_timeline_entry_show_in_the_trash_by_their_kind(page,
 
     stage = services.pipelines.default().stages[0].id
     deal = services.deals.create(DealDraft(title="Renewal", stage_id=stage, currency="USD"))
-    note = services.activities.log(ActivityDraft("note", subject="Met at the fair", contact_id=trashed["alive"]))
+    note = services.activities.log(
+        ActivityDraft("note", subject="Met at the fair", contact_id=trashed["alive"]))
     services.deals.delete([deal])
     services.activities.delete([note])
     kinds = {page.proxy.index(r, TrashModel.NAME).data(): page.proxy.index(r, TrashModel.TYPE).data()
