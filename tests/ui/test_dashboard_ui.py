@@ -180,3 +180,17 @@ def test_custom_period(qtbot, window):
         page.to_edit.setDate(past)
     assert page.board.query.start == past and page.board.won_lost == []
     assert page.charts["won_lost"].is_empty()
+
+
+def test_a_bug_while_loading_reaches_the_crash_dialog(qtbot, window, monkeypatch):
+    page = shown_dashboard(qtbot, window)
+    seen = []
+    monkeypatch.setattr("sys.excepthook", lambda kind, exc, tb: seen.append(exc))
+
+    def broken(query, complete=True):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(window.services.dashboard, "load", broken)
+    page.refresh()
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert str(seen[0]) == "bug" and page.tiles["open"].value.text() == "$4,000"

@@ -8,6 +8,7 @@ a customer of the top list; the window shows them (see ``ui.dashboard.install``)
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, QTimer, Signal
@@ -66,7 +67,7 @@ class _Loader(QObject):
             return  # a newer query came meanwhile
         try:
             result: object = self._services.dashboard.load(query, complete=complete)
-        except CrmError as exc:
+        except Exception as exc:
             result = exc
         self.loaded.emit(generation, result)
 
@@ -314,6 +315,10 @@ class DashboardPage(QWidget):
             return  # a newer query is on its way
         if isinstance(result, CrmError):
             self.status_label.setText(error_text(result))
+            return
+        if isinstance(result, Exception):
+            self.status_label.setText("")
+            sys.excepthook(type(result), result, result.__traceback__)
             return
         self.show_board(result)
 
