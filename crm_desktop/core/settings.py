@@ -39,6 +39,7 @@ class Settings:
     close_to_tray_told: bool = False
     start_with_system: bool = False  # an autostart entry, started minimised to the tray
     hot_lead_threshold: int = 50
+    attachment_limit_mb: int = 100  # the largest file a user can attach
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -45,7 +45,7 @@ class AttachmentService:
         ``attachment_limit_mb`` where the settings have one, else 100 MB."""
         if self._limit is not None:
             return self._limit
-        megabytes = getattr(self.ctx.settings, "attachment_limit_mb", None)
+        megabytes = self.ctx.settings.attachment_limit_mb
         return int(megabytes * 1024 * 1024) if megabytes else DEFAULT_LIMIT_BYTES
 
     @limit_bytes.setter

@@ -489,6 +489,17 @@ def test_settings_changes_are_saved_to_the_settings_file(qtbot, services):
     assert services.ctx.region == "CN"
 
 
+def test_the_largest_file_to_attach_is_a_setting(qtbot, services):
+    dialog = shown(qtbot, SettingsDialog(services))
+    assert dialog.attachment_limit.value() == 100
+    dialog.attachment_limit.setValue(25)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save),
+                         Qt.MouseButton.LeftButton)
+    assert Settings.load(services.paths.settings).attachment_limit_mb == 25
+    assert services.attachments.limit_bytes == 25 * 1024 * 1024
+
+
 def test_settings_dialog_shows_the_stored_settings(qtbot, services):
     services.settings.default_region, services.settings.currency = "DE", "EUR"
     services.settings.language = "en"

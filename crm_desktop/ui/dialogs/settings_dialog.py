@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -144,6 +145,10 @@ class SettingsDialog(QDialog):
         if paths is None:
             return
         self.form.addRow(section_title(self.tr("Data")))
+        self.attachment_limit = QSpinBox()
+        self.attachment_limit.setRange(1, 4096)
+        self.attachment_limit.setSuffix(self.tr(" MB"))
+        add_row(self.form, self.tr("Largest file to attach"), self.attachment_limit)
         self.folder_buttons: dict[str, QPushButton] = {}
         for key, label, path in (("data", self.tr("Data folder"), paths.root),
                                  ("backups", self.tr("Backups"), self.services.backups.folder),
@@ -174,6 +179,8 @@ class SettingsDialog(QDialog):
         select_data(self.language_combo, settings.language, settings.language)
         select_data(self.region_combo, settings.default_region, settings.default_region)
         select_data(self.currency_combo, settings.currency, settings.currency)
+        if hasattr(self, "attachment_limit"):
+            self.attachment_limit.setValue(settings.attachment_limit_mb)
         self.restart_label.hide()
 
     def _open_folder(self, path: Path) -> None:
@@ -191,16 +198,19 @@ class SettingsDialog(QDialog):
 
     def save(self) -> bool:
         settings = self.services.settings
-        before = (settings.language, settings.default_region, settings.currency)
+        before = (settings.language, settings.default_region, settings.currency, settings.attachment_limit_mb)
         settings.language = self.language_combo.currentData()
         settings.default_region = self.region_combo.currentData()
         settings.currency = self.currency_combo.currentData()
+        if hasattr(self, "attachment_limit"):
+            settings.attachment_limit_mb = self.attachment_limit.value()
         self.reminders.apply(settings)
         try:
             self.services.save_settings()
         except OSError as exc:
             log.warning("settings not saved: %s", exc)
-            settings.language, settings.default_region, settings.currency = before
+            (settings.language, settings.default_region, settings.currency,
+             settings.attachment_limit_mb) = before
             QMessageBox.warning(self, self.tr("Settings"), self.tr(
                 "The settings could not be saved: %1").replace("%1", exc.strerror or str(exc)))
             return False
