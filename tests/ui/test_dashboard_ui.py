@@ -15,7 +15,7 @@ from crm_desktop.core.records import ContactDraft
 from crm_desktop.ui.dashboard.drill import DealDrillPage
 from crm_desktop.ui.dashboard.report import export_figures, export_pdf, export_png
 from crm_desktop.ui.dashboard.targets import TargetsDialog
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.main_window import PAGE_DASHBOARD, MainWindow
 from crm_desktop.ui.segments.page import ContactSegmentPage
 
 
@@ -51,7 +51,7 @@ def window(qtbot, book):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    page = win._pages.get(5)
+    page = win._pages.get(PAGE_DASHBOARD)
     if page is not None:
         page.shutdown()
     if getattr(win, "_dashboard_deals", None) is not None:
