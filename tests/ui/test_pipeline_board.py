@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
@@ -380,6 +381,16 @@ def test_a_file_attached_on_the_deal_page_is_listed_there(page, services, deals,
         assert deal_page.files.topLevelItemCount() == 1
         assert deal_page.files.topLevelItem(0).text(0) == "quote.pdf"
         assert services.deals.files(deals["Alpha"])[0][1] == "quote.pdf"
+        assert not deal_page.open_file_button.isEnabled()
+        deal_page.files.setCurrentItem(deal_page.files.topLevelItem(0))
+        opened = []
+        deal_page.opener = lambda url: opened.append(url.toLocalFile()) or True
+        assert deal_page.open_file()
+        assert opened and opened[0].endswith("quote.pdf")
+        assert Path(opened[0]).read_bytes() == b"%PDF-1.4 quote"
+        deal_page.remove_file()
+        assert deal_page.files.topLevelItemCount() == 0
+        assert [i.kind for i in services.trash.items()] == ["attachment"]
     finally:
         deal_page.close()
 

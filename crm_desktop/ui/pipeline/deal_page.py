@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -122,14 +123,57 @@ class DealPage(QDialog):
         self.attach_button = QPushButton(translate("DealPage", "Attach file…"), tab)
         self.attach_button.clicked.connect(self.attach_file)
         self.attach_button.setEnabled(hasattr(self._services, "attachments"))
+        self.open_file_button = QPushButton(translate("DealPage", "Open"), tab)
+        self.open_file_button.clicked.connect(lambda: self.open_file())
+        self.remove_file_button = QPushButton(translate("DealPage", "Move to trash"), tab)
+        self.remove_file_button.clicked.connect(lambda: self.remove_file())
+        for button in (self.open_file_button, self.remove_file_button):
+            button.setEnabled(False)
+        self.files.itemSelectionChanged.connect(self._on_files_item_selection_changed)
+        self.files.itemDoubleClicked.connect(lambda *_: self.open_file())
+        self.opener = QDesktopServices.openUrl  # replaced in tests
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
+        row.addWidget(self.open_file_button)
+        row.addWidget(self.remove_file_button)
         row.addStretch(1)
         row.addWidget(self.attach_button)
         layout.addLayout(row)
         layout.addWidget(self.files)
         return tab
+
+    def _selected_file(self) -> int | None:
+        item = self.files.currentItem()
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    def _on_files_item_selection_changed(self) -> None:
+        chosen = self._selected_file() is not None
+        self.open_file_button.setEnabled(chosen)
+        self.remove_file_button.setEnabled(chosen)
+
+    def open_file(self) -> bool:
+        """Open the chosen file with the system's viewer."""
+        from PySide6.QtWidgets import QMessageBox
+
+        file_id = self._selected_file()
+        if file_id is None:
+            return False
+        try:
+            path = self._services.attachments.open_path(file_id)
+        except CrmError as exc:
+            from ..customer.texts import error_text_of
+
+            QMessageBox.warning(self, translate("DealPage", "Open"), error_text_of(exc))
+            return False
+        return bool(self.opener(QUrl.fromLocalFile(str(path))))
+
+    def remove_file(self) -> None:
+        """Move the chosen file to the trash (it can be restored from there)."""
+        file_id = self._selected_file()
+        if file_id is not None:
+            self._services.attachments.delete([file_id])
+            self._fill_files()
 
     def attach_file(self) -> int | None:
         """A file attached to the deal and its customer (copied into the data folder)."""
@@ -232,8 +276,9 @@ class DealPage(QDialog):
     def _fill_files(self) -> None:
         self.files.clear()
         locale = QLocale()
-        for _file_id, name, size, added in self._services.deals.files(self.deal_id):
-            QTreeWidgetItem(self.files, [name, locale.formattedDataSize(size), when(added)])
+        for file_id, name, size, added in self._services.deals.files(self.deal_id):
+            item = QTreeWidgetItem(self.files, [name, locale.formattedDataSize(size), when(added)])
+            item.setData(0, Qt.ItemDataRole.UserRole, file_id)
 
     def _fill_products(self, deal: Deal) -> None:
         self.products.clear()
