@@ -194,3 +194,16 @@ def test_a_bug_while_loading_reaches_the_crash_dialog(qtbot, window, monkeypatch
     page.refresh()
     qtbot.waitUntil(lambda: len(seen) == 2)
     assert str(seen[0]) == "bug" and page.tiles["open"].value.text() == "$4,000"
+
+
+def test_the_overdue_tile_opens_the_overdue_tasks(qtbot, window):
+    from crm_desktop.core.tasks import OVERDUE, TODAY
+
+    page = shown_dashboard(qtbot, window)
+    qtbot.mouseClick(page.tiles["overdue"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.reminders_page
+    assert window.reminders_page.section() == OVERDUE
+    window.show_dashboard()
+    page.tiles["today"].setFocus()
+    qtbot.keyClick(page.tiles["today"], Qt.Key.Key_Return)
+    assert window.reminders_page.section() == TODAY

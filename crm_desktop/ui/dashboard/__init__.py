@@ -23,9 +23,12 @@ def make_page(window):
 
 def show_records(window, entity: str, title: str, condition):
     """Show the records behind a figure in the window's page stack (pages made on first use)."""
-    if entity == "task":
+    if entity == "task":  # the condition is "overdue" or "today": that tab of Reminders
+        from ...core.tasks import OVERDUE, TODAY
+
         window.show_reminders()
-        return None
+        window.reminders_page.show_section(OVERDUE if condition == "overdue" else TODAY)
+        return window.reminders_page
     if entity == "deal":
         page = _deal_page(window)
         page.show_deals(title, condition)

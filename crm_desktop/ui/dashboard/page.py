@@ -417,7 +417,7 @@ class DashboardPage(QWidget):
         elif key == "stale":
             self.records_requested.emit("contact", title, dash.record_condition(q, "stale"))
         elif key in ("overdue", "today"):
-            self.records_requested.emit("task", title, None)
+            self.records_requested.emit("task", title, key)
 
     def _on_chart_activated(self, key: str, category: int, series: int) -> None:
         from .fill import drill_down
