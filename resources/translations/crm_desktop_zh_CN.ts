@@ -1632,12 +1632,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>E-mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
@@ -1733,12 +1733,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -1768,7 +1768,12 @@ weighted %3</source>
         <translation>字段变更</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
@@ -2109,7 +2114,7 @@ weighted %3</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../crm_desktop/ui/dashboard/page.py" line="+373"/>
+        <location filename="../../crm_desktop/ui/dashboard/page.py" line="+385"/>
         <source>1 deal</source>
         <translation>1 个交易</translation>
     </message>
@@ -2125,7 +2130,13 @@ weighted %3</source>
         <translation>联系人 · 其他来源</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/dashboard/page.py" line="-213"/>
+        <location line="+6"/>
+        <location filename="../../crm_desktop/ui/dashboard/page.py" line="+12"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/dashboard/page.py" line="-231"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -2270,12 +2281,12 @@ weighted %3</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 open deals</source>
         <translation>%1 个进行中的交易</translation>
     </message>
@@ -2295,7 +2306,7 @@ weighted %3</source>
         <translation>已结束交易中的赢单比例</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>people talked to before</source>
         <translation>以前联系过的人</translation>
     </message>
@@ -2986,7 +2997,7 @@ weighted %3</source>
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/pipeline/deal_page.py" line="+35"/>
+        <location filename="../../crm_desktop/ui/pipeline/deal_page.py" line="+36"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
@@ -3121,7 +3132,18 @@ weighted %3</source>
         <translation>附加文件…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+3"/>
+        <location line="+41"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <location line="+11"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
@@ -3967,7 +3989,7 @@ weighted %3</source>
     <name>GlobalSearch</name>
     <message>
         <location filename="../../crm_desktop/ui/global_search.py" line="+26"/>
-        <location filename="../../crm_desktop/ui/main_window.py" line="+141"/>
+        <location filename="../../crm_desktop/ui/main_window.py" line="+139"/>
         <source>Search people and companies  (Ctrl+K)</source>
         <translation>搜索联系人和公司  (Ctrl+K)</translation>
     </message>
@@ -4661,12 +4683,12 @@ weighted %3</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -4691,12 +4713,12 @@ weighted %3</source>
         <translation>销售管道</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reminders</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -4782,32 +4804,32 @@ weighted %3</source>
         <translation>联系人(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Companies</source>
         <translation>公司(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Trash</source>
         <translation>回收站(&amp;T)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>P&amp;ipeline</source>
         <translation>销售管道(&amp;I)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Dashboard</source>
         <translation>仪表盘(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Filter this list</source>
         <translation>筛选此列表(&amp;F)</translation>
     </message>
@@ -7675,14 +7697,14 @@ weighted %3</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/dialogs/settings_dialog.py" line="+70"/>
-        <location line="+111"/>
-        <location line="+23"/>
+        <location filename="../../crm_desktop/ui/dialogs/settings_dialog.py" line="+71"/>
+        <location line="+117"/>
+        <location line="+26"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-115"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -7783,6 +7805,16 @@ weighted %3</source>
         <translation>数据</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest file to attach</source>
+        <translation>附件大小上限</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
@@ -7808,12 +7840,12 @@ weighted %3</source>
         <translation>该文件夹尚不存在。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>The folder %1 could not be opened.</source>
         <translation>无法打开文件夹 %1。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
