@@ -142,8 +142,11 @@ def test_rows_written_in_many_batches_keep_their_order(tmp_path: Path):
     for start in range(0, 3000, 700):
         writer.write_rows((i,) for i in range(start, min(start + 700, 3000)))
     writer.close()
-    ws = openpyxl.load_workbook(path, read_only=True).active
-    assert [v for (v,) in ws.iter_rows(min_row=2, values_only=True)] == list(range(3000))
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        assert [v for (v,) in book.active.iter_rows(min_row=2, values_only=True)] == list(range(3000))
+    finally:
+        book.close()
 
 
 def test_csv_is_utf8_with_bom_and_excel_line_ends(tmp_path: Path):
