@@ -9,7 +9,7 @@ import peewee as pw
 
 from ..core.activities import Activity, ActivityDraft
 from ..core.errors import NotFoundError
-from .common import chunks, marks, new_uuid, parse_ts, ts
+from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 
 _COLUMNS = ("id, uuid, kind, subject, body, outcome, occurred_at, duration_s, pinned, "
             "contact_id, company_id, deal_id, owner_id, created_at, case_id")
@@ -90,21 +90,10 @@ class ActivityStore:
             raise NotFoundError("activity", activity_id)
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
-        n = 0
-        for part in chunks(list(ids)):
-            n += self.db.execute_sql(
-                f"UPDATE activity SET deleted_at = ?, updated_at = ? "
-                f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NULL",
-                (ts(now), ts(now), *part)).rowcount
-        return n
+        return set_trashed(self.db, "activity", ids, now, True)
 
     def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
-        n = 0
-        for part in chunks(list(ids)):
-            n += self.db.execute_sql(
-                f"UPDATE activity SET deleted_at = NULL, updated_at = ? "
-                f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NOT NULL", (ts(now), *part)).rowcount
-        return n
+        return set_trashed(self.db, "activity", ids, now, False)
 
     def purge(self, ids: Sequence[int]) -> int:
         n = 0

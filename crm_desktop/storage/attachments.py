@@ -9,7 +9,7 @@ import peewee as pw
 
 from ..core.customer import Attachment, Target
 from ..core.errors import NotFoundError
-from .common import chunks, marks, new_uuid, parse_ts, ts
+from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 from .timeline import _scope
 
 _COLUMNS = "f.id, f.filename, f.sha256, f.size, f.mime, f.created_at, f.contact_id, f.company_id"
@@ -75,18 +75,10 @@ class AttachmentStore:
         return row[0]
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
-        return self._set_deleted(ids, ts(now), now, "deleted_at IS NULL")
+        return set_trashed(self.db, "attachment", ids, now, True)
 
     def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
-        return self._set_deleted(ids, None, now, "deleted_at IS NOT NULL")
-
-    def _set_deleted(self, ids: Sequence[int], value: str | None, now: dt.datetime, when: str) -> int:
-        n = 0
-        for part in chunks(list(ids)):
-            n += self.db.execute_sql(f"UPDATE attachment SET deleted_at = ?, updated_at = ? "
-                                     f"WHERE id IN ({marks(len(part))}) AND {when}",
-                                     (value, ts(now), *part)).rowcount
-        return n
+        return set_trashed(self.db, "attachment", ids, now, False)
 
     def purge(self, ids: Sequence[int]) -> list[str]:
         """Delete trashed rows for good; the content hashes no row uses any more."""

@@ -10,7 +10,7 @@ import peewee as pw
 from ..core.cases import Case, CaseDraft
 from ..core.customer import Target
 from ..core.errors import NotFoundError
-from .common import chunks, marks, new_uuid, parse_ts, ts
+from .common import new_uuid, parse_ts, set_trashed, ts
 from .timeline import _scope
 
 _COLUMNS = ("c.id, c.subject, c.kind, c.status, c.priority, c.description, c.opened_at, c.resolved_at, "
@@ -59,9 +59,4 @@ class CaseStore:
         return [_case(r) for r in rows]
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
-        n = 0
-        for part in chunks(list(ids)):
-            n += self.db.execute_sql(f"UPDATE service_case SET deleted_at = ?, updated_at = ? "
-                                     f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NULL",
-                                     (ts(now), ts(now), *part)).rowcount
-        return n
+        return set_trashed(self.db, "service_case", ids, now, True)

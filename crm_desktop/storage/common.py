@@ -77,3 +77,20 @@ def next_id(db, table: str) -> int:
     """
     row = db.execute_sql(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()
     return row[0]
+
+
+def set_trashed(db, table: str, ids: Sequence[int], now: dt.datetime, trashed: bool, also: str = "") -> int:
+    """Move live rows of ``table`` to the trash, or trashed ones back; how many changed.
+
+    ``also`` adds assignments to the same UPDATE (e.g. ``"version = version + 1"``).
+    """
+    stamp = ts(now)
+    state = "deleted_at IS NULL" if trashed else "deleted_at IS NOT NULL"
+    extra = f", {also}" if also else ""
+    changed = 0
+    for part in chunks(list(ids)):
+        changed += db.execute_sql(
+            f"UPDATE {table} SET deleted_at = ?, updated_at = ?{extra} "
+            f"WHERE {state} AND id IN ({marks(len(part))})",
+            (stamp if trashed else None, stamp, *part)).rowcount
+    return changed

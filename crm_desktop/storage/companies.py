@@ -11,7 +11,7 @@ from ..core.errors import NotFoundError
 from ..core.query import ListQuery
 from ..core.records import CompanyDraft, CompanyRecord, Stamp
 from ..core.text import company_key
-from .common import chunks, marks, new_uuid, parse_ts, ts
+from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 from .history import record_changes, tracked_values
 from .search import SearchIndex
 from .tags import CustomFieldStore
@@ -122,22 +122,12 @@ class CompanyStore:
                 f"UPDATE company SET updated_at = ? WHERE id IN ({marks(len(chunk))})", (ts(now), *chunk))
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
-        changed = 0
-        for chunk in chunks(list(ids)):
-            cur = self.db.execute_sql(
-                f"UPDATE company SET deleted_at = ?, updated_at = ? "
-                f"WHERE deleted_at IS NULL AND id IN ({marks(len(chunk))})", (ts(now), ts(now), *chunk))
-            changed += cur.rowcount
+        changed = set_trashed(self.db, "company", ids, now, True)
         self.index.remove_companies(ids)
         return changed
 
     def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
-        changed = 0
-        for chunk in chunks(list(ids)):
-            cur = self.db.execute_sql(
-                f"UPDATE company SET deleted_at = NULL, updated_at = ? "
-                f"WHERE deleted_at IS NOT NULL AND id IN ({marks(len(chunk))})", (ts(now), *chunk))
-            changed += cur.rowcount
+        changed = set_trashed(self.db, "company", ids, now, False)
         self.index.reindex_companies(ids)
         return changed
 

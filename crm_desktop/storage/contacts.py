@@ -13,7 +13,7 @@ import peewee as pw
 from ..core.errors import NotFoundError
 from ..core.query import ListQuery
 from ..core.records import Channel, ContactDraft, ContactRecord, DuplicateHit, Stamp
-from .common import chunks, marks, new_uuids, next_id, parse_ts, ts
+from .common import chunks, marks, new_uuids, next_id, parse_ts, set_trashed, ts
 from .history import record_changes, tracked_values
 from .search import ContactDocuments, SearchIndex
 from .tags import CustomFieldStore
@@ -217,22 +217,12 @@ class ContactStore:
                 f"UPDATE contact SET updated_at = ? WHERE id IN ({marks(len(chunk))})", (ts(now), *chunk))
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
-        changed = 0
-        for chunk in chunks(list(ids)):
-            cur = self.db.execute_sql(
-                f"UPDATE contact SET deleted_at = ?, updated_at = ? "
-                f"WHERE deleted_at IS NULL AND id IN ({marks(len(chunk))})", (ts(now), ts(now), *chunk))
-            changed += cur.rowcount
+        changed = set_trashed(self.db, "contact", ids, now, True)
         self.index.remove_contacts(ids)
         return changed
 
     def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
-        changed = 0
-        for chunk in chunks(list(ids)):
-            cur = self.db.execute_sql(
-                f"UPDATE contact SET deleted_at = NULL, updated_at = ? "
-                f"WHERE deleted_at IS NOT NULL AND id IN ({marks(len(chunk))})", (ts(now), *chunk))
-            changed += cur.rowcount
+        changed = set_trashed(self.db, "contact", ids, now, False)
         self.index.reindex_contacts(ids)
         return changed
 

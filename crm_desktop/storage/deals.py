@@ -14,7 +14,7 @@ import peewee as pw
 
 from ..core.deals import ConflictError, Deal, DealCard, DealDraft, DealFilter, LineItem, StageSpell
 from ..core.errors import NotFoundError
-from .common import chunks, marks, new_uuid, parse_ts, ts
+from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 
 DEAL_SORT_KEYS = {
     "title": "d.title COLLATE NOCASE", "company": "coalesce(co.name, '') COLLATE NOCASE",
@@ -322,21 +322,10 @@ class DealStore:
             f"SELECT id FROM deal WHERE {column} = ? AND deleted_at IS NULL ORDER BY id", (value,))]
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
-        n = 0
-        for part in chunks(list(ids)):
-            n += self.db.execute_sql(
-                f"UPDATE deal SET deleted_at = ?, updated_at = ?, version = version + 1 "
-                f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NULL",
-                (ts(now), ts(now), *part)).rowcount
-        return n
+        return set_trashed(self.db, "deal", ids, now, True, also="version = version + 1")
 
     def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
-        n = 0
-        for part in chunks(list(ids)):
-            n += self.db.execute_sql(
-                f"UPDATE deal SET deleted_at = NULL, updated_at = ?, version = version + 1 "
-                f"WHERE id IN ({marks(len(part))}) AND deleted_at IS NOT NULL", (ts(now), *part)).rowcount
-        return n
+        return set_trashed(self.db, "deal", ids, now, False, also="version = version + 1")
 
     def trashed(self) -> list[tuple[int, str, str]]:
         """(id, title, deleted_at) of the deals in the trash."""

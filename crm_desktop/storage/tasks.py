@@ -20,7 +20,7 @@ from ..core.tasks import (
     TaskDraft,
     TaskRow,
 )
-from .common import chunks, marks, new_uuid, parse_ts, ts
+from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 
 UNDATED = "undated"  # open tasks without a due date: listed after the upcoming ones
 UPCOMING_ALL = "upcoming_all"  # both, for orders other than by due date
@@ -112,12 +112,7 @@ class TaskStore:
                                 (ts(now), *part))
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
-        n = 0
-        for part in chunks(list(ids)):
-            n += self.db.execute_sql(
-                f"UPDATE task SET deleted_at = ?, updated_at = ? WHERE id IN ({marks(len(part))}) "
-                "AND deleted_at IS NULL", (ts(now), ts(now), *part)).rowcount
-        return n
+        return set_trashed(self.db, "task", ids, now, True)
 
     # -- reading -------------------------------------------------------------------------
     def get(self, task_id: int) -> Task:
