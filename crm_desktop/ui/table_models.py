@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from ..core.errors import CrmError
 from ..core.query import ListQuery
 from ..services import Change, Services
 from .bridge import ChangeBridge
+from .paging import PageCache
 
 log = logging.getLogger(__name__)
 
@@ -148,9 +148,8 @@ class RecordTableModel(QAbstractTableModel):
                  parent: QObject | None = None, *, max_pages: int = MAX_PAGES) -> None:
         super().__init__(parent)
         self._services = services
-        self._max_pages = max_pages
         self._query = self._requested = ListQuery()
-        self._pages: OrderedDict[int, list[CachedRow]] = OrderedDict()
+        self._pages: PageCache[CachedRow] = PageCache(self._load_rows, PAGE_SIZE, max_pages)
         self._users = self._load_users()
         self._count = self._source().count(self._query)
         self._headers = self._header_texts()
@@ -237,7 +236,7 @@ class RecordTableModel(QAbstractTableModel):
             row = max(first, 0)
             last = min(last, self._count - 1)
             while row <= last:
-                page = self._pages.get(row // PAGE_SIZE)
+                page = self._pages.cached(row // PAGE_SIZE)
                 if page is not None:
                     end = min(last, (row // PAGE_SIZE + 1) * PAGE_SIZE - 1)
                     ids += [r.id for r in page[row % PAGE_SIZE:end % PAGE_SIZE + 1]]
@@ -343,7 +342,8 @@ class RecordTableModel(QAbstractTableModel):
     def _show(self, query: ListQuery, count: int, first_page: list[CachedRow]) -> None:
         self.beginResetModel()
         self._query, self._count = query, count
-        self._pages = OrderedDict({0: first_page})
+        self._pages.clear()
+        self._pages.put(0, first_page)
         self.endResetModel()
         self.loading_changed.emit(False)
         self.count_changed.emit(count)
@@ -352,30 +352,17 @@ class RecordTableModel(QAbstractTableModel):
     def _row(self, row: int) -> CachedRow | None:
         if not 0 <= row < self._count:
             return None
-        page = self._page(row // PAGE_SIZE)
-        offset = row % PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+        return self._pages.row(row)
 
-    def _page(self, number: int) -> list[CachedRow]:
-        page = self._pages.get(number)
-        if page is not None:
-            self._pages.move_to_end(number)
-            return page
-        page = self._load_page(number)
-        self._pages[number] = page
-        if len(self._pages) > self._max_pages:
-            self._pages.popitem(last=False)
-        return page
-
-    def _load_page(self, number: int) -> list[CachedRow]:
+    def _load_rows(self, offset: int, limit: int) -> list[CachedRow]:
         source = self._source()
         try:
-            raws = read_rows(source, self._query, self._count, number * PAGE_SIZE, PAGE_SIZE)
+            raws = read_rows(source, self._query, self._count, offset, limit)
             return self._build_rows(source, self._users, raws, QLocale())
         except CrmError as exc:
             # Painting cannot show a dialog; an empty page is kept until the next
             # refresh so a locked database is not hammered on every repaint.
-            log.warning("could not read list rows at page %d: %s", number, exc)
+            log.warning("could not read list rows at %d: %s", offset, exc)
             return []
 
     def _load_users(self) -> dict[int, str]:

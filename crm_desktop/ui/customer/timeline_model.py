@@ -7,7 +7,6 @@ is read when a row of it is first asked for. Filtering and search happen in SQL.
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.customer import Target, TimelineEntry, TimelineQuery, plain_text
 from ...services import Services
+from ..paging import PageCache
 from . import texts
 
 PAGE_SIZE = 100
@@ -41,7 +41,9 @@ class TimelineModel(QAbstractListModel):
         self._services = services
         self._target = target
         self._query = TimelineQuery()
-        self._pages: OrderedDict[int, list[TimelineEntry]] = OrderedDict()
+        self._pages: PageCache[TimelineEntry] = PageCache(
+            lambda offset, limit: self._services.timeline.page(self._target, self._query, offset, limit,
+                                                               self._count), PAGE_SIZE, MAX_PAGES)
         self._summaries: dict[tuple, str] = {}
         self._count = services.timeline.count(target, self._query)
         self._locale = QLocale()
@@ -69,18 +71,7 @@ class TimelineModel(QAbstractListModel):
     def entry(self, row: int) -> TimelineEntry | None:
         if not 0 <= row < self._count:
             return None
-        number = row // PAGE_SIZE
-        page = self._pages.get(number)
-        if page is None:
-            page = self._services.timeline.page(self._target, self._query, number * PAGE_SIZE, PAGE_SIZE,
-                                                self._count)
-            self._pages[number] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        offset = row - number * PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+        return self._pages.row(row)
 
     # -- Qt's model API ------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

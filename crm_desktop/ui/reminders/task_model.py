@@ -6,7 +6,6 @@ count and a few pages of rows, so a section of 100,000 tasks costs what its visi
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
@@ -14,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.tasks import DONE, PRIORITY_HIGH, SectionQuery, TaskRow
 from ...services import Services
+from ..paging import PageCache
 from .texts import due_text, kind_names, priority_names
 
 PAGE_SIZE = 200
@@ -32,7 +32,8 @@ class TaskTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._services = services
         self._query = SectionQuery("today")
-        self._pages: OrderedDict[int, list[TaskRow]] = OrderedDict()
+        self._pages: PageCache[TaskRow] = PageCache(
+            lambda offset, limit: self._services.tasks.rows(self._query, offset, limit), PAGE_SIZE, MAX_PAGES)
         self._count = 0  # until the page asks for a section (set_query / reload)
         self._kinds = kind_names()
         self._priorities = priority_names()
@@ -66,17 +67,7 @@ class TaskTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> TaskRow | None:
         if not 0 <= row < self._count:
             return None
-        page_no = row // PAGE_SIZE
-        page = self._pages.get(page_no)
-        if page is None:
-            page = self._services.tasks.rows(self._query, page_no * PAGE_SIZE, PAGE_SIZE)
-            self._pages[page_no] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_no)
-        index = row - page_no * PAGE_SIZE
-        return page[index] if index < len(page) else None
+        return self._pages.row(row)
 
     def id_at(self, row: int) -> int | None:
         task = self.row_at(row)
@@ -84,11 +75,7 @@ class TaskTableModel(QAbstractTableModel):
 
     def row_of(self, task_id: int) -> int:
         """The row showing ``task_id`` among the cached rows, or -1."""
-        for page_no, page in self._pages.items():
-            for i, task in enumerate(page):
-                if task.id == task_id:
-                    return page_no * PAGE_SIZE + i
-        return -1
+        return next((row for row, task in self._pages.rows() if task.id == task_id), -1)
 
     # -- Qt API --------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex = ROOT) -> int:
