@@ -292,7 +292,7 @@ class BackupService:
         old = self.database.passphrase
         path = self.database.path
         with self.ctx.read():
-            self.database.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.database.checkpoint()
         incoming = path.with_name(f".{path.name}.converting")
         files.convert(path, incoming, old, passphrase or None)
         self.database.close()

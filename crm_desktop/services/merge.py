@@ -99,10 +99,7 @@ class MergeService:
             return self.store.recent(limit)
 
     def _name(self, entity: str, record_id: int) -> str:
-        column = "full_name" if entity == "contact" else "name"
-        row = self.ctx.storage.database.db.execute_sql(
-            f"SELECT {column} FROM {entity} WHERE id = ?", (record_id,)).fetchone()
-        return row[0] if row else ""
+        return self.store.name_of(entity, record_id)
 
     def _announce(self, entity: str, survivor_id: int, other_id: int) -> None:
         # Everything that can point at a record may have moved: lists, timelines, tasks, deals.

@@ -162,6 +162,10 @@ class Database:
         finally:
             self.db.execute_sql("ROLLBACK")
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (before the file is copied whole)."""
+        self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()

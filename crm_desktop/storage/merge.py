@@ -57,6 +57,12 @@ class MergeStore:
         self.db = db
         self.index = index
 
+    def name_of(self, entity: str, record_id: int) -> str:
+        """The display name of a contact or company, trashed or not ("" if it is gone)."""
+        column = "full_name" if entity == "contact" else "name"
+        row = self.db.execute_sql(f"SELECT {column} FROM {entity} WHERE id = ?", (record_id,)).fetchone()
+        return row[0] if row else ""
+
     # -- what points at a record ---------------------------------------------------------
     def references(self, entity: str) -> list[Reference]:
         """Every (table, column) with a foreign key to ``entity``, read from the schema."""
