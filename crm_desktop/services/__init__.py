@@ -25,6 +25,7 @@ from .context import ServiceContext
 from .dashboard import DashboardService
 from .deals import DealService
 from .duplicates import DuplicateService
+from .edits import EditService
 from .exports import ExportService
 from .forecast import ForecastService
 from .history import HistoryService
@@ -77,6 +78,7 @@ class Services:
         self.lookups = LookupService(ctx)
         self.search = SearchService(ctx)
         self.trash = TrashService(ctx, self.contacts, self.companies)
+        self.edits = EditService(ctx, self.contacts, self.companies)  # undoable edits
         self.activities = ActivityService(ctx)
         self.exports = ExportService(ctx)
         self.imports = ImportService(ctx, self.contacts, self.companies)
