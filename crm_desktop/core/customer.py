@@ -222,3 +222,5 @@ class ProfileText:
     tags: list[str] = field(default_factory=list)
     website: str = ""
     industry: str = ""
+    do_not_contact: bool = False  # a person marked "do not contact" (core.consent)
+    consent_withdrawn: bool = False

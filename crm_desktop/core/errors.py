@@ -80,3 +80,16 @@ class NotFoundError(CrmError):
         super().__init__(f"{kind} {record_id} not found")
         self.kind = kind
         self.record_id = record_id
+
+
+class EditConflict(CrmError):
+    """The record was saved elsewhere (another window or process) since the edit read it.
+
+    Nothing was written; the user chooses to reload the record or to overwrite it.
+    """
+
+    def __init__(self, kind: str, record_id: int, name: str = "") -> None:
+        super().__init__(f"{kind} {record_id} was changed elsewhere")
+        self.kind = kind
+        self.record_id = record_id
+        self.name = name

@@ -46,6 +46,12 @@ class ContactDraft:
     owner_id: int | None = None
     tags: list[str] = field(default_factory=list)
     custom: dict[int, str] = field(default_factory=dict)  # custom field id → value
+    # Data protection (see core.consent): lawful basis, consent given/withdrawn, do not contact.
+    lawful_basis: str = ""
+    consent_given_on: dt.date | None = None
+    consent_withdrawn_on: dt.date | None = None
+    consent_note: str = ""
+    do_not_contact: bool = False
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from operator import attrgetter
 
+from .consent import consent_problems
 from .emails import is_valid_email
 from .errors import FieldError, ValidationError
 from .phones import normalize_phone
@@ -119,12 +120,14 @@ def validate_contact(draft: ContactDraft, region: str, today: dt.date | None = N
     today = today or dt.date.today()
     if draft.birthday is not None and draft.birthday > today:
         errors.append(FieldError("birthday", "in_future", draft.birthday.isoformat()))
+    errors += consent_problems(draft, today)
     if errors:
         raise ValidationError(errors)
     return _replace(
         draft, **text, emails=emails, phones=phones, handles=handles,
         tags=_clean_tags(draft.tags),
         custom={k: v.strip() for k, v in draft.custom.items()},
+        consent_note=(draft.consent_note or "").strip(), do_not_contact=bool(draft.do_not_contact),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from ..core.query import ListQuery
@@ -9,7 +10,7 @@ from ..core.records import CompanyDraft, CompanyRecord, DuplicateHit
 from ..core.text import company_key
 from ..core.validation import validate_company
 from .changes import Change
-from .context import ServiceContext
+from .context import ServiceContext, later_than
 
 
 class CompanyService:
@@ -29,18 +30,23 @@ class CompanyService:
         self.ctx.changes.emit(Change("company", "create", (company_id,)))
         return company_id
 
-    def update(self, company_id: int, draft: CompanyDraft) -> None:
+    def update(self, company_id: int, draft: CompanyDraft, expected: dt.datetime | None = None
+               ) -> dt.datetime:
+        """Store an edit; returns the company's new updated_at. With ``expected`` (the
+        updated_at the edit started from) EditConflict is raised, and nothing written, when
+        someone saved the company since."""
         clean = self.validate(draft)
         with self.ctx.write():
-            now = self.ctx.clock.now()
+            now = later_than(self.ctx.clock.now(), expected)
             tag_ids = self.ctx.storage.tags.ensure(clean.tags, now)
-            self.store.update(company_id, clean, [tag_ids[t] for t in clean.tags], now)
+            self.store.update(company_id, clean, [tag_ids[t] for t in clean.tags], now, expected)
             # Its people are found by company name too.
             people = self.ctx.storage.contacts.ids_of_company(company_id)
             self.ctx.storage.index.reindex_contacts(people)
         self.ctx.changes.emit(Change("company", "update", (company_id,)))
         if people:
             self.ctx.changes.emit(Change("contact", "update", tuple(people)))
+        return now
 
     def add_tag(self, ids: Sequence[int], tag_name: str) -> int:
         name = " ".join(tag_name.split())

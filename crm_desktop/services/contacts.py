@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -16,7 +17,7 @@ from ..core.text import company_key
 from ..core.validation import validate_contact
 from ..storage import ContactWrite
 from .changes import Change
-from .context import ServiceContext
+from .context import ServiceContext, later_than
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 
@@ -158,17 +159,25 @@ class ContactService:
             d.company_name = spelling[d.company_id]
         return created
 
-    def update(self, contact_id: int, draft: ContactDraft) -> None:
+    def update(self, contact_id: int, draft: ContactDraft, expected: dt.datetime | None = None
+               ) -> dt.datetime:
+        """Store an edit; returns the person's new updated_at.
+
+        ``expected`` is the updated_at the edit started from (``record.stamp.updated_at``):
+        when someone saved the person since, nothing is written and EditConflict is raised.
+        Without it the edit overwrites whatever is stored.
+        """
         clean = self.validate(draft)
         with self.ctx.write():
-            now = self.ctx.clock.now()
+            now = later_than(self.ctx.clock.now(), expected)
             created = self._resolve_companies([clean])
             tag_ids = self.ctx.storage.tags.ensure(clean.tags, now)
             write = ContactWrite(clean, display_name(clean.given_name, clean.family_name),
                                  [tag_ids[t] for t in clean.tags])
-            self.store.update(contact_id, write, now)
+            self.store.update(contact_id, write, now, expected)
         self._announce_companies(created)
         self.ctx.changes.emit(Change("contact", "update", (contact_id,)))
+        return now
 
     def add_tag(self, ids: Sequence[int], tag_name: str) -> int:
         name = " ".join(tag_name.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,3 +38,11 @@ class ServiceContext:
     def read(self) -> Iterator[None]:
         with translated_errors(str(self.storage.database.path)):
             yield
+
+
+def later_than(now: dt.datetime, read_at: dt.datetime | None) -> dt.datetime:
+    """The time to stamp an edit of a record read at ``read_at`` with: ``now``, but always after
+    ``read_at``, so an edit in the same clock tick still changes the stamp others compare with."""
+    if read_at is None or now > read_at:
+        return now
+    return read_at + dt.timedelta(microseconds=1)

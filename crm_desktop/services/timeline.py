@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..core.activities import INTERACTION_KINDS
+from ..core.consent import consent_withdrawn
 from ..core.customer import (
     DealRow,
     KeyFigures,
@@ -53,7 +54,8 @@ class TimelineService:
                 d = rec.data
                 return ProfileText(rec.full_name, d.title, d.company_id, d.company_name,
                                    users.get(d.owner_id, ""), [c.value for c in d.emails],
-                                   [c.value for c in d.phones], list(d.tags), d.website)
+                                   [c.value for c in d.phones], list(d.tags), d.website,
+                                   do_not_contact=d.do_not_contact, consent_withdrawn=consent_withdrawn(d))
             rec = storage.companies.get(target.id)
             d = rec.data
             return ProfileText(d.name, "", None, "", users.get(d.owner_id, ""), [d.email] if d.email else [],

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import peewee as pw
 
-from ..core.errors import NotFoundError
+from ..core.errors import EditConflict, NotFoundError
 from ..core.query import ListQuery
 from ..core.records import CompanyDraft, CompanyRecord, Stamp
 from ..core.text import company_key
@@ -77,14 +77,22 @@ class CompanyStore:
         return company_id
 
     def update(self, company_id: int, draft: CompanyDraft, tag_ids: Sequence[int],
-               now: dt.datetime) -> None:
+               now: dt.datetime, expected: dt.datetime | None = None) -> None:
+        """Store an edit; with ``expected`` (the updated_at it was read at) only if nobody saved
+        the company since: the same UPDATE checks it, EditConflict says it did not match."""
         assignments = ", ".join(f"{f} = ?" for f in _FIELDS)
+        check = " AND updated_at = ?" if expected is not None else ""
         cur = self.db.execute_sql(
             f"UPDATE company SET {assignments}, name_key = ?, updated_at = ? "
-            f"WHERE id = ? AND deleted_at IS NULL",
-            (*(getattr(draft, f) for f in _FIELDS), company_key(draft.name), ts(now), company_id))
+            f"WHERE id = ? AND deleted_at IS NULL{check}",
+            (*(getattr(draft, f) for f in _FIELDS), company_key(draft.name), ts(now), company_id,
+             *((ts(expected),) if expected is not None else ())))
         if cur.rowcount == 0:
-            raise NotFoundError("company", company_id)
+            row = self.db.execute_sql("SELECT name FROM company WHERE id = ? AND deleted_at IS NULL",
+                                      (company_id,)).fetchone()
+            if row is None or expected is None:
+                raise NotFoundError("company", company_id)
+            raise EditConflict("company", company_id, row[0])
         before = tracked_values(self.db, "company", [company_id])
         self._set_tags(company_id, tag_ids)
         self.custom.set_values(company_id, "company", draft.custom)

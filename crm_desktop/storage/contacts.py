@@ -10,7 +10,7 @@ from operator import attrgetter
 
 import peewee as pw
 
-from ..core.errors import NotFoundError
+from ..core.errors import EditConflict, NotFoundError
 from ..core.query import ListQuery
 from ..core.records import Channel, ContactDraft, ContactRecord, DuplicateHit, Stamp
 from .common import chunks, marks, new_uuids, next_id, parse_ts, set_trashed, ts
@@ -39,6 +39,7 @@ LIST_COLUMNS = (
 _ROW_FIELDS = (
     "given_name", "family_name", "title", "street", "city", "region", "postal_code", "country",
     "website", "preferred_channel", "source", "notes", "owner_id",
+    "lawful_basis", "consent_note", "do_not_contact",
 )
 
 
@@ -57,11 +58,17 @@ def _row_values(w: ContactWrite) -> list:
         *(getattr(d, f) for f in _ROW_FIELDS),
         w.full_name, d.company_id, d.company_name if d.company_id else "",
         d.emails[0].value if d.emails else "", d.phones[0].value if d.phones else "",
-        d.birthday.isoformat() if d.birthday else None,
+        d.birthday.isoformat() if d.birthday else None, *_consent_days(d),
     ]
 
 
-_ROW_COLUMNS = (*_ROW_FIELDS, "full_name", "company_id", "company_name", "email", "phone", "birthday")
+def _consent_days(d: ContactDraft) -> tuple[str | None, str | None]:
+    given, withdrawn = d.consent_given_on, d.consent_withdrawn_on
+    return (given.isoformat() if given else None, withdrawn.isoformat() if withdrawn else None)
+
+
+_ROW_COLUMNS = (*_ROW_FIELDS, "full_name", "company_id", "company_name", "email", "phone", "birthday",
+                "consent_given_on", "consent_withdrawn_on")
 
 
 def _channel_rows(contact_id: int, d: ContactDraft) -> list[tuple]:
@@ -100,7 +107,7 @@ class _BulkRows:
             self.contacts.append((
                 cid, uid, stamp, stamp, *_draft_fields(d), w.full_name, d.company_id, company,
                 emails[0].value if emails else "", phones[0].value if phones else "",
-                d.birthday.isoformat() if d.birthday else None))
+                d.birthday.isoformat() if d.birthday else None, *_consent_days(d)))
             self.channels += _channel_rows(cid, d)
             self.tags += [(cid, tid) for tid in w.tag_ids]
             if d.custom:
@@ -174,13 +181,21 @@ class ContactStore:
         self.index.put_documents(rows.documents)
         return list(range(first, first + len(writes)))
 
-    def update(self, contact_id: int, w: ContactWrite, now: dt.datetime) -> None:
+    def update(self, contact_id: int, w: ContactWrite, now: dt.datetime,
+               expected: dt.datetime | None = None) -> None:
+        """Store an edit; with ``expected`` (the updated_at the edit was read at) only if nobody
+        saved the person since: the same UPDATE checks it, EditConflict says it did not match."""
         assignments = ", ".join(f"{c} = ?" for c in _ROW_COLUMNS)
+        check = " AND updated_at = ?" if expected is not None else ""
         cur = self.db.execute_sql(
-            f"UPDATE contact SET {assignments}, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-            (*_row_values(w), ts(now), contact_id))
+            f"UPDATE contact SET {assignments}, updated_at = ? WHERE id = ? AND deleted_at IS NULL{check}",
+            (*_row_values(w), ts(now), contact_id, *((ts(expected),) if expected is not None else ())))
         if cur.rowcount == 0:
-            raise NotFoundError("contact", contact_id)
+            row = self.db.execute_sql("SELECT full_name FROM contact WHERE id = ? AND deleted_at IS NULL",
+                                      (contact_id,)).fetchone()
+            if row is None or expected is None:
+                raise NotFoundError("contact", contact_id)
+            raise EditConflict("contact", contact_id, row[0])
         before = tracked_values(self.db, "contact", [contact_id])
         self.db.execute_sql("DELETE FROM contact_channel WHERE contact_id = ?", (contact_id,))
         self.db.connection().executemany(_INSERT_CHANNEL, _channel_rows(contact_id, w.draft))
@@ -268,6 +283,9 @@ class ContactStore:
         draft.company_id = values["company_id"]
         draft.company_name = values["company_name"]
         draft.birthday = dt.date.fromisoformat(values["birthday"]) if values["birthday"] else None
+        draft.do_not_contact = bool(draft.do_not_contact)
+        for name in ("consent_given_on", "consent_withdrawn_on"):
+            setattr(draft, name, dt.date.fromisoformat(values[name]) if values[name] else None)
         for channel, kind, label, value in self.db.execute_sql(
                 "SELECT channel, kind, label, value FROM contact_channel WHERE contact_id = ? "
                 "ORDER BY channel, position", (contact_id,)):

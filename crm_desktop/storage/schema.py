@@ -63,6 +63,11 @@ class Contact(_Address):
     source = pw.TextField(default="")
     notes = pw.TextField(default="")
     owner = pw.ForeignKeyField(AppUser, null=True, on_delete="SET NULL", lazy_load=False)
+    lawful_basis = pw.TextField(default="")
+    consent_given_on = pw.DateField(null=True)
+    consent_withdrawn_on = pw.DateField(null=True)
+    consent_note = pw.TextField(default="")
+    do_not_contact = pw.BooleanField(default=False)
 
 
 class ContactChannel(pw.Model):

@@ -8,6 +8,7 @@ from ..core.errors import (
     BackupError,
     CrmError,
     DataDirError,
+    EditConflict,
     FieldError,
     NotFoundError,
     StorageError,
@@ -46,6 +47,10 @@ def field_error_text(error: FieldError) -> str:
         return translate("Messages", "“%1” already exists.").replace("%1", error.value)
     if code == "invalid_color":
         return translate("Messages", "Choose a colour such as #2d7ff9.")
+    if code == "unknown_basis":
+        return translate("Messages", "Choose a lawful basis from the list.")
+    if code == "before_given":
+        return translate("Messages", "Consent cannot be withdrawn before it was given.")
     return translate("Messages", "This value is not valid.")
 
 
@@ -108,6 +113,9 @@ def error_text(error: CrmError) -> str:
         return storage_error_text(error)
     if isinstance(error, NotFoundError):
         return translate("Messages", "This record no longer exists. It may have been deleted.")
+    if isinstance(error, EditConflict):
+        return translate("Messages", "“%1” was changed by someone else since you opened it. Nothing was "
+                                     "overwritten: reopen it to see the changes.").replace("%1", error.name)
     if isinstance(error, BackupError):
         return (
             translate(

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.customer import Target
-from ...core.errors import CrmError, FieldError, ValidationError
+from ...core.errors import CrmError, EditConflict, FieldError, ValidationError
 from ...core.records import Channel
 from ...services import Services
-from ..dialogs.form import FORM_STYLE, set_invalid
+from ..dialogs.conflict import ConflictChoice, ask_conflict
+from ..dialogs.consent import ConsentFields
+from ..dialogs.form import FORM_STYLE, section_title, set_invalid
 from ..messages import error_text, field_error_text
 from . import texts
 
@@ -47,6 +49,7 @@ class DetailsPanel(QWidget):
         self.target = target
         self.setStyleSheet(FORM_STYLE)
         self._draft = None
+        self.read_at = None  # the record's updated_at when the form was filled
         self._undo: list = []
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.errors: dict[str, QLabel] = {}
@@ -82,6 +85,11 @@ class DetailsPanel(QWidget):
             editor.textEdited.connect(self._on_editor_changed)
             self.custom[field_id] = editor
             form.addRow(label, editor)
+        self.consent = None
+        if self.target.kind == "contact":
+            form.addRow(section_title(self.tr("Data protection")))
+            self.consent = ConsentFields(form, self.services.ctx.clock.today(),
+                                         changed=self._on_editor_changed)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
@@ -118,6 +126,7 @@ class DetailsPanel(QWidget):
     def load(self) -> None:
         record = self._service().get(self.target.id)
         self._draft = record.data
+        self.read_at = record.stamp.updated_at
         d = self._draft
         for name, editor in self.editors.items():
             value = self._value_of(d, name)
@@ -130,6 +139,8 @@ class DetailsPanel(QWidget):
         self.owner.setCurrentIndex(max(self.owner.findData(d.owner_id), 0))
         for field_id, editor in self.custom.items():
             editor.setText(d.custom.get(field_id, ""))
+        if self.consent is not None:
+            self.consent.load(d)
         self._clear_errors()
         self._set_dirty(False)
 
@@ -157,6 +168,9 @@ class DetailsPanel(QWidget):
         d.owner_id = self.owner.currentData()
         for field_id, editor in self.custom.items():
             d.custom[field_id] = editor.text()
+        if self.consent is not None:
+            for name, value in self.consent.values().items():
+                setattr(d, name, value)
         return d
 
     def save(self) -> bool:
@@ -181,7 +195,8 @@ class DetailsPanel(QWidget):
     def _write(self, draft) -> bool:
         self._clear_errors()
         try:
-            self._service().update(self.target.id, draft)
+            if not self._update(draft):
+                return False
         except ValidationError as exc:
             self._show_errors(exc)
             return False
@@ -192,6 +207,20 @@ class DetailsPanel(QWidget):
         self.load()
         self.saved.emit()
         return True
+
+    def _update(self, draft) -> bool:
+        """Save from ``read_at``; when someone else saved meanwhile, reload or overwrite as asked."""
+        try:
+            self._service().update(self.target.id, draft, self.read_at)
+            return True
+        except EditConflict as exc:
+            choice = ask_conflict(self, exc)
+        if choice is ConflictChoice.OVERWRITE:
+            self._service().update(self.target.id, draft)
+            return True
+        if choice is ConflictChoice.RELOAD:
+            self.load()
+        return False
 
     # -- state ---------------------------------------------------------------------------
     def _show_errors(self, exc: ValidationError) -> None:

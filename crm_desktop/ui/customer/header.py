@@ -33,6 +33,10 @@ QToolButton#tagRemove { border: none; color: #718096; padding: 0 2px; }
 QFrame#figure { background: #f7f9fc; border: 1px solid #e2e8f0; border-radius: 6px; }
 QLabel#figureLabel { color: #718096; font-size: 11px; }
 QLabel#figureValue { color: #1a202c; font-size: 14px; font-weight: 600; }
+QLabel#doNotContact { background: #c53030; color: white; border-radius: 9px; padding: 2px 10px;
+                      font-weight: 600; }
+QLabel#consentWithdrawn { background: #fefcbf; color: #744210; border: 1px solid #d69e2e;
+                          border-radius: 9px; padding: 1px 8px; }
 """
 
 
@@ -184,6 +188,15 @@ class CustomerHeader(QWidget):
         self.name = QLabel(self)
         self.name.setObjectName("customerName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.do_not_contact = QLabel(self.tr("Do not contact"), self)
+        self.do_not_contact.setObjectName("doNotContact")
+        self.do_not_contact.setToolTip(self.tr(
+            "This person asked not to be contacted: no follow-up reminders, left out of list exports"))
+        self.do_not_contact.hide()
+        self.consent_withdrawn = QLabel(self.tr("Consent withdrawn"), self)
+        self.consent_withdrawn.setObjectName("consentWithdrawn")
+        self.consent_withdrawn.setToolTip(self.tr("Consent was the lawful basis and has been withdrawn"))
+        self.consent_withdrawn.hide()
         self.subtitle = QLabel(self)
         self.subtitle.setObjectName("customerSub")
         self.subtitle.linkActivated.connect(self._on_link_activated)
@@ -201,7 +214,13 @@ class CustomerHeader(QWidget):
     def _build(self) -> None:
         who = QVBoxLayout()
         who.setSpacing(3)
-        who.addWidget(self.name)
+        title = QHBoxLayout()
+        title.setSpacing(8)
+        title.addWidget(self.name)
+        title.addWidget(self.do_not_contact, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addWidget(self.consent_withdrawn, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addStretch(1)
+        who.addLayout(title)
         who.addWidget(self.subtitle)
         who.addWidget(self.channels)
         who.addWidget(self.tags)
@@ -224,6 +243,8 @@ class CustomerHeader(QWidget):
         self.avatar.setIcon(QIcon(picture or avatar_pixmap(profile.name)))
         self.remove_photo_action.setEnabled(self.has_photo)
         self.name.setText(profile.name)
+        self.do_not_contact.setVisible(profile.do_not_contact)
+        self.consent_withdrawn.setVisible(profile.consent_withdrawn)
         parts = []
         if profile.title:
             parts.append(html.escape(profile.title))

@@ -280,8 +280,25 @@ class CustomerPage(QWidget):
         return self._saved(ActivityDialog.ask(self, self.services, self.target, activity_id=activity_id),
                            self.tr("Activity saved."))
 
+    def may_contact(self) -> bool:
+        """True unless the person is marked "do not contact" and the user, warned, does not go ahead."""
+        if not self.header.do_not_contact.isVisibleTo(self.header):
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Do not contact"), self.tr(
+            "%1 is marked “do not contact”. Contact them anyway?").replace("%1", self.header.name.text()),
+            parent=self)
+        box.setObjectName("doNotContactWarning")
+        go = box.addButton(self.tr("Contact anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
+
     def email(self, address: str) -> None:
         """Write with the mail program, then offer to log the e-mail on the timeline."""
+        if not self.may_contact():
+            return
         QDesktopServices.openUrl(QUrl(f"mailto:{address}"))
         answer = QMessageBox.question(self, self.tr("Log e-mail"),
                                       self.tr("Log an e-mail to %1 on the timeline?").replace("%1", address))
@@ -290,6 +307,8 @@ class CustomerPage(QWidget):
 
     def phone(self, number: str) -> None:
         """Dial with the phone program, and log the call: the dialog times it until saved."""
+        if not self.may_contact():
+            return
         QDesktopServices.openUrl(QUrl(f"tel:{number.replace(' ', '')}"))
         self.log("call", timed=True)
 

@@ -74,7 +74,9 @@ class CompanyDialog(RecordDialog):
             draft = prefill or CompanyDraft(owner_id=self.services.settings.current_user_id)
             self.setWindowTitle(self.tr("New company"))
         else:
-            draft = self.services.companies.get(company_id).data
+            record = self.services.companies.get(company_id)
+            draft = record.data
+            self.read_at = record.stamp.updated_at
             self._loaded_key = company_key(draft.name)
             self.setWindowTitle(self.tr("Edit company – %1").replace("%1", draft.name))
         self.load_draft(draft)

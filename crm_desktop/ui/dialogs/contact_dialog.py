@@ -24,6 +24,7 @@ from ...core.text import has_cjk
 from ...services import Services
 from .address import AddressFields
 from .channel_list import EMAIL, HANDLE, PHONE, ChannelList
+from .consent import ConsentFields
 from .form import FieldBox, add_row, fill_combo, line_edit, select_data
 from .labels import preferred_channel_choices, preferred_channel_text
 from .record_dialog import RecordDialog, ask_dialog
@@ -58,6 +59,8 @@ class ContactDialog(RecordDialog):
         self._build_details_section()
         self._build_address_section()
         self._build_more_section()
+        self.consent = ConsentFields(self._section(self.tr("Data protection")),
+                                     self.services.ctx.clock.today(), self.errors)
         self.body_layout.addStretch(1)
         self._load_initial(contact_id, prefill)
         self.mark_clean()
@@ -164,6 +167,7 @@ class ContactDialog(RecordDialog):
         else:
             record = self.services.contacts.get(contact_id)
             draft = record.data
+            self.read_at = record.stamp.updated_at
             self._known_channels = {("email", normalize_email(c.value)) for c in draft.emails}
             self._known_channels |= {("phone", c.value) for c in draft.phones}
             self.setWindowTitle(self.tr("Edit person – %1").replace("%1", record.full_name))
@@ -192,6 +196,7 @@ class ContactDialog(RecordDialog):
         self.notes_edit.setPlainText(d.notes)
         for field_id, edit in self.custom_edits.items():
             edit.setText(d.custom.get(field_id, ""))
+        self.consent.load(d)
 
     def build_draft(self) -> ContactDraft:
         company_id, company_name = self._company_choice()
@@ -205,6 +210,7 @@ class ContactDialog(RecordDialog):
             birthday=birthday, source=self.source_edit.text(), notes=self.notes_edit.toPlainText(),
             owner_id=self.owner_combo.currentData(), tags=self.tag_edit.tags(),
             custom={field_id: edit.text() for field_id, edit in self.custom_edits.items()},
+            **self.consent.values(),
         )
 
     def _company_choice(self) -> tuple[int | None, str]:

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import CrmError, FieldError, ValidationError
+from ...core.errors import CrmError, EditConflict, FieldError, ValidationError
 from ...core.records import DuplicateHit
 from ...services import Services
 from ..messages import error_text
+from .conflict import ConflictChoice, ask_conflict
 from .form import (
     FORM_STYLE,
     ErrorBoard,
@@ -53,6 +54,7 @@ class RecordDialog(QDialog):
         self.record_id = record_id
         self.errors = ErrorBoard()
         self._baseline: object = None
+        self.read_at = None  # the record's updated_at when it was read: an edit saves from there
         self.setStyleSheet(FORM_STYLE)
         self.banner = make_note_label("errorBanner")
         self.body = QWidget()
@@ -88,6 +90,11 @@ class RecordDialog(QDialog):
 
     def _duplicate_text(self, hits: Sequence[DuplicateHit]) -> str:
         raise NotImplementedError
+
+    def reload(self) -> None:
+        """Read the record again (after someone else saved it) and show it unchanged."""
+        self._load_initial(self.record_id, None)
+        self.mark_clean()
 
     def _confirm_duplicates(self, hits: Sequence[DuplicateHit]) -> bool:
         """Ask whether to save although similar records exist; Cancel is the default."""
@@ -166,8 +173,8 @@ class RecordDialog(QDialog):
                 return False
             if self.record_id is None:
                 self.record_id = service.create(draft)
-            else:
-                service.update(self.record_id, draft)
+            elif not self._update(service, draft):
+                return False
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
@@ -179,6 +186,21 @@ class RecordDialog(QDialog):
         self.saved.emit(self.record_id)
         self.accept()
         return True
+
+    def _update(self, service, draft) -> bool:
+        """Save an edit made from ``read_at``; if someone else saved the record meanwhile,
+        ask whether to reload it or overwrite their changes (False: not saved)."""
+        try:
+            self.read_at = service.update(self.record_id, draft, self.read_at)
+            return True
+        except EditConflict as exc:
+            choice = ask_conflict(self, exc)
+        if choice is ConflictChoice.OVERWRITE:
+            self.read_at = service.update(self.record_id, draft)
+            return True
+        if choice is ConflictChoice.RELOAD:
+            self.reload()
+        return False
 
     def show_errors(self, errors: Sequence[FieldError]) -> None:
         first, unplaced = self.errors.show(errors)
