@@ -97,6 +97,7 @@ class TaskRow:
     owner_name: str
     customer: str
     recurring: bool
+    silenced: bool = False  # linked only to a person marked "do not contact": it does not notify
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..core.tasks import NotificationPlan, plan_notifications
+from ..storage.privacy import ConsentStore
 from .changes import Change
 from .context import ServiceContext
 from .tasks import TaskService
@@ -25,6 +26,7 @@ class ReminderService:
         self.ctx = ctx
         self.tasks = tasks
         self.store = ctx.storage.tasks
+        self.consent = ConsentStore(ctx.storage.database.db)
         self.paused_until: dt.datetime | None = None
 
     # -- pausing -------------------------------------------------------------------------
@@ -65,9 +67,12 @@ class ReminderService:
         now = self.ctx.clock.now()
         with self.ctx.read():
             due = self.store.due_reminders(now)
+            flagged = self.consent.flagged({r.contact_id for r in due if r.contact_id and r.deal_id is None})
         if not due:
             return NotificationPlan((), ())
-        plan = plan_notifications(due, now)
+        # A task about a person marked "do not contact" (and no deal) is marked shown without showing it.
+        shown = [r for r in due if r.deal_id is not None or r.contact_id not in flagged]
+        plan = plan_notifications(shown, now)
         with self.ctx.write():
             self.store.mark_notified([r.task_id for r in due], now)
             for one in plan.single:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from ..core.errors import NotFoundError
+from .common import chunks, marks
 
 # Tables reached through another table: (table, its column, parent table).
 _CHILDREN = (
@@ -161,3 +162,24 @@ class PersonalDataStore:
     def hash_in_use(self, sha256: str) -> bool:
         row = self.db.execute_sql("SELECT 1 FROM attachment WHERE sha256 = ? LIMIT 1", (sha256,)).fetchone()
         return row is not None
+
+
+class ConsentStore:
+    """Who is marked "do not contact", asked for by the reminders and the exports."""
+
+    def __init__(self, db: pw.SqliteDatabase) -> None:
+        self.db = db
+
+    def flagged(self, contact_ids: Sequence[int]) -> set[int]:
+        """Which of ``contact_ids`` are live people marked "do not contact"."""
+        found: set[int] = set()
+        for part in chunks(list(contact_ids)):
+            found.update(r[0] for r in self.db.execute_sql(
+                f"SELECT id FROM contact WHERE id IN ({marks(len(part))}) AND do_not_contact = 1 "
+                "AND deleted_at IS NULL", part))
+        return found
+
+    def flagged_count(self) -> int:
+        """How many live people are marked "do not contact" (read from their partial index)."""
+        return self.db.execute_sql(
+            "SELECT count(*) FROM contact WHERE do_not_contact = 1 AND deleted_at IS NULL").fetchone()[0]

@@ -33,6 +33,8 @@ _TASK_COLUMNS = ("t.id, t.uuid, t.title, t.kind, t.due_at, t.all_day, t.remind_b
 _JOINS = ("LEFT JOIN contact c ON c.id = t.contact_id LEFT JOIN company co ON co.id = t.company_id "
           "LEFT JOIN deal d ON d.id = t.deal_id LEFT JOIN app_user u ON u.id = t.owner_id")
 _CUSTOMER = "coalesce(c.full_name, co.name, d.title, '')"
+# A task about a person marked "do not contact" (and no deal) does not notify (core.consent).
+_SILENCED = "(t.deal_id IS NULL AND coalesce(c.do_not_contact, 0) = 1)"
 _OPEN = "t.done_at IS NULL AND t.deleted_at IS NULL"
 # What each section holds; :now, :today and :tomorrow are bound by TaskStore._section_sql.
 # Each is one range of due_at (so of the partial index task_open): an all-day task is due at
@@ -189,9 +191,10 @@ class TaskStore:
                       f"{order}")
         rows = self.db.execute_sql(
             f"SELECT t.id, t.title, t.kind, t.due_at, t.all_day, t.priority, t.done_at, "
-            f"coalesce(u.name, ''), {_CUSTOMER}, t.recurrence != '' FROM {source}", params)
+            f"coalesce(u.name, ''), {_CUSTOMER}, t.recurrence != '', {_SILENCED} FROM {source}", params)
         return [TaskRow(i, title, kind, parse_ts(due), bool(all_day), prio, parse_ts(done), owner, who,
-                        bool(rec)) for i, title, kind, due, all_day, prio, done, owner, who, rec in rows]
+                        bool(rec), bool(quiet))
+                for i, title, kind, due, all_day, prio, done, owner, who, rec, quiet in rows]
 
     def open_due_count(self, bounds: DayBounds) -> tuple[int, int]:
         """(overdue, due later today) open tasks."""

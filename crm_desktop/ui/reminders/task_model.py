@@ -103,6 +103,9 @@ class TaskTableModel(QAbstractTableModel):
         if task is None:
             return None
         key = COLUMNS[index.column()][0]
+        if key == "customer" and task.silenced and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("%1 is marked “do not contact”: this reminder does not notify").replace(
+                "%1", task.customer)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(task, key)
         if role == ID_ROLE:
@@ -132,7 +135,7 @@ class TaskTableModel(QAbstractTableModel):
                 return due_text(task.done_at, False, tz, self._now)
             return due_text(task.due_at, task.all_day, tz, self._now)
         if key == "customer":
-            return task.customer
+            return f"⛔ {task.customer}" if task.silenced else task.customer
         if key == "owner":
             return task.owner_name
         return self._priorities.get(task.priority, "")
