@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -38,7 +38,7 @@ class FieldSpec:
 @dataclass
 class CellProblem:
     column: int
-    code: str  # invalid_email | invalid_phone | invalid_date | ambiguous_date | required | too_long
+    code: str  # invalid_email | invalid_phone | invalid_date | invalid_number | required | too_long …
     value: str = ""
 
 
@@ -79,6 +79,25 @@ def phone_text(value) -> str:
         except InvalidOperation:
             pass
     return text
+
+
+_GROUPING = re.compile(r"(?<=\d)[,\s\u00a0\u202f'’](?=\d{3}\b)")
+
+
+def whole_number(value) -> int | None:
+    """A count as a cell gives it: 40, 40.0, "40", "1,200", "1 200"; None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    text = _GROUPING.sub("", cell_text(value))
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return int(number) if number.is_finite() and number == number.to_integral_value() else None
 
 
 @dataclass
@@ -299,6 +318,7 @@ COMPANY_FIELDS = [
     FieldSpec("name", "Company name"),
     FieldSpec("website", "Website", "url"),
     FieldSpec("industry", "Industry"),
+    FieldSpec("employees", "Number of employees", "integer"),
     FieldSpec("phone", "Phone", "phone"),
     FieldSpec("email", "E-mail", "email"),
     FieldSpec("street", "Street"),
@@ -316,6 +336,8 @@ COMPANY_SYNONYMS = _syn({
              "企业名称", "会社名"),
     "website": ("website", "web site", "url", "网站", "网址"),
     "industry": ("industry", "sector", "行业"),
+    "employees": ("employees", "number of employees", "no of employees", "employee count", "headcount",
+                  "staff", "员工人数", "员工数", "人数", "职工人数", "従業員数"),
     "phone": ("phone", "telephone", "电话", "联系电话"),
     "email": ("email", "e-mail", "邮箱", "电子邮件"),
     "street": ("street", "address", "billing street", "地址"),
@@ -340,6 +362,12 @@ def build_company(row: list, mapping: Mapping) -> BuiltRow:
             continue
         if target == "tags":
             draft.tags += [t.strip() for t in TAG_SPLIT.split(text) if t.strip()]
+        elif target == "employees":
+            number = whole_number(row[col])
+            if number is None:
+                built.problems.append(CellProblem(col, "invalid_number", text))
+                continue
+            draft.employees = number
         elif target.startswith((CUSTOM_PREFIX, NEW_CUSTOM_PREFIX)):
             draft.custom[target] = text
         elif target in ("notes",):
@@ -358,16 +386,27 @@ ENTITIES = {spec.name: spec for spec in (CONTACTS, COMPANIES)}
 _SNIFFED = {"email": "email", "phone": "phone", "url": "website"}
 
 
-def auto_map(spec: EntitySpec, headers: list[str], samples: list[list]) -> list[str]:
+def auto_map(spec: EntitySpec, headers: list[str], samples: list[list],
+             custom: Sequence[tuple[int, str]] = ()) -> list[str]:
     """A target per column: by header synonym first, then by what the values look like.
 
-    A single-valued field is given to the first column that names it; later ones are
-    skipped (Outlook's home address after its business address, for instance).
+    A header that is the label of one of the user's custom fields (``custom``: id, label)
+    fills that field, before any synonym: the user named it so (a backup workbook's custom
+    columns come back this way). A single-valued field is given to the first column that
+    names it; later ones are skipped (Outlook's home address after its business address).
     """
     targets: list[str] = []
     taken: set[str] = set()
     keys = [header_key(h or "") for h in headers]
+    labels: dict[str, int] = {}
+    for fid, label in custom:
+        labels.setdefault(header_key(label), fid)
     for col, header in enumerate(headers):
+        if keys[col] and keys[col] in labels:
+            key = f"{CUSTOM_PREFIX}{labels[keys[col]]}"
+            targets.append(SKIP if key in taken else key)
+            taken.add(key)
+            continue
         key = spec.synonyms.get(keys[col], SKIP)
         if keys[col] == "title" and "jobtitle" in keys:
             key = SKIP  # Outlook's "Title" is Mr./Ms.; its job title is "Job Title"

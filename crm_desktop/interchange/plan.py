@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.records import Channel, CompanyDraft, ContactDraft
-from .dates import DMY, MDY, column_order, is_ambiguous
+from .dates import DMY, MDY, is_ambiguous, order_hint
 from .headers import find_header_row, header_key
 from .mapping import ENTITIES, EntitySpec, Mapping, auto_map, cell_text
 from .readers import TableSource, open_table
@@ -43,6 +43,7 @@ class ImportPlan:
     mapping: Mapping
     profile: str = ""  # the saved mapping that was applied, if any
     undecided_dates: dict[int, str] = field(default_factory=dict)  # column → "" (either) | "mixed"
+    dates_scanned: set[int] = field(default_factory=set)  # the columns detect_date_orders looked at
 
     @property
     def first_data_row(self) -> int:
@@ -79,8 +80,11 @@ def column_letter(index: int) -> str:
 
 
 def build_plan(path: Path | str, entity: str = "contact", sheet: int | None = None,
-               source: TableSource | None = None) -> ImportPlan:
-    """Open the file, find its header row and propose a mapping (raises ImportRefused)."""
+               source: TableSource | None = None, custom: Sequence[tuple[int, str]] = ()) -> ImportPlan:
+    """Open the file, find its header row and propose a mapping (raises ImportRefused).
+
+    ``custom`` lists the entity's custom fields (id, label): a column headed by a label fills it.
+    """
     source = source or open_table(path)
     if sheet is not None:
         source.select(sheet)
@@ -99,31 +103,76 @@ def build_plan(path: Path | str, entity: str = "contact", sheet: int | None = No
             head[header_row] + [None] * (width - len(head[header_row])))]
     samples = head[(header_row + 1) if header_row is not None else 0:]
     plan = ImportPlan(Path(path), source, spec, header_row, headers,
-                      Mapping(auto_map(spec, headers if header_row is not None else [""] * width, samples)))
+                      Mapping(auto_map(spec, headers if header_row is not None else [""] * width, samples,
+                                       custom if header_row is not None else ())))
     detect_date_orders(plan)
     return plan
 
 
 def detect_date_orders(plan: ImportPlan, scan: int = DATE_SCAN_ROWS) -> None:
-    """Decide the day/month order of each date column from its values; note the ones still open."""
+    """Decide the day/month order of each date column from its values; note the ones still open.
+
+    The whole column decides, in one streaming pass that keeps counts, not values: the first
+    ``scan`` rows are read for every date column; after them, reading goes on only for the
+    columns whose numeric dates could still be read both ways (03/04/2024 and no 25/04/2024
+    yet), and stops as soon as one value settles each. A column that is settled early and
+    contradicted further down (a 25/04 in a month-first column) gets that row reported as a
+    problem when the rows are read, where the user can fix it. Columns whose order is already
+    known (a saved mapping) are left as they are.
+    """
     date_cols = [i for i, t in enumerate(plan.mapping.targets)
-                 if (f := plan.entity.field(t)) is not None and f.kind == "date"]
+                 if (f := plan.entity.field(t)) is not None and f.kind == "date"
+                 and i not in plan.mapping.date_order]
     plan.undecided_dates = {}
+    plan.dates_scanned = set(date_cols)
     if not date_cols:
         return
-    values: dict[int, list[str]] = {c: [] for c in date_cols}
+    hints: dict[int, set[str]] = {c: set() for c in date_cols}
+    ambiguous: set[int] = set()
+    open_cols = list(date_cols)
     for n, (_, row) in enumerate(plan.data_rows()):
-        for c in date_cols:
-            if c < len(row) and isinstance(row[c], str):
-                values[c].append(row[c])
+        width = len(row)
+        for c in open_cols:
+            value = row[c] if c < width else None
+            if type(value) is not str:
+                continue
+            hint = order_hint(value)
+            if hint:
+                hints[c].add(hint)
+            elif c not in ambiguous and is_ambiguous(value):
+                ambiguous.add(c)
         if n >= scan:
-            break
+            # Past the first rows: only a column still open to both readings is read on.
+            open_cols = [c for c in open_cols if c in ambiguous and not hints[c]]
+            if not open_cols:
+                break
     for c in date_cols:
-        order = column_order(values[c])
-        if order in (DMY, MDY):
-            plan.mapping.date_order[c] = order
-        elif order == "mixed" or any(is_ambiguous(v) for v in values[c]):
-            plan.undecided_dates[c] = order
+        found = hints[c]
+        if len(found) == 1:
+            plan.mapping.date_order[c] = next(iter(found))
+        elif len(found) > 1:
+            plan.undecided_dates[c] = "mixed"
+        elif c in ambiguous:
+            plan.undecided_dates[c] = ""
+
+
+def _open_date_columns(plan: ImportPlan) -> set[int]:
+    return {i for i, t in enumerate(plan.mapping.targets)
+            if (f := plan.entity.field(t)) is not None and f.kind == "date"
+            and i not in plan.mapping.date_order}
+
+
+def date_columns_unread(plan: ImportPlan) -> bool:
+    """Whether a column mapped to a date has an order neither known nor looked for yet."""
+    return not _open_date_columns(plan) <= plan.dates_scanned
+
+
+def refresh_date_orders(plan: ImportPlan) -> None:
+    """After the mapping changed: detect the order of date columns not looked at yet."""
+    wanted = _open_date_columns(plan)
+    plan.undecided_dates = {c: v for c, v in plan.undecided_dates.items() if c in wanted}
+    if not wanted <= plan.dates_scanned:
+        detect_date_orders(plan)
 
 
 def default_date_order(region: str) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..core.errors import CrmError
 from .csv_sniff import SAMPLE_BYTES, detect_delimiter, detect_encoding
+from .writers import unneutralise
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -136,6 +137,7 @@ class SpreadsheetSource(TableSource):
             if width > MAX_COLUMNS:
                 raise ImportRefused("too_many_columns", f"{width:,}")
         merges = _merge_fills(sheet)
+        shown = [(c, fmt) for c, fmt in self._number_formats(sheet).items() if c < width]
         try:
             for r, raw in enumerate(sheet.iter_rows()):
                 row = [_cell(v) for v in raw[:width]]
@@ -143,11 +145,24 @@ class SpreadsheetSource(TableSource):
                     value = merges[("v", r, c0)]
                     for c in range(c0, min(c1 + 1, width)):
                         row[c] = value
+                for c, fmt in shown:  # 1234 shown as 01234: the text the user saw
+                    if c < len(row) and type(row[c]) is int:
+                        row[c] = fmt(row[c])
                 yield row
         except ImportRefused:
             raise
         except Exception as exc:
             raise ImportRefused("unreadable", str(exc)[:200]) from None
+
+    def _number_formats(self, sheet) -> dict:
+        """Column → how the workbook shows its whole numbers, for zero-padded and similar formats."""
+        if self.format not in ("xlsx", "xlsm"):
+            return {}
+        from .number_formats import column_formats
+
+        name = next(s.name for s in self.sheets if s.index == self.sheet_index)
+        start = sheet.start
+        return column_formats(self.path, name, start[1] if start else 0)
 
     @staticmethod
     def _used_width(sheet) -> int:
@@ -266,9 +281,24 @@ class TextSource(TableSource):
             reader = csv.reader(text, delimiter=self.delimiter, quotechar='"', strict=False)
             try:
                 for row in reader:
-                    yield [(c.replace("\r\n", "\n").replace("\r", "\n") or None) for c in row]
+                    yield [_csv_cell(c) if c else None for c in row]
             except csv.Error as exc:
                 raise ImportRefused("unreadable", str(exc)) from None
+
+
+def _csv_cell(text: str) -> str | None:
+    """A .csv field as the cell it stands for.
+
+    A ``'`` before text a spreadsheet would take for a formula (``'=``, ``'+``, ``'-``, ``'@``,
+    ``'`` + tab or CR, not before a phone number or a plain number) is the neutralisation our
+    .csv export adds, as other programs do after OWASP's advice: it comes off. Any other
+    leading ``'`` (``'s-Hertogenbosch``, ``'+1 617 555 0100``) is the user's text and stays.
+    """
+    if text[0] == "'":
+        text = unneutralise(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text or None
 
 
 def _looks_like_utf16(sample: bytes) -> bool:

@@ -37,6 +37,7 @@ from ..interchange.plan import (
     draft_from_json,
     draft_to_json,
     merge_drafts,
+    refresh_date_orders,
 )
 from ..interchange.readers import ImportRefused
 from ..storage.imports import ImportBatch, ImportProfile
@@ -208,7 +209,7 @@ class ImportService:
     def inspect(self, path: Path | str, entity: str = "contact", sheet: int | None = None,
                 source=None) -> ImportPlan:
         """Open a file and propose how to import it; a saved mapping for the same headers wins."""
-        plan = build_plan(path, entity, sheet, source)
+        plan = build_plan(path, entity, sheet, source, custom=self.custom_fields(entity))
         plan.mapping.default_date_order = default_date_order(self.ctx.region)
         self.apply_saved_profile(plan)
         return plan
@@ -226,8 +227,11 @@ class ImportService:
         targets = data.get("targets", [])
         if len(targets) == len(plan.headers):
             plan.mapping.targets = list(targets)
-            plan.mapping.date_order.update({int(k): v for k, v in data.get("date_order", {}).items()})
             plan.profile = profile.name
+            refresh_date_orders(plan)  # the file's own dates first; the saved order where they leave it open
+            for col, order in data.get("date_order", {}).items():
+                plan.mapping.date_order.setdefault(int(col), order)
+                plan.undecided_dates.pop(int(col), None)
 
     def save_profile(self, name: str, plan: ImportPlan) -> int:
         name = " ".join(name.split())

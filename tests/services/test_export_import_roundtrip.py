@@ -70,8 +70,6 @@ def test_people_come_back(crm, template_db, tmp_path, suffix):
         target.close()
 
 
-@pytest.mark.xfail(reason="the import keeps the ' the .csv export puts before formula-like text "
-                          "(crm_desktop.interchange.writers.unneutralise takes it off)", strict=True)
 def test_formula_like_text_comes_back_from_csv(crm, template_db, tmp_path):
     _add_people(crm, formula_note=True)
     target = _fresh(template_db, tmp_path / "csv")
@@ -139,7 +137,6 @@ def test_the_backup_workbook_fills_an_empty_database(crm, template_db, tmp_path)
         target.close()
 
 
-@pytest.mark.xfail(reason="the import maps no column to a company's number of employees", strict=True)
 def test_the_backup_workbook_keeps_employees(crm, template_db, tmp_path):
     target = _backup_and_restore(crm, template_db, tmp_path)
     try:
@@ -148,8 +145,6 @@ def test_the_backup_workbook_keeps_employees(crm, template_db, tmp_path):
         target.close()
 
 
-@pytest.mark.xfail(reason="the import does not map a column to an existing custom field by its label",
-                   strict=True)
 def test_the_backup_workbook_keeps_custom_fields(crm, template_db, tmp_path):
     from crm_desktop.core.records import ContactDraft
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import CrmError
 from ...interchange.mapping import NEW_CUSTOM_PREFIX, cell_text
-from ...interchange.plan import ImportPlan
+from ...interchange.plan import ImportPlan, date_columns_unread, refresh_date_orders
 from ..messages import error_text
 from .texts import field_label
 
@@ -65,6 +65,8 @@ class MappingPage(QWizardPage):
         layout.addLayout(dates)
         layout.addLayout(bottom)
         self.combos: list[QComboBox] = []
+        self._scanning = False
+        self.wiz.background.finished.connect(self._on_finished)
 
     def initializePage(self) -> None:
         plan = self.wiz.plan
@@ -82,9 +84,7 @@ class MappingPage(QWizardPage):
             self.table.setCellWidget(col, 2, combo)
             self.combos.append(combo)
         self.table.resizeColumnsToContents()
-        undecided = bool(plan.undecided_dates)
-        self.date_label.setVisible(undecided)
-        self.date_order.setVisible(undecided)
+        self._show_date_question()
         self.date_order.setCurrentIndex(max(0, self.date_order.findData(plan.mapping.default_date_order)))
         self._fill_profiles()
         self._on_target_changed()
@@ -107,13 +107,44 @@ class MappingPage(QWizardPage):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         return combo
 
+    def _show_date_question(self) -> None:
+        undecided = bool(self.wiz.plan.undecided_dates)
+        self.date_label.setVisible(undecided)
+        self.date_order.setVisible(undecided)
+
+    def _scan_dates(self) -> None:
+        """A column newly mapped to a date: its day/month order is read from the whole column,
+        on the worker thread (the question below the table appears if it stays open)."""
+        plan = self.wiz.plan
+        if self._scanning or self.wiz.background.busy or not date_columns_unread(plan):
+            return
+        self._scanning = True
+        self.wiz.background.run("dates", lambda _cancel, _progress: refresh_date_orders(plan))
+
+    def _on_finished(self, tag: str, result) -> None:
+        if tag == "dates":
+            self._scanning = False
+        if self.wiz.plan is None or self.wiz.currentPage() is not self:
+            return
+        if tag == "dates":
+            if isinstance(result, CrmError):
+                self.hint.setText(error_text(result))
+                return
+            if isinstance(result, Exception):
+                raise result
+            self._show_date_question()
+        self._on_target_changed()  # another job was running, or the mapping changed meanwhile
+
     def _on_target_changed(self, _index: int = 0) -> None:
         plan = self.wiz.plan
         plan.mapping.targets = [c.currentData() for c in self.combos]
-        ok = plan.identifies_records()
-        self.hint.setText(
-            "" if ok else self.tr("Choose at least one column holding a name, e-mail or phone.")
-        )
+        self._scan_dates()
+        if self._scanning:
+            self.hint.setText(self.tr("Reading the dates of the column…"))
+        elif not plan.identifies_records():
+            self.hint.setText(self.tr("Choose at least one column holding a name, e-mail or phone."))
+        else:
+            self.hint.setText("")
         self.completeChanged.emit()
 
     def _apply_profile(self, _index: int) -> None:
@@ -139,4 +170,5 @@ class MappingPage(QWizardPage):
         return True
 
     def isComplete(self) -> bool:
-        return self.wiz.plan is not None and self.wiz.plan.identifies_records()
+        plan = self.wiz.plan
+        return plan is not None and plan.identifies_records() and not self._scanning

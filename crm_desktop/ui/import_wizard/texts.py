@@ -71,6 +71,7 @@ def problem_text(code: str, value: str = "") -> str:
         "invalid_email": translate("ImportTexts", "“%1” is not a valid e-mail address."),
         "invalid_phone": translate("ImportTexts", "“%1” is not a phone number for the default country."),
         "invalid_date": translate("ImportTexts", "“%1” is not a date."),
+        "invalid_number": translate("ImportTexts", "“%1” is not a whole number."),
         "ambiguous_date": translate("ImportTexts", "“%1” can be read as two different dates."),
         "no_name": translate("ImportTexts", "The row has no name, e-mail or phone number."),
         "required": translate("ImportTexts", "The row has no name, e-mail or phone number."),
@@ -87,6 +88,7 @@ def field_label(key: str, entity: str = "contact") -> str:
             "name": translate("ImportTexts", "Company name"),
             "industry": translate("ImportTexts", "Industry"),
             "phone": translate("ImportTexts", "Phone"),
+            "employees": translate("ImportTexts", "Number of employees"),
         }
         if key in company:
             return company[key]
