@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--descending", action="store_true")
     export.add_argument("--columns", metavar="KEYS", help="comma-separated field keys (default: the list's)")
     export.add_argument("--vcard-version", choices=("3.0", "4.0"), default="3.0")
+    export.add_argument("--include-do-not-contact", action="store_true",
+                        help="also export people marked 'do not contact' (left out by default)")
     imp = sub.add_parser("import", parents=[common], help="import contacts from .xlsx/.xls/.ods/.csv/.vcf")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--profile", metavar="NAME", help="use a saved column mapping")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .core.errors import CrmError
@@ -55,11 +56,16 @@ def _export(services: Services, args: argparse.Namespace) -> int:
             request = services.exports.request_for(
                 args.what, search=args.filter, tag=args.tag, owner=args.owner, sort=args.sort,
                 descending=args.descending, columns=args.columns.split(",") if args.columns else ())
+            request = replace(request, include_do_not_contact=args.include_do_not_contact)
             result = services.exports.export(request, path, version=args.vcard_version)
     except ExportError as exc:
         print(f"crm-desktop: {exc.explanation()}", file=sys.stderr)
         return 2
     print(f"Exported {result.rows} {'record' if result.rows == 1 else 'records'} to {result.path}")
+    if result.left_out:
+        people = "person" if result.left_out == 1 else "people"
+        print(f"Left out {result.left_out} {people} marked 'do not contact' "
+              "(--include-do-not-contact exports them too)")
     return 0
 
 

@@ -18,7 +18,7 @@ import os
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..core.deals import DealFilter, Labels, Stage
@@ -57,6 +57,9 @@ CONTACT_FIELDS = _fields(
     ("emails", "text", "All emails"), ("phones", "phone", "All phones"), ("street", "text", "Street"),
     ("region", "text", "Region"), ("postal_code", "text", "Postal code"), ("website", "text", "Website"),
     ("birthday", "date", "Birthday"), ("notes", "text", "Notes"), ("uuid", "text", "ID"),
+    ("do_not_contact", "text", "Do not contact"), ("lawful_basis", "text", "Lawful basis"),
+    ("consent_given", "date", "Consent given"), ("consent_withdrawn", "date", "Consent withdrawn"),
+    ("consent_note", "text", "Consent note"),
 )
 COMPANY_FIELDS = _fields(
     ("name", "text", "Name"), ("industry", "text", "Industry"), ("people", "integer", "People"),
@@ -92,8 +95,11 @@ BACKUP_KEYS = {
                 "updated"),
     "contact": ("uuid", "given_name", "family_name", "name", "company", "title", "emails", "phones",
                 "street", "city", "region", "postal_code", "country", "website", "birthday", "tags",
-                "owner", "source", "notes", "created", "updated"),
+                "owner", "source", "notes", "created", "updated", "lawful_basis", "consent_given",
+                "consent_withdrawn", "consent_note", "do_not_contact"),
 }
+# How a "do not contact" flag is written in a file (the importer reads it back, see core.consent).
+FLAG_TEXT = {1: "yes", 0: ""}
 
 class ExportError(CrmError):
     """An export that cannot be made: ``code`` is "cannot_write", "unknown_format" or "not_for_entity"."""
@@ -127,6 +133,8 @@ class ExportRequest:
     spans: tuple[tuple[int, int], ...] | None = None
     headers: Mapping[str, str] = field(default_factory=dict)  # translated header per key
     sheet_name: str = ""
+    # People marked "do not contact" are left out of a list export unless this says otherwise.
+    include_do_not_contact: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,7 @@ class ExportResult:
     path: Path
     rows: int
     cancelled: bool = False
+    left_out: int = 0  # people marked "do not contact" that the export left out
 
 
 def export_format(path: Path) -> str:
@@ -237,20 +246,48 @@ class ExportService:
         fmt = export_format(path)
         if fmt == "vcf" and request.entity != "contact":
             raise ExportError("not_for_entity", str(path), request.entity)
+        left_out = self.left_out(request)
+        request = self._without_do_not_contact(request)
         total = self.count(request)
         if fmt == "vcf":
-            return self._run(path, lambda part: VCardWriter(part, version),
-                             lambda writer: self._vcards(request, writer, total, progress))
-        specs = [spec for _, spec in self.columns(request)]
-        sheet = fmt == "xlsx"
-        return self._run(path, lambda part: XlsxWriter(part) if sheet else CsvWriter(part, specs),
-                         lambda writer: self._stream(request, writer, 0, total, progress, sheet=sheet))
+            result = self._run(path, lambda part: VCardWriter(part, version),
+                               lambda writer: self._vcards(request, writer, total, progress))
+        else:
+            specs = [spec for _, spec in self.columns(request)]
+            sheet = fmt == "xlsx"
+            result = self._run(path, lambda part: XlsxWriter(part) if sheet else CsvWriter(part, specs),
+                               lambda writer: self._stream(request, writer, 0, total, progress, sheet=sheet))
+        return replace(result, left_out=left_out)
+
+    # -- do not contact --------------------------------------------------------------------
+    def _skips_do_not_contact(self, request: ExportRequest) -> bool:
+        return request.entity == "contact" and not request.include_do_not_contact
+
+    def left_out(self, request: ExportRequest) -> int:
+        """How many people of ``request`` are marked "do not contact" (0 when they are included)."""
+        if not self._skips_do_not_contact(request):
+            return 0
+        if request.spans is not None:  # positions in the list's order: counted by reading the flags
+            flags = self._batches(self._sources["contact"][0], request, ["do_not_contact"])
+            with self.ctx.read():
+                return sum(1 for batch in flags for (flag,) in batch if flag)
+        flagged = replace(request, query=_with_condition(request.query, "do_not_contact = 1"))
+        return self.count(flagged)
+
+    def _without_do_not_contact(self, request: ExportRequest) -> ExportRequest:
+        """The request without the people marked "do not contact" (unless it includes them);
+        a selection by positions keeps its positions and drops them as the rows are read."""
+        if not self._skips_do_not_contact(request) or request.spans is not None:
+            return request
+        return replace(request, query=_with_condition(request.query, "do_not_contact = 0"))
 
     def backup(self, path: Path, sheet_names: Mapping[str, str] | None = None,
                progress: Progress | None = None) -> ExportResult:
-        """A workbook with one sheet per kind of record, every field and its stable ID."""
+        """A workbook with one sheet per kind of record, every field and its stable ID
+        (everyone: people marked "do not contact" too, so nothing is lost)."""
         names = {"company": "Companies", "contact": "People", **(sheet_names or {})}
-        requests = [ExportRequest(e, keys=BACKUP_KEYS[e] + self._custom_keys(e), sheet_name=names[e])
+        requests = [ExportRequest(e, keys=BACKUP_KEYS[e] + self._custom_keys(e), sheet_name=names[e],
+                                  include_do_not_contact=True)
                     for e in ("company", "contact")]
         total = sum(self.count(r) for r in requests)
 
@@ -326,6 +363,13 @@ class ExportService:
             return iter(())
         skip = min((first for first, _ in request.spans), default=0) if request.spans else 0
 
+        if request.spans is not None and self._skips_do_not_contact(request) and keys != ["do_not_contact"]:
+            # A selection by positions: read the flag with each row and drop the flagged ones.
+            shown = "do_not_contact" in keys
+            rows = self.store.rows(source, request.query, keys if shown else [*keys, "do_not_contact"],
+                                   request.ids, BATCH, offset=skip, serials=serials)
+            flag = list(keys).index("do_not_contact") if shown else len(keys)
+            return _without_flagged(_in_spans(rows, request.spans), flag, strip=not shown)
         rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip, serials=serials)
         return _in_spans(rows, request.spans) if request.spans is not None else rows
 
@@ -338,6 +382,8 @@ class ExportService:
             with self.ctx.read():
                 users = self.store.user_names()
             found[list(keys).index("owner")] = lambda owner_id: users.get(owner_id)
+        if entity == "contact" and "do_not_contact" in keys:
+            found[list(keys).index("do_not_contact")] = lambda flag: FLAG_TEXT.get(flag, flag)
         if entity == "deal" and "stage" in keys:
             labels = self.labels
 
@@ -418,6 +464,22 @@ def _in_spans(batches: Iterator[list[tuple]], spans: Sequence[tuple[int, int]]) 
             yield kept
         if i == len(spans):
             return
+
+
+def _with_condition(query, condition: str):
+    """The list query with one more SQL condition on the person's row."""
+    if query.segment is None:
+        return query.with_(segment=(condition, ()))
+    sql, params = query.segment
+    return query.with_(segment=(f"({sql}) AND {condition}", params))
+
+
+def _without_flagged(batches: Iterator[list[tuple]], flag: int, *, strip: bool) -> Iterator[list[tuple]]:
+    """Rows whose cell ``flag`` ("do not contact") is not set; ``strip`` drops that (last) cell."""
+    for batch in batches:
+        kept = [row[:flag] if strip else row for row in batch if not row[flag]]
+        if kept:
+            yield kept
 
 
 class _Cancelled(Exception):

@@ -97,6 +97,8 @@ CONTACT = Entity("contact", {
     "city": "city", "region": "region", "postal_code": "postal_code", "country": "country",
     "website": "website", "birthday": "birthday", "source": "source", "notes": "notes",
     "created": "created_at", "updated": "updated_at",
+    "do_not_contact": "do_not_contact", "lawful_basis": "lawful_basis", "consent_given": "consent_given_on",
+    "consent_withdrawn": "consent_withdrawn_on", "consent_note": "consent_note",
 }, contact_sql.SORT_SQL, contact_sql.list_where)
 
 COMPANY = Entity("company", {
