@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, QProcess, QStanda
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -211,6 +212,9 @@ class ExportDialog(QDialog):
         else:
             form.addRow(self.tr("Rows:"), scope)
             form.addRow(self.tr("Format:"), self.format_combo)
+        self.include_do_not_contact = self._do_not_contact_choice(locale)
+        if self.include_do_not_contact is not None:
+            form.addRow("", self.include_do_not_contact)
         form.addRow(self.tr("File:"), path_row)
         self.progress = QProgressBar(self)
         self.progress.hide()
@@ -232,6 +236,21 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+
+    def _do_not_contact_choice(self, locale: QLocale) -> QCheckBox | None:
+        """A box to include the people marked "do not contact", left out unless ticked; None when
+        the list holds none of them (or for the backup workbook, which keeps everyone)."""
+        if self.backup or self._request.entity != "contact":
+            return None
+        flagged = self._services.exports.left_out(dataclasses.replace(self._request, ids=None, spans=None))
+        if not flagged:
+            return None
+        text = (self.tr("Include the 1 person marked “do not contact” (left out unless ticked)")
+                if flagged == 1 else
+                self.tr("Include the %1 people marked “do not contact” (left out unless ticked)"))
+        box = QCheckBox(text.replace("%1", locale.toString(flagged)), self)
+        box.setToolTip(self.tr("They asked not to be contacted: leave them out of mailing lists"))
+        return box
 
     def _rows_text(self, n: int, selected: bool, locale: QLocale) -> str:
         # English ships without a catalogue: singulars are strings of their own.
@@ -262,8 +281,10 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         """The export the dialog's choices ask for."""
         chosen = self.selected_rows.isChecked() and self._selected
+        include = self.include_do_not_contact is not None and self.include_do_not_contact.isChecked()
         return dataclasses.replace(self._request, ids=self._selected.ids if chosen else None,
-                                   spans=self._selected.spans if chosen else None)
+                                   spans=self._selected.spans if chosen else None,
+                                   include_do_not_contact=include)
 
     def start(self) -> None:
         """Begin writing the file on a worker thread."""
@@ -276,8 +297,9 @@ class ExportDialog(QDialog):
         self.job.progressed.connect(self._on_job_progressed)
         self.job.finished.connect(self._on_job_finished)
         for widget in (self.all_rows, self.selected_rows, self.format_combo, self.path_edit,
-                       self.browse_button, self.export_button):
-            widget.setEnabled(False)
+                       self.browse_button, self.export_button, self.include_do_not_contact):
+            if widget is not None:
+                widget.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Exporting…"))
@@ -355,7 +377,12 @@ class ExportDialog(QDialog):
         ExportDialog.last_folder = result.path.parent
         rows = self.tr("1 row") if result.rows == 1 else self.tr("%1 rows").replace(
             "%1", QLocale().toString(result.rows))
-        self.status.setText(self.tr("Exported %1 to %2.").replace("%1", rows).replace("%2", str(result.path)))
+        done = self.tr("Exported %1 to %2.").replace("%1", rows).replace("%2", str(result.path))
+        if result.left_out:
+            done += " " + (self.tr("1 person marked “do not contact” was left out.") if result.left_out == 1
+                           else self.tr("%1 people marked “do not contact” were left out.").replace(
+                               "%1", QLocale().toString(result.left_out)))
+        self.status.setText(done)
         self.export_button.hide()
         self.open_button.show()
         self.folder_button.show()
@@ -364,8 +391,9 @@ class ExportDialog(QDialog):
 
     def _enable_choices(self) -> None:
         for widget in (self.all_rows, self.format_combo, self.path_edit, self.browse_button,
-                       self.export_button):
-            widget.setEnabled(True)
+                       self.export_button, self.include_do_not_contact):
+            if widget is not None:
+                widget.setEnabled(True)
         self.selected_rows.setEnabled(bool(self._selected))
 
     def _on_open_button_clicked(self) -> None:

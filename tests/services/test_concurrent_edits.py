@@ -10,12 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from service_helpers import person
 
 from crm_desktop.core.clock import FixedClock
 from crm_desktop.core.errors import EditConflict
 from crm_desktop.core.records import CompanyDraft
 from crm_desktop.services import Services
-from service_helpers import person
 
 # A second program on the same data folder: reads a record, waits for a line on stdin, saves an edit.
 _OTHER = textwrap.dedent("""
