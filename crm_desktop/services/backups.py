@@ -1,9 +1,10 @@
 """Backups, restore and encryption of the database, for the GUI and the command line.
 
-Every backup is made through SQLite's online backup API on a connection of its own (so it
-may run on a worker thread while the app is used), verified, described in a manifest
-(date, reason, size, counts) and followed by rotation. ``before(reason)`` is the hook other
-services call before an import, a bulk delete or a merge.
+Every backup is a consistent copy made on connections of its own (so it may run on a worker
+thread while the app is used): the database file copied under a read snapshot, or SQLite's
+online backup API where that cannot be done (see ``storage.backups.copy_database``); it is
+verified, described in a manifest (date, reason, size, counts) and followed by rotation.
+``before(reason)`` is the hook other services call before an import, a bulk delete or a merge.
 """
 
 from __future__ import annotations
@@ -133,14 +134,11 @@ class BackupService:
             now += dt.timedelta(seconds=1)
             target = self.folder / backup_name(self.database.path.stem, now, reason)
         passphrase = self.database.passphrase
-        source = files.connect(self.database.path, passphrase, timeout=self.database.busy_timeout_ms / 1000)
-        try:
-            with self.ctx.read(), _folder_errors(self.folder):
-                files.copy_live(source, target, passphrase, progress, quick=quick)
-        finally:
-            source.close()
+        with self.ctx.read(), _folder_errors(self.folder):
+            method = files.copy_database(self.database.path, target, passphrase, progress, quick=quick,
+                                         timeout=self.database.busy_timeout_ms / 1000)
         info = self._describe(target, verified=True, check="quick_check" if quick else "integrity_check")
-        log.info("backup %s (%s)", target, reason)
+        log.info("backup %s (%s, copied by %s)", target, reason, method)
         self.rotate()
         # No change is announced: this may run on a worker thread, and no record changed.
         return info
