@@ -25,9 +25,10 @@ OPS: dict[str, tuple[str, ...]] = {
     "owner": ("is", "is_not", "empty", "not_empty"),
     "interaction": ("within_days", "not_within_days", "never"),
     "choice": ("is", "is_not"),
+    "flag": ("set", "not_set"),
 }
 # Operators that take no value.
-NO_VALUE = frozenset({"empty", "not_empty", "never"})
+NO_VALUE = frozenset({"empty", "not_empty", "never", "set", "not_set"})
 # Operators whose value is a list of ids (tags, owners, stages).
 ID_LIST = frozenset({"has_any", "has_all", "has_none"})
 
@@ -38,6 +39,7 @@ CONTACT_FIELDS: dict[str, str] = {
     "region": "text", "postal_code": "text", "country": "text", "source": "text", "notes": "text",
     "owner": "owner", "tags": "tags", "created": "date", "updated": "date", "birthday": "date",
     "last_interaction": "interaction", "score": "number", "open_deals": "number",
+    "do_not_contact": "flag",
 }
 COMPANY_FIELDS: dict[str, str] = {
     "name": "text", "industry": "text", "website": "text", "email": "text", "phone": "text",

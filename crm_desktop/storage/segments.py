@@ -72,6 +72,8 @@ class _Compiler:
             return special(c)
         if c.field == "tags":
             return self._tags(c)
+        if c.field == "do_not_contact":  # a flag: set or not set
+            return f"do_not_contact = {1 if c.op == 'set' else 0}"
         if c.field == "last_interaction":
             return self._interaction(c)
         column = _COLUMNS[self.entity][c.field]

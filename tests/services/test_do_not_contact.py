@@ -102,3 +102,15 @@ def test_a_task_on_a_deal_still_notifies(crm: Services, clock):
     deal = crm.deals.create(DealDraft("Chairs", pipeline_id, lead.id, contact_id=quiet, currency="USD"))
     task = crm.tasks.create(TaskDraft("Send contract", due_at=START, contact_id=quiet, deal_id=deal))
     assert [r.task_id for r in crm.reminders.poll().single] == [task]
+
+
+def test_a_segment_condition_finds_them(crm: Services):
+    from crm_desktop.core.segments import Condition, Group
+
+    crm.contacts.create_many([person("Ann"), person("Bob", do_not_contact=True), person("Cid", tags=["vip"],
+                                                                                        do_not_contact=True)])
+    marked = Group("all", (Condition("do_not_contact", "set"),))
+    assert crm.segments.count_filter("contact", marked) == 2
+    assert crm.segments.count_filter("contact", Group("all", (Condition("do_not_contact", "not_set"),))) == 1
+    segment_id = crm.segments.create("Do not contact", "contact", marked)
+    assert crm.segments.count(segment_id) == 2

@@ -48,6 +48,7 @@ def field_labels(entity: str) -> dict[str, str]:
         "closed": translate("SegmentFields", "Closed"),
         "next_step": translate("SegmentFields", "Next step"),
         "probability": translate("SegmentFields", "Probability"),
+        "do_not_contact": translate("SegmentFields", "Do not contact"),
     }
     return {key: labels[key] for key in labels if key in FIELDS[entity]}
 
@@ -77,6 +78,9 @@ def op_labels(kind: str) -> dict[str, str]:
                 "not_empty": translate("SegmentFields", "is not empty")}
     if kind == "choice":
         return {"is": translate("SegmentFields", "is"), "is_not": translate("SegmentFields", "is not")}
+    if kind == "flag":
+        return {"set": translate("SegmentFields", "is marked"),
+                "not_set": translate("SegmentFields", "is not marked")}
     return {"contains": translate("SegmentFields", "contains"),
             "not_contains": translate("SegmentFields", "does not contain"),
             "is": translate("SegmentFields", "is"), "is_not": translate("SegmentFields", "is not"),
