@@ -52,6 +52,24 @@ class MergeService:
         """
         plan = self.plan(entity, survivor_id, other_id)
         values, custom = _chosen(plan, choices or {})
+        return self._merge(entity, survivor_id, other_id, values, custom)
+
+    def redo(self, merge_id: int) -> int:
+        """Merge the two records of an undone merge again, keeping the values chosen the first time
+        (custom values taken from the other record are taken from it again). Returns the new merge's id."""
+        with self.ctx.read():
+            entry, payload = self.store.get(merge_id)
+        if entry.undone_at is None:
+            raise ValidationError([FieldError("merge", "not_undone")])
+        _check_entity(entry.entity, entry.survivor_id, entry.loser_id)
+        with self.ctx.read():
+            other_custom = read_values(self.ctx.storage.database.db, entry.entity, entry.loser_id)[2]
+        values = {column: new for column, (_old, new) in payload["fields"].items()}
+        custom = {int(fid): other_custom[int(fid)] for fid in payload["custom"] if other_custom.get(int(fid))}
+        return self._merge(entry.entity, entry.survivor_id, entry.loser_id, values, custom)
+
+    def _merge(self, entity: str, survivor_id: int, other_id: int, values: dict,
+               custom: dict[int, str]) -> int:
         if self.backups is not None:
             self.backups.before("merge")  # raises (and nothing is merged) if none can be made
         with self.ctx.write():

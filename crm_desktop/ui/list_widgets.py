@@ -307,6 +307,8 @@ class BulkActions(QObject):
                                               self._on_remove_tag_action_triggered)
         self.delete_action = self._action(translate("ListPage", "Delete"),
                                           self._on_delete_action_triggered)
+        self.owner_action = self._action(translate("ListPage", "Assign owner…"),
+                                         self._on_owner_action_triggered)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         # Only while the table has focus: Delete in the filter box edits text.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -318,7 +320,7 @@ class BulkActions(QObject):
     def actions(self) -> list[QAction]:
         # Not every service can take a tag off (companies cannot yet).
         removable = [self.remove_tag_action] if hasattr(self._service, "remove_tag") else []
-        return [self.add_tag_action, *removable, self.delete_action]
+        return [self.add_tag_action, *removable, self.owner_action, self.delete_action]
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows in row order; empty when more than BULK_LIMIT are selected."""
@@ -331,7 +333,7 @@ class BulkActions(QObject):
 
     def update_enabled(self) -> None:
         selected = self._view.selectionModel().hasSelection()
-        for action in (self.add_tag_action, self.remove_tag_action, self.delete_action):
+        for action in (self.add_tag_action, self.remove_tag_action, self.delete_action, self.owner_action):
             action.setEnabled(selected)
 
     def _action(self, text: str, slot) -> QAction:
@@ -344,7 +346,8 @@ class BulkActions(QObject):
         if not ids:
             return
         name = " ".join((self._ask_tag([t.name for t in self._services.lookups.tags()], True) or "").split())
-        if name and self._run(self._service.add_tag, ids, name):
+        if name and self._undoable(lambda: self._command("tag", ids, name=name),
+                                   self._service.add_tag, ids, name):
             self.status_posted.emit(self._texts("tag_added", len(ids)).replace("%1", name))
 
     def _on_remove_tag_action_triggered(self) -> None:
@@ -358,13 +361,62 @@ class BulkActions(QObject):
             return
         name = self._ask_tag([t.name for t in tags], False)
         tag = next((t for t in tags if t.name == name), None)
-        if tag is not None and self._run(self._service.remove_tag, ids, tag.id):
+        if tag is not None and self._undoable(lambda: self._command("tag", ids, name=tag.name, tag_id=tag.id),
+                                              self._service.remove_tag, ids, tag.id):
             self.status_posted.emit(self._texts("tag_removed", len(ids)).replace("%1", tag.name))
 
     def _on_delete_action_triggered(self) -> None:
         ids = self.selected_ids()
-        if ids and self._confirm_delete(len(ids)) and self._run(self._service.delete, ids):
+        if ids and self._confirm_delete(len(ids)) and self._undoable(lambda: self._command("delete", ids),
+                                                                     self._service.delete, ids):
             self.status_posted.emit(self._texts("deleted", len(ids)))
+
+    def _on_owner_action_triggered(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        users = self._services.lookups.users()
+        chosen = self._ask_owner([u.name for u in users])
+        if chosen is None:
+            return
+        owner = next((u for u in users if u.name == chosen), None)
+        owner_id = owner.id if owner is not None else None
+        entity = self._view.model().ENTITY
+        if self._undoable(lambda: self._command("owner", ids, owner_id=owner_id, name=chosen),
+                          self._services.edits.assign_owner, entity, ids, owner_id):
+            from .undo.texts import records_text
+
+            records = records_text(entity, len(ids))
+            text = (translate("ListPage", "%1 now owned by %2.").replace("%2", chosen) if owner is not None
+                    else translate("ListPage", "Owner taken off %1."))
+            self.status_posted.emit(text.replace("%1", records))
+
+    def _undoable(self, command, operation, *args) -> bool:
+        """Through the window's undo history (``command()`` makes the command), else at once."""
+        from .undo import history_of
+
+        history = history_of(self._page)
+        return self._run(operation, *args) if history is None else history.push(command())
+
+    def _command(self, what: str, ids: list[int], *, name: str = "", tag_id: int | None = None,
+                 owner_id: int | None = None):
+        from .undo import OwnerCommand, TagCommand, TrashCommand
+        from .undo.texts import delete_text
+
+        entity = self._view.model().ENTITY
+        if what == "tag":
+            return TagCommand(self._services, entity, ids, name=name, tag_id=tag_id,
+                              record_name=self._name(ids))
+        if what == "owner":
+            return OwnerCommand(self._services, entity, ids, owner_id, name)
+        return TrashCommand(self._services, entity, ids, delete_text(entity, len(ids), self._name(ids)))
+
+    def _name(self, ids: list[int]) -> str:
+        """The name of the one record an action is about ("" for several)."""
+        if len(ids) != 1:
+            return ""
+        record = self._service.get(ids[0])
+        return getattr(record, "full_name", None) or record.data.name
 
     def _run(self, operation, *args) -> bool:
         try:
@@ -379,6 +431,13 @@ class BulkActions(QObject):
         title = translate("ListPage", "Add tag") if editable else translate("ListPage", "Remove tag")
         name, ok = QInputDialog.getItem(self._page, title, translate("ListPage", "Tag:"), names, 0, editable)
         return name if ok else None
+
+    def _ask_owner(self, names: list[str]) -> str | None:
+        """An owner's name, "" for none, None when cancelled."""
+        nobody = translate("ListPage", "(no owner)")
+        name, ok = QInputDialog.getItem(self._page, translate("ListPage", "Assign owner"),
+                                        translate("ListPage", "Owner:"), [*names, nobody], 0, False)
+        return None if not ok else "" if name == nobody else name
 
     def _confirm_delete(self, n: int) -> bool:
         answer = QMessageBox.question(self._page, translate("ListPage", "Delete"),

@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         menu.addActions(trust)
         menu.addSeparator()
         menu.addAction(self._action(self.tr("&Quit"), QApplication.quit, QKeySequence.StandardKey.Quit))
+        self._edit_menu = self.menuBar().addMenu(self.tr("&Edit"))  # Undo and Redo: filled by attach()
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self._action(self.tr("&Search"), self.focus_search, "Ctrl+K", "Ctrl+F"))
         view.addSeparator()
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
         self._path_label.setText(str(services.database_path))
         self.bridge = ChangeBridge(services, self)
         self.bridge.changed.connect(self._on_bridge_changed)
+        self._attach_undo(services)
         self._attach_search(services)
         for action in self._data_actions:
             action.setEnabled(True)
@@ -249,6 +251,14 @@ class MainWindow(QMainWindow):
         from .segments import install as install_segments  # saved segments, "Find duplicates…"
 
         install_segments(self)
+
+    def _attach_undo(self, services: Services) -> None:
+        """One undo history for the window: Edit ▸ Undo “…” / Redo “…”."""
+        from .undo import UndoHistory
+
+        self.undo_history = UndoHistory(services, self)
+        self.undo_history.status_posted.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self._edit_menu.addActions([self.undo_history.undo_action, self.undo_history.redo_action])
 
     def _attach_search(self, services: Services) -> None:
         from .global_search import GlobalSearch
@@ -289,6 +299,7 @@ class MainWindow(QMainWindow):
             from .pipeline.page import PipelinePage
 
             page = PipelinePage(self.services, self.bridge, self)
+            page.undo_button.setDefaultAction(self.undo_history.undo_action)  # the window's undo
         elif index == PAGE_COMPANIES:
             from .companies_page import CompaniesPage
 
@@ -425,25 +436,44 @@ class MainWindow(QMainWindow):
 
     # -- records -------------------------------------------------------------------------
     def new_contact(self) -> None:
-        self._saved(_lazy("ContactDialog").ask(self, self.services), self.tr("Person saved."))
+        record_id = _lazy("ContactDialog").ask(self, self.services)
+        self._saved(record_id, self.tr("Person saved."), "contact")
 
     def edit_contact(self, contact_id: int) -> None:
-        self._saved(_lazy("ContactDialog").ask(self, self.services, contact_id=contact_id),
-                    self.tr("Person saved."))
+        before = self.services.edits.snapshot("contact", contact_id)
+        if self._saved(_lazy("ContactDialog").ask(self, self.services, contact_id=contact_id),
+                       self.tr("Person saved.")):
+            from .undo import record_edit
+
+            record_edit(self, self.services, "contact", contact_id, before)
 
     def new_deal(self) -> None:
         self.pipeline_page.new_deal()
 
     def new_company(self) -> None:
-        self._saved(_lazy("CompanyDialog").ask(self, self.services), self.tr("Company saved."))
+        record_id = _lazy("CompanyDialog").ask(self, self.services)
+        self._saved(record_id, self.tr("Company saved."), "company")
 
     def edit_company(self, company_id: int) -> None:
-        self._saved(_lazy("CompanyDialog").ask(self, self.services, company_id=company_id),
-                    self.tr("Company saved."))
+        before = self.services.edits.snapshot("company", company_id)
+        if self._saved(_lazy("CompanyDialog").ask(self, self.services, company_id=company_id),
+                       self.tr("Company saved.")):
+            from .undo import record_edit
 
-    def _saved(self, record_id: int | None, text: str) -> None:
-        if record_id is not None:  # None: the dialog was cancelled
-            self.statusBar().showMessage(text, 4000)
+            record_edit(self, self.services, "company", company_id, before)
+
+    def _saved(self, record_id: int | None, text: str, created: str = "") -> bool:
+        """Say that a dialog saved; ``created`` names the kind of a new record, undone by the trash."""
+        if record_id is None:  # the dialog was cancelled
+            return False
+        self.statusBar().showMessage(text, 4000)
+        if created and isinstance(record_id, int):
+            from .undo import record_created
+
+            name = (self.services.contacts.get(record_id).full_name if created == "contact"
+                    else self.services.companies.get(record_id).data.name)
+            record_created(self, self.services, created, record_id, name)
+        return True
 
     def export_list(self) -> None:
         """Export the list shown (people, companies or deals) as it is filtered, sorted and selected."""

@@ -203,7 +203,18 @@ class TrashPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def restore(self, items: list[TrashItem]) -> None:
-        if items and self._run(self.services.trash.restore, items):
+        if not items:
+            return
+        from .undo import RestoreCommand, history_of
+        from .undo.texts import restore_text
+
+        history = history_of(self)  # in the window, Edit ▸ Undo moves them back to the trash
+        if history is None:
+            done = self._run(self.services.trash.restore, items)
+        else:
+            done = history.push(RestoreCommand(self.services, items, restore_text(len(items), items[0].name)))
+            self.refresh()
+        if done:
             self.restored.emit(items)
 
     def purge(self, items: list[TrashItem]) -> None:

@@ -222,3 +222,20 @@ def test_a_merge_is_undone_and_merged_again(crm, ann):
     assert crm.contacts.exists(twin)
     crm.merges.merge("contact", ann, twin)
     assert not crm.contacts.exists(twin) and crm.contacts.get(ann).data.city == "Oslo"
+
+
+def test_redo_of_an_undone_merge_keeps_the_values_chosen_the_first_time(crm, ann):
+    shoe = crm.lookups.create_custom_field("contact", "Shoe")
+    twin = crm.contacts.create(ContactDraft(given_name="Anne", family_name="Lee", city="Oslo",
+                                            custom={shoe: "39"}))
+    merge_id = crm.merges.merge("contact", ann, twin, {"city": "other", "name": "survivor",
+                                                       f"custom:{shoe}": "other"})
+    crm.merges.undo(merge_id)
+    again = crm.merges.redo(merge_id)
+    kept = crm.contacts.get(ann)
+    assert (kept.full_name, kept.data.city, kept.data.custom) == ("Ann Lee", "Oslo", {shoe: "39"})
+    assert not crm.contacts.exists(twin) and again != merge_id
+    crm.merges.undo(again)
+    assert crm.contacts.get(ann).data.city == "" and crm.contacts.exists(twin)
+    with pytest.raises(ValidationError):
+        crm.merges.redo(crm.merges.redo(merge_id))  # only an undone merge is merged again

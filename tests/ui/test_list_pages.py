@@ -325,7 +325,7 @@ def test_right_click_on_a_row_offers_the_row_actions(contacts_page, qtbot):
     right_click(view.viewport(), cell_center(view, 1, 0))
     qtbot.waitUntil(contacts_page.row_menu.isVisible)
     texts = [a.text() for a in contacts_page.row_menu.actions()]
-    assert texts == ["Edit…", "Add tag…", "Remove tag…", "Delete"]
+    assert texts == ["Edit…", "Add tag…", "Remove tag…", "Assign owner…", "Delete"]
     assert contacts_page.bulk.delete_action.isEnabled()
     contacts_page.row_menu.close()
 
@@ -427,7 +427,7 @@ def test_company_page_shows_people_of_the_chosen_company(companies_page, contact
 def test_company_bulk_tag_delete_and_open(companies_page, services, qtbot, monkeypatch):
     view, model = companies_page.view, companies_page.model
     assert [a.text() for a in companies_page.row_menu.actions()] == [
-        "Edit…", "Show people", "Add tag…", "Remove tag…", "Delete"]
+        "Edit…", "Show people", "Add tag…", "Remove tag…", "Assign owner…", "Delete"]
     select_rows(view, 0, 1)
     ids = [model.record_id(0), model.record_id(1)]
     monkeypatch.setattr(companies_page.bulk, "_ask_tag", lambda names, editable: "Reseller")

@@ -31,6 +31,7 @@ from ..dialogs.conflict import ConflictChoice, ask_conflict
 from ..dialogs.consent import ConsentFields
 from ..dialogs.form import FORM_STYLE, section_title, set_invalid
 from ..messages import error_text, field_error_text
+from ..undo import history_of, record_edit
 from . import texts
 
 CONTACT_FIELDS = ("given_name", "family_name", "title", "email", "phone", "street", "city", "region",
@@ -181,8 +182,13 @@ class DetailsPanel(QWidget):
             self._clear_errors()
             self._show_errors(exc)
             return False
+        in_window = history_of(self) is not None
+        if in_window:  # the record as stored, which may be newer than the form's copy
+            previous = self.services.edits.snapshot(self.target.kind, self.target.id)
         if not self._write(draft):
             return False
+        if in_window and record_edit(self, self.services, self.target.kind, self.target.id, previous):
+            return True  # the window's Edit ▸ Undo takes it back
         self._undo.append(previous)
         self.undo_button.setEnabled(True)
         return True
@@ -249,6 +255,7 @@ class DetailsPanel(QWidget):
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
         self.undo_button.setEnabled(bool(self._undo))
+        self.undo_button.setVisible(history_of(self) is None)  # in the window: Edit ▸ Undo
 
     def is_dirty(self) -> bool:
         return self.save_button.isEnabled()

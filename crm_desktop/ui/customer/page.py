@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.customer import Target, TimelineEntry
+from ...core.customer import FieldChange, Target, TimelineEntry
 from ...core.errors import CrmError
 from ...services import Change, Services
 from ..bridge import ChangeBridge
+from ..undo import EditCommand, TagCommand, TrashCommand, history_of
+from ..undo import texts as undo_texts
 from . import texts
 from .details import DetailsPanel
 from .dialogs import LOGGED, ActivityDialog, CaseDialog, OrderDialog, PaymentDialog, RelationshipDialog
@@ -35,6 +37,14 @@ TABS = ("details", "deals", "tasks", "orders", "cases", "files", "people")
 # Changes that can alter what a page shows.
 WATCHED = frozenset({"activity", "order", "case", "attachment", "relationship", "contact", "company", "tag",
                      "user", "task", "deal", "all"})
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A value as a menu shows it: on one line, cut with … when long; “—” for nothing."""
+    line = " ".join(text.split())
+    if not line:
+        return "—"
+    return line if len(line) <= limit else line[:limit - 1] + "…"
 
 
 def _available(module: str) -> bool:
@@ -433,6 +443,9 @@ class CustomerPage(QWidget):
             menu.addAction(self.tr("Move to trash")).triggered.connect(lambda: self.delete_entry(entry))
         if entry.source == "attachment":
             menu.addAction(self.tr("Open file")).triggered.connect(lambda: self.open_file(entry.source_id))
+        if entry.source == "field_change":
+            restore = menu.addAction(self.tr("Restore this value (“%1”)").replace("%1", _short(entry.body)))
+            restore.triggered.connect(lambda: self.restore_value(entry))
         if entry.contact_id and self.target.kind == "company":
             menu.addAction(self.tr("Open %1").replace("%1", entry.person)).triggered.connect(
                 lambda: self.open_requested.emit(Target("contact", entry.contact_id)))
@@ -446,6 +459,12 @@ class CustomerPage(QWidget):
 
     def delete_entry(self, entry: TimelineEntry) -> None:
         """Move a logged activity to the trash; Undo (Ctrl+Z) brings it back."""
+        history = history_of(self)
+        if history is not None:  # the window's Edit ▸ Undo brings it back
+            text = undo_texts.delete_text("activity", 1, entry.title or texts.kind_text(entry.kind))
+            if history.push(TrashCommand(self.services, "activity", [entry.source_id], text)):
+                self.status_posted.emit(self.tr("Moved to the trash. Undo with Ctrl+Z."))
+            return
         self.services.activities.delete([entry.source_id])
         self._deleted = [entry.source_id]
         self.undo_action.setVisible(True)
@@ -457,7 +476,18 @@ class CustomerPage(QWidget):
             self._deleted = []
         self.undo_action.setVisible(False)
 
+    def _tag_command(self, name: str, tag_id: int | None = None) -> bool:
+        """Tag or untag through the window's undo history; False when outside a window."""
+        history = history_of(self)
+        if history is None:
+            return False
+        history.push(TagCommand(self.services, self.target.kind, [self.target.id], name=name, tag_id=tag_id,
+                                record_name=self.header.name.text()))
+        return True
+
     def _on_tag_added(self, name: str) -> None:
+        if self._tag_command(name):
+            return
         service = self.services.contacts if self.target.kind == "contact" else self.services.companies
         try:
             service.add_tag([self.target.id], name)
@@ -467,8 +497,25 @@ class CustomerPage(QWidget):
     def _on_tag_removed(self, name: str) -> None:
         service = self.services.contacts if self.target.kind == "contact" else self.services.companies
         tag = next((t for t in self.services.lookups.tags() if t.name == name), None)
-        if tag is not None:
+        if tag is not None and not self._tag_command(tag.name, tag.id):
             service.remove_tag([self.target.id], tag.id)
+
+    def restore_value(self, entry: TimelineEntry) -> bool:
+        """Write back the value a field had before the change ``entry`` shows (itself undoable)."""
+        entity = "contact" if entry.contact_id else "company"
+        change = FieldChange(entry.source_id, entity, entry.contact_id or self.target.id, entry.title,
+                             entry.body, entry.outcome, entry.at)
+        field = texts.field_text(entry.title)
+        try:
+            edit = self.services.edits.restore_value(change)
+        except CrmError as exc:
+            QMessageBox.warning(self, self.tr("Restore this value"), undo_texts.reason_text(exc))
+            return False
+        history = history_of(self)
+        if history is not None and edit.changed:
+            history.record(EditCommand(self.services, edit, undo_texts.restore_value_text(edit.name, field)))
+        self.status_posted.emit(self.tr("%1 restored.").replace("%1", field))
+        return True
 
     def detach(self) -> None:
         self._bridge.changed.disconnect(self._on_bridge_changed)

@@ -326,6 +326,7 @@ class DuplicatesDialog(QDialog):
         if merge_id is None:
             return
         merged = self._services.merges.history(self.model.entity, c.first_id)[0]
+        _record_merge(self, self._services, merged)
         row = self.view.currentIndex().row()
         self.model.merged(merged.loser_id, merged.survivor_id)
         self.view.selectRow(min(row, self.model.rowCount() - 1))
@@ -391,3 +392,15 @@ class DuplicatesDialog(QDialog):
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+
+def _record_merge(dialog: QWidget, services: Services, merged) -> None:
+    """Keep the merge in the window's undo history (Edit ▸ Undo splits it, Redo merges again)."""
+    from ..undo import MergeCommand, history_of
+    from ..undo.texts import merge_text
+
+    history = history_of(dialog)
+    if history is not None:
+        names = services.duplicates.describe(merged.entity, [merged.survivor_id, merged.loser_id])
+        text = merge_text(names.get(merged.survivor_id, ("", ""))[0], names.get(merged.loser_id, ("", ""))[0])
+        history.record(MergeCommand(services, merged.id, text))

@@ -25,6 +25,8 @@ from ...core.deals import ConflictError, DealFilter, StageMove
 from ...core.errors import CrmError
 from ...services import Change, Services
 from ..bridge import ChangeBridge
+from ..undo import StageCommand, TrashCommand, history_of, record_created
+from ..undo import texts as undo_texts
 from .board import BoardView
 from .board_model import BoardModel
 from .common import LABELS, error_text
@@ -176,11 +178,11 @@ class PipelinePage(QWidget):
 
     # -- moving deals ----------------------------------------------------------------------
     def move_deal(self, deal_id: int, version: int, stage_id: int) -> None:
-        move = self._attempt(lambda: self._services.deals.move(deal_id, stage_id, version))
+        stage = self._services.pipelines.stage(stage_id)
+        text = undo_texts.move_text(self._services.deals.get(deal_id).title, LABELS.stage(stage))
+        move = self._moved(deal_id, text, lambda v: self._services.deals.move(deal_id, stage_id, v), version)
         if move is None:
             return
-        self._remember(move)
-        stage = self._services.pipelines.stage(stage_id)
         self.status_posted.emit(
             translate("PipelinePage", "Moved to %1. Ctrl+Z undoes it.").replace("%1", LABELS.stage(stage))
         )
@@ -191,11 +193,10 @@ class PipelinePage(QWidget):
         answer = WonDialog.ask(self, deal, self._services.ctx.clock.today())
         if answer is None:
             return
-        move = self._attempt(
-            lambda: self._services.deals.win(deal_id, answer[0], answer[1], version or deal.version)
-        )
+        move = self._moved(deal_id, undo_texts.won_text(deal.title),
+                           lambda v: self._services.deals.win(deal_id, answer[0], answer[1], v),
+                           version or deal.version)
         if move is not None:
-            self._remember(move)
             self.status_posted.emit(translate("PipelinePage", "Marked as won. Ctrl+Z undoes it."))
 
     def lose_deal(self, deal_id: int, version: int | None = None) -> None:
@@ -203,11 +204,10 @@ class PipelinePage(QWidget):
         answer = LostDialog.ask(self, deal, self._reason_names(), self._edit_reasons)
         if answer is None:
             return
-        move = self._attempt(
-            lambda: self._services.deals.lose(deal_id, answer[0], answer[1], version or deal.version)
-        )
+        move = self._moved(deal_id, undo_texts.lost_text(deal.title),
+                           lambda v: self._services.deals.lose(deal_id, answer[0], answer[1], v),
+                           version or deal.version)
         if move is not None:
-            self._remember(move)
             self.status_posted.emit(translate("PipelinePage", "Marked as lost. Ctrl+Z undoes it."))
 
     def _reason_names(self) -> list[str]:
@@ -232,6 +232,21 @@ class PipelinePage(QWidget):
             self.status_posted.emit(translate("PipelinePage", "Move undone."))
             self.board.select(move.deal_id)
 
+    def _moved(self, deal_id: int, text: str, action, version: int | None) -> StageMove | None:
+        """Do a move (``action(version)``) as an operation of the window's undo history; on a page
+        outside a window, with the page's own undo."""
+        history = history_of(self)
+        if history is None:
+            move = self._attempt(lambda: action(version))
+            if move is not None:
+                self._remember(move)
+            return move
+        done: list[StageMove | None] = []
+        if not history.push(StageCommand(self._services, deal_id, text,
+                                         lambda v: done.append(action(v)) or done[-1], version)):
+            self.board_model.reload()  # e.g. changed elsewhere: show it as it is now
+        return done[0] if done else None
+
     def _remember(self, move: StageMove | int) -> None:
         self._undo.append(move)
         del self._undo[:-UNDO_DEPTH]
@@ -255,6 +270,7 @@ class PipelinePage(QWidget):
         deal_id = DealDialog.ask(self, self._services, **initial)
         if deal_id is not None:
             self.status_posted.emit(translate("PipelinePage", "Deal saved."))
+            record_created(self, self._services, "deal", deal_id, self._services.deals.get(deal_id).title)
         return deal_id
 
     def edit_deal(self, deal_id: int) -> None:
@@ -322,11 +338,17 @@ class PipelinePage(QWidget):
                 "%1", deal.title
             ),
         )
-        if (
-            answer == QMessageBox.StandardButton.Yes
-            and self._attempt(lambda: self._services.deals.delete([deal_id])) is not None
-        ):
-            self._remember(deal_id)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        history = history_of(self)
+        if history is not None:
+            deleted = history.push(TrashCommand(self._services, "deal", [deal_id],
+                                                undo_texts.delete_text("deal", 1, deal.title)))
+        else:
+            deleted = self._attempt(lambda: self._services.deals.delete([deal_id])) is not None
+            if deleted:
+                self._remember(deal_id)
+        if deleted:
             self.status_posted.emit(translate("PipelinePage", "Deal deleted. Ctrl+Z brings it back."))
 
     def open_editor(self) -> None:

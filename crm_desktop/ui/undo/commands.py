@@ -1,0 +1,212 @@
+"""The undoable operations: each does (and redoes) through the services and undoes by the inverse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from ...core.deals import StageMove
+from ...core.edits import OwnerChange, RecordEdit, TagChange
+from ...core.errors import CrmError
+from ...services import Services
+from . import texts
+
+if TYPE_CHECKING:
+    from .history import UndoHistory
+
+translate = QCoreApplication.translate
+
+
+class GoneError(CrmError):
+    """Nothing left to bring back: the records were deleted for good (or restored) since."""
+
+
+class UndoCommand(QUndoCommand):
+    """One undoable operation. Subclasses give ``do`` (also used to redo) and ``revert``."""
+
+    def __init__(self, services: Services, text: str) -> None:
+        super().__init__(text)
+        self.services = services
+        self.history: UndoHistory | None = None
+        self.already_done = False
+        self._done_once = False
+
+    def redo(self) -> None:
+        if self.already_done:
+            self.already_done, self._done_once = False, True
+            return
+        self._guard("redo" if self._done_once else "do", self.do)
+        self._done_once = True
+
+    def undo(self) -> None:
+        self._guard("undo", self.revert)
+
+    def _guard(self, step: str, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except CrmError as exc:
+            if self.history is None:
+                raise
+            self.history.failed(step, self, exc)
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class EditCommand(UndoCommand):
+    """An edit of a person or a company; undo gives back the fields it changed."""
+
+    def __init__(self, services: Services, edit: RecordEdit, text: str | None = None) -> None:
+        super().__init__(services, text or translate("UndoHistory", "Edit “%1”").replace("%1", edit.name))
+        self.edit = edit
+
+    def do(self) -> None:
+        self.services.edits.reapply(self.edit)
+
+    def revert(self) -> None:
+        self.services.edits.revert(self.edit)
+
+
+class TrashCommand(UndoCommand):
+    """Records moved to the trash (``delete=True``) or brought back from it.
+
+    ``kind`` names the service: "contact", "company", "deal", "activity" or "attachment".
+    Creating a record is undone by moving it to the trash: ``TrashCommand(…, delete=False)``
+    recorded after the creation.
+    """
+
+    def __init__(self, services: Services, kind: str, ids: Sequence[int], text: str,
+                 delete: bool = True) -> None:
+        super().__init__(services, text)
+        self.kind, self.ids, self.delete = kind, tuple(ids), delete
+
+    def _service(self):
+        return {"contact": self.services.contacts, "company": self.services.companies,
+                "deal": self.services.deals, "activity": self.services.activities,
+                "attachment": self.services.attachments}[self.kind]
+
+    def do(self) -> None:
+        self._set(self.delete)
+
+    def revert(self) -> None:
+        self._set(not self.delete)
+
+    def _set(self, trashed: bool) -> None:
+        service = self._service()
+        if trashed:
+            service.delete(list(self.ids))
+        elif service.restore(list(self.ids)) == 0:
+            raise GoneError(self.kind)
+
+
+class RestoreCommand(UndoCommand):
+    """Records of any kind put back from the trash; undo moves them to the trash again."""
+
+    def __init__(self, services: Services, items: Sequence, text: str) -> None:
+        super().__init__(services, text)
+        self.items = list(items)  # TrashItem
+
+    def do(self) -> None:
+        self.services.trash.restore(self.items)
+
+    def revert(self) -> None:
+        for kind in dict.fromkeys(item.kind for item in self.items):
+            ids = [item.record_id for item in self.items if item.kind == kind]
+            TrashCommand(self.services, kind, ids, "")._set(True)
+
+
+class TagCommand(UndoCommand):
+    """A tag added to (``name``) or taken off (``tag_id``) one or many people or companies.
+
+    Once done, its text says how many records it really changed, with the tag as stored.
+    """
+
+    def __init__(self, services: Services, entity: str, ids: Sequence[int], *, name: str = "",
+                 tag_id: int | None = None, record_name: str = "") -> None:
+        super().__init__(services, texts.tag_text(entity, ids, name, tag_id is None, record_name))
+        self.entity, self.ids, self.name, self.tag_id = entity, tuple(ids), name, tag_id
+        self.record_name = record_name if len(ids) == 1 else ""
+        self.change: TagChange | None = None
+
+    def do(self) -> None:
+        edits = self.services.edits
+        if self.change is not None:
+            edits.reapply_tags(self.change)
+            return
+        if self.tag_id is None:
+            self.change = edits.add_tag(self.entity, self.ids, self.name)
+        else:
+            self.change = edits.remove_tag(self.entity, self.ids, self.tag_id)
+        self.setText(texts.tag_text(self.entity, self.change.ids, self.change.tag, self.change.added,
+                                    self.record_name))
+        if not self.change.ids:
+            self.setObsolete(True)  # nothing changed: nothing to undo
+
+    def revert(self) -> None:
+        if self.change is not None:
+            self.services.edits.revert_tags(self.change)
+
+
+class OwnerCommand(UndoCommand):
+    """One owner (``owner``: the name, "" for none) given to many people or companies; undo gives
+    each its owner back."""
+
+    def __init__(self, services: Services, entity: str, ids: Sequence[int], owner_id: int | None,
+                 owner: str) -> None:
+        super().__init__(services, texts.owner_text(entity, ids, owner))
+        self.entity, self.ids, self.owner_id, self.owner = entity, tuple(ids), owner_id, owner
+        self.change: OwnerChange | None = None
+        self.kept = 0  # records whose owner was changed again since, left as they were by the last undo
+
+    def do(self) -> None:
+        if self.change is None:
+            self.change = self.services.edits.assign_owner(self.entity, self.ids, self.owner_id)
+            self.setText(texts.owner_text(self.entity, self.change.ids, self.owner))
+            if not self.change.ids:
+                self.setObsolete(True)
+        else:
+            self.services.edits.reapply_owner(self.change)
+
+    def revert(self) -> None:
+        if self.change is not None:
+            self.kept = self.services.edits.revert_owner(self.change)
+
+
+class StageCommand(UndoCommand):
+    """A deal moved to another stage, won or lost; ``action(version)`` does it and returns the move."""
+
+    def __init__(self, services: Services, deal_id: int, text: str,
+                 action: Callable[[int | None], StageMove | None], version: int | None = None) -> None:
+        super().__init__(services, text)
+        self.deal_id, self._action, self._version = deal_id, action, version
+        self.move: StageMove | None = None
+
+    def do(self) -> None:
+        self.move = self._action(self._version)
+        if self.move is None:
+            self.setObsolete(True)  # it was already there
+
+    def revert(self) -> None:
+        if self.move is not None:
+            self._version = self.services.deals.undo(self.move)
+
+
+class MergeCommand(UndoCommand):
+    """Two people or companies merged (``merge_id``; recorded once done); undo splits them again,
+    redo merges them again with the values chosen the first time."""
+
+    def __init__(self, services: Services, merge_id: int, text: str) -> None:
+        super().__init__(services, text)
+        self.merge_id = merge_id
+
+    def do(self) -> None:
+        self.merge_id = self.services.merges.redo(self.merge_id)
+
+    def revert(self) -> None:
+        self.services.merges.undo(self.merge_id)

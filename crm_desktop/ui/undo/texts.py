@@ -1,0 +1,132 @@
+"""What the undo history calls each operation, and why one could not be undone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from ...core.deals import ConflictError
+from ...core.edits import ChangedSinceError
+from ...core.errors import CrmError, NotFoundError, ValidationError
+from ..messages import error_text
+
+translate = QCoreApplication.translate
+
+
+def created_text(kind: str, name: str) -> str:
+    if kind == "company":
+        return translate("UndoHistory", "New company “%1”").replace("%1", name)
+    if kind == "deal":
+        return translate("UndoHistory", "New deal “%1”").replace("%1", name)
+    return translate("UndoHistory", "New person “%1”").replace("%1", name)
+
+
+def delete_text(kind: str, n: int, name: str = "") -> str:
+    """"Delete “Ann Lee”" for one named record, "Delete 3 people" for several."""
+    if n == 1 and name:
+        return translate("UndoHistory", "Delete “%1”").replace("%1", name)
+    if kind == "company":
+        return (translate("UndoHistory", "Delete 1 company") if n == 1
+                else translate("UndoHistory", "Delete %Ln companies", "", n))
+    if kind == "deal":
+        return (translate("UndoHistory", "Delete 1 deal") if n == 1
+                else translate("UndoHistory", "Delete %Ln deals", "", n))
+    if kind in ("activity", "attachment"):
+        return (translate("UndoHistory", "Delete 1 timeline entry") if n == 1
+                else translate("UndoHistory", "Delete %Ln timeline entries", "", n))
+    return (translate("UndoHistory", "Delete 1 person") if n == 1
+            else translate("UndoHistory", "Delete %Ln people", "", n))
+
+
+def restore_text(n: int, name: str = "") -> str:
+    """"Restore “Ann Lee”" for one named record, "Restore 3 items" for several."""
+    if n == 1 and name:
+        return translate("UndoHistory", "Restore “%1”").replace("%1", name)
+    return (translate("UndoHistory", "Restore 1 item") if n == 1
+            else translate("UndoHistory", "Restore %Ln items", "", n))
+
+
+def records_text(entity: str, n: int, name: str = "") -> str:
+    """The records an operation is about: "“Acme”", "1 person", "3 companies"."""
+    if n == 1 and name:
+        return f"“{name}”"
+    if entity == "company":
+        return (translate("UndoHistory", "1 company") if n == 1
+                else translate("UndoHistory", "%Ln companies", "", n))
+    return translate("UndoHistory", "1 person") if n == 1 else translate("UndoHistory", "%Ln people", "", n)
+
+
+def tag_text(entity: str, ids: Sequence[int], tag: str, added: bool, name: str = "") -> str:
+    records = records_text(entity, len(ids), name)
+    if added:
+        return translate("UndoHistory", "Add tag “%1” to %2").replace("%1", tag).replace("%2", records)
+    return translate("UndoHistory", "Remove tag “%1” from %2").replace("%1", tag).replace("%2", records)
+
+
+def owner_text(entity: str, ids: Sequence[int], owner: str) -> str:
+    records = records_text(entity, len(ids))
+    if not owner:
+        return translate("UndoHistory", "Remove the owner of %1").replace("%1", records)
+    return translate("UndoHistory", "Give %1 to %2").replace("%1", records).replace("%2", owner)
+
+
+def move_text(title: str, stage: str) -> str:
+    return translate("UndoHistory", "Move “%1” to %2").replace("%1", title).replace("%2", stage)
+
+
+def won_text(title: str) -> str:
+    return translate("UndoHistory", "Mark “%1” as won").replace("%1", title)
+
+
+def lost_text(title: str) -> str:
+    return translate("UndoHistory", "Mark “%1” as lost").replace("%1", title)
+
+
+def merge_text(name: str, other: str) -> str:
+    return translate("UndoHistory", "Merge “%1” into “%2”").replace("%1", other).replace("%2", name)
+
+
+def restore_value_text(name: str, field: str) -> str:
+    return translate("UndoHistory", "Restore %1 of “%2”").replace("%1", field).replace("%2", name)
+
+
+def problem_title(step: str) -> str:
+    if step == "undo":
+        return translate("UndoHistory", "Cannot undo")
+    if step == "redo":
+        return translate("UndoHistory", "Cannot redo")
+    return translate("UndoHistory", "Cannot do this")
+
+
+def problem_text(step: str, what: str, error: CrmError) -> str:
+    reason = reason_text(error)
+    if step == "undo":
+        return translate("UndoHistory", "Not undone: %1.\n%2").replace("%1", what).replace("%2", reason)
+    if step == "redo":
+        return translate("UndoHistory", "Not redone: %1.\n%2").replace("%1", what).replace("%2", reason)
+    return reason
+
+
+def reason_text(error: CrmError) -> str:
+    if isinstance(error, ChangedSinceError | ConflictError):
+        name = error.name if isinstance(error, ChangedSinceError) else error.title
+        text = translate("UndoHistory", "“%1” was changed elsewhere since, and that change is kept. "
+                                        "Look at it and change it again by hand if needed.")
+        return text.replace("%1", name)
+    from .commands import GoneError
+
+    if isinstance(error, GoneError):
+        return translate("UndoHistory", "It is no longer in the trash: it was deleted for good or "
+                                        "restored since.")
+    if isinstance(error, NotFoundError):
+        return translate("UndoHistory", "The record is no longer there: it was deleted since.")
+    if isinstance(error, ValidationError) and {e.field for e in error.errors} & {"merge"}:
+        from ..duplicates.texts import merge_error_text
+
+        return merge_error_text(error)
+    if isinstance(error, ValidationError):
+        from ..list_widgets import error_message
+
+        return error_message(error)
+    return error_text(error)
