@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ..core.consent import parse_basis, parse_flag
 from ..core.names import split_full_name
 from ..core.records import Channel, CompanyDraft, ContactDraft
 from .dates import MDY, parse_date
@@ -158,6 +159,11 @@ CONTACT_FIELDS = [
     FieldSpec("notes", "Notes", multi=True),
     FieldSpec("source", "Source"),
     FieldSpec("tags", "Tags", "tags", True),
+    FieldSpec("lawful_basis", "Lawful basis"),
+    FieldSpec("consent_given_on", "Consent given", "date"),
+    FieldSpec("consent_withdrawn_on", "Consent withdrawn", "date"),
+    FieldSpec("consent_note", "How consent was given"),
+    FieldSpec("do_not_contact", "Do not contact"),
 ]
 
 CONTACT_SYNONYMS = _syn({
@@ -213,6 +219,17 @@ CONTACT_SYNONYMS = _syn({
     "source": ("source", "lead source", "来源", "客户来源"),
     "tags": ("tags", "tag", "labels", "categories", "category", "group membership", "groups", "标签",
              "分类", "分组", "类别"),
+    "lawful_basis": ("lawful basis", "legal basis", "basis for processing", "gdpr basis", "processing basis",
+                     "法律依据", "合法依据", "处理依据", "合法性基础"),
+    "consent_given_on": ("consent given", "consent given on", "consent date", "date of consent",
+                         "opt-in date", "同意日期", "同意时间", "授权日期"),
+    "consent_withdrawn_on": ("consent withdrawn", "consent withdrawn on", "withdrawal date", "opt-out date",
+                             "撤回同意日期", "撤回日期", "退订日期", "撤销同意日期"),
+    "consent_note": ("consent note", "consent source", "how consent was given", "consent details",
+                     "同意来源", "同意方式", "同意备注", "授权方式"),
+    "do_not_contact": ("do not contact", "do-not-contact", "dnc", "do not call", "do not email",
+                       "email opt out", "opt out", "no contact", "请勿联系", "勿扰", "禁止联系", "不要联系",
+                       "拒绝联系", "免打扰"),
 })
 
 
@@ -230,6 +247,8 @@ _HANDLE_KINDS = {"wechat": "wechat", "qq": "qq", "linkedin": "linkedin"}
 
 
 _SIMPLE_KINDS = {"email": "email", "tags": "tags", "birthday": "birthday", "full_name": "full_name",
+                 "consent_given_on": "consent_date", "consent_withdrawn_on": "consent_date",
+                 "lawful_basis": "basis", "do_not_contact": "flag",
                  **{k: "phone" for k in _PHONE_LABELS}, **{k: "handle" for k in _HANDLE_KINDS}}
 
 
@@ -290,6 +309,8 @@ def build_contact(row: list, mapping: Mapping) -> BuiltRow:
             draft.tags += [t.strip() for t in TAG_SPLIT.split(text) if t.strip()]
         elif kind == "birthday":
             _put_birthday(built, col, value, mapping)
+        elif kind in ("consent_date", "basis", "flag"):
+            _put_consent(built, col, target, kind, value, mapping)
         elif kind == "full_name":
             full_name = full_name or text
             sources.setdefault("given_name", []).append(col)
@@ -312,6 +333,25 @@ def _put_birthday(built: BuiltRow, col: int, value, mapping: Mapping) -> None:
     else:
         built.draft.birthday = parsed
         built.sources["birthday"] = [col]
+
+
+def _put_consent(built: BuiltRow, col: int, target: str, kind: str, value, mapping: Mapping) -> None:
+    """A lawful basis, a consent date or a "do not contact" cell; a cell that is none of these
+    is a problem of the row (the rest of the row is imported)."""
+    if kind == "consent_date":
+        order = mapping.date_order.get(col, mapping.default_date_order)
+        parsed = parse_date(value, order, mapping.system_1904)
+        code = "invalid_date"
+    elif kind == "basis":
+        parsed, code = parse_basis(cell_text(value)), "invalid_basis"
+    else:
+        parsed, code = parse_flag(value), "invalid_flag"
+    if parsed is None:
+        built.problems.append(CellProblem(col, code, cell_text(value)))
+        return
+    if kind != "flag" or parsed:  # any column saying "do not contact" wins
+        setattr(built.draft, target, parsed)
+    built.sources[target] = [col]
 
 
 COMPANY_FIELDS = [

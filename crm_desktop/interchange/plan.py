@@ -181,10 +181,14 @@ def default_date_order(region: str) -> str:
 
 
 # -- records as JSON, for undo ---------------------------------------------------------------------
+_DATE_FIELDS = ("birthday", "consent_given_on", "consent_withdrawn_on")
+
+
 def draft_to_json(draft) -> str:
     data = dataclasses.asdict(draft)
-    if isinstance(data.get("birthday"), dt.date):
-        data["birthday"] = data["birthday"].isoformat()
+    for key in _DATE_FIELDS:
+        if isinstance(data.get(key), dt.date):
+            data[key] = data[key].isoformat()
     data["custom"] = {str(k): v for k, v in data.get("custom", {}).items()}
     return json.dumps(data, ensure_ascii=False)
 
@@ -196,8 +200,9 @@ def draft_from_json(text: str, entity: str):
         return CompanyDraft(**data)
     for key in ("emails", "phones", "handles"):
         data[key] = [Channel(**c) for c in data.get(key, [])]
-    if data.get("birthday"):
-        data["birthday"] = dt.date.fromisoformat(data["birthday"])
+    for key in _DATE_FIELDS:
+        if data.get(key):
+            data[key] = dt.date.fromisoformat(data[key])
     return ContactDraft(**data)
 
 
@@ -219,6 +224,8 @@ def merge_drafts(existing, incoming, overwrite: bool):
             merged.custom = {**new, **old} if not overwrite else {**old, **new}
         elif name in ("company_id", "owner_id"):
             continue
+        elif name == "do_not_contact":  # a file can ask for it, never take it back (that is done by hand)
+            merged.do_not_contact = bool(old or new)
         elif new not in (None, "") and (overwrite or old in (None, "")):
             setattr(merged, name, new)
     new_company = getattr(incoming, "company_name", "")

@@ -77,6 +77,11 @@ def problem_text(code: str, value: str = "") -> str:
         "required": translate("ImportTexts", "The row has no name, e-mail or phone number."),
         "too_long": translate("ImportTexts", "The text is too long."),
         "in_future": translate("ImportTexts", "The date “%1” is in the future."),
+        "invalid_basis": translate("ImportTexts", "“%1” is not a lawful basis (consent, contract, "
+                                                  "legal obligation, vital interests, public task, "
+                                                  "legitimate interest)."),
+        "invalid_flag": translate("ImportTexts", "“%1” is neither yes nor no."),
+        "before_given": translate("ImportTexts", "Consent cannot be withdrawn before it was given."),
     }
     return texts.get(code, translate("ImportTexts", "“%1” is not valid.")).replace("%1", value)
 
@@ -119,6 +124,11 @@ def field_label(key: str, entity: str = "contact") -> str:
         "notes": translate("ImportTexts", "Notes"),
         "source": translate("ImportTexts", "Source"),
         "tags": translate("ImportTexts", "Tags (split by , ; 、)"),
+        "lawful_basis": translate("ImportTexts", "Lawful basis"),
+        "consent_given_on": translate("ImportTexts", "Consent given"),
+        "consent_withdrawn_on": translate("ImportTexts", "Consent withdrawn"),
+        "consent_note": translate("ImportTexts", "How consent was given"),
+        "do_not_contact": translate("ImportTexts", "Do not contact (yes/no)"),
     }
     return labels.get(key, key)
 
