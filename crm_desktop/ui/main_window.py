@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             from .pipeline.page import PipelinePage
 
             page = PipelinePage(self.services, self.bridge, self)
-            page.undo_button.setDefaultAction(self.undo_history.undo_action)  # the window's undo
+            page.undo_button.setDefaultAction(self.undo_history.undo_button_action)  # the window's undo
         elif index == PAGE_COMPANIES:
             from .companies_page import CompaniesPage
 

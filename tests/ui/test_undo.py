@@ -192,9 +192,14 @@ def test_a_stage_move_on_the_board_is_undone_and_redone(qtbot, window, services,
     deal = services.deals.create(DealDraft("Acme deal", stage_id=stages[0].id, currency="USD"))
     window.show_page(PAGE_PIPELINE)
     page = window.pipeline_page
-    assert page.undo_button.defaultAction() is window.undo_history.undo_action
+    button = page.undo_button.defaultAction()
+    assert button is window.undo_history.undo_button_action and not button.isEnabled()
     page.move_deal(deal, services.deals.get(deal).version, stages[2].id)
     assert window.undo_history.undo_action.text() == "&Undo Move “Acme deal” to Proposal/Quote"
+    assert (button.text(), button.toolTip()) == ("Undo", "Undo Move “Acme deal” to Proposal/Quote")
+    page.undo_button.click()
+    assert services.deals.get(deal).stage_id == stages[0].id
+    redo(qtbot, window)
     undo(qtbot, window)
     assert services.deals.get(deal).stage_id == stages[0].id
     redo(qtbot, window)

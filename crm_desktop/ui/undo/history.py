@@ -61,6 +61,10 @@ class UndoHistory(QObject):
         self.redo_action = QAction(self)
         self.redo_action.setShortcuts(redo_keys())
         self.redo_action.triggered.connect(self.redo)
+        # For a page's tool bar: a short "Undo" with the whole text as its tip, and no shortcut of
+        # its own (the menu's action has it; a second one would make Ctrl+Z ambiguous).
+        self.undo_button_action = QAction(translate("UndoHistory", "Undo"), self)
+        self.undo_button_action.triggered.connect(self.undo)
         self.stack.indexChanged.connect(self._on_stack_index_changed)
         self._update()
 
@@ -123,6 +127,9 @@ class UndoHistory(QObject):
         undo_text = translate("UndoHistory", "&Undo %1").replace("%1", _escaped(self.stack.undoText()))
         redo_text = translate("UndoHistory", "&Redo %1").replace("%1", _escaped(self.stack.redoText()))
         self.undo_action.setText(undo_text if can_undo else translate("UndoHistory", "&Undo"))
+        self.undo_button_action.setEnabled(can_undo)
+        self.undo_button_action.setToolTip(self.undo_action.text().replace("&&", "\0").replace("&", "")
+                                           .replace("\0", "&"))
         self.redo_action.setText(redo_text if can_redo else translate("UndoHistory", "&Redo"))
 
     def clear(self) -> None:
