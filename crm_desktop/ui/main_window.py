@@ -259,6 +259,9 @@ class MainWindow(QMainWindow):
         self.undo_history = UndoHistory(services, self)
         self.undo_history.status_posted.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self._edit_menu.addActions([self.undo_history.undo_action, self.undo_history.redo_action])
+        self._edit_menu.addSeparator()
+        self._edit_menu.addAction(self.undo_history.view_action)
+        self.bridge.changed.connect(self.undo_history.on_change)  # a restored backup clears it
 
     def _attach_search(self, services: Services) -> None:
         from .global_search import GlobalSearch

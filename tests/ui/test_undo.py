@@ -63,7 +63,8 @@ def select_all(qtbot, page) -> None:
 def test_the_edit_menu_names_the_operation_and_offers_the_platform_keys(window, services):
     history = window.undo_history
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
-    assert menu.actions() == [history.undo_action, history.redo_action]
+    assert menu.actions()[:2] == [history.undo_action, history.redo_action]
+    assert menu.actions()[-1] is history.view_action
     assert (history.undo_action.text(), history.undo_action.isEnabled()) == ("&Undo", False)
     assert QKeySequence("Ctrl+Z") in history.undo_action.shortcuts()
     redo_keys = history.redo_action.shortcuts()
@@ -331,3 +332,52 @@ def test_pages_outside_a_window_keep_their_own_undo(qtbot, services, bridge):
     qtbot.addWidget(page)
     assert history_of(page) is None
     assert not page.details_panel.undo_button.isHidden()
+
+
+def test_the_history_view_lists_the_session_and_goes_back_to_a_step(qtbot, window, services, monkeypatch):
+    ids = [services.contacts.create(ContactDraft(given_name=n)) for n in ("Ann", "Bob")]
+    page = window.contacts_page
+    select_all(qtbot, page)
+    for tag in ("A", "B"):
+        monkeypatch.setattr(page.bulk, "_ask_tag", lambda names, editable, tag=tag: tag)
+        page.bulk.add_tag_action.trigger()
+    window.undo_history.view_action.trigger()
+    view = window.undo_history.show_view().view
+    model = view.model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "<session start>", "Add tag “A” to 2 people", "Add tag “B” to 2 people"]
+    view.setCurrentIndex(model.index(0, 0))  # back to the start: both undone, newest first
+    assert services.contacts.tags_for(ids) == {}
+    assert window.undo_history.redo_action.text() == "&Redo Add tag “A” to 2 people"
+    view.setCurrentIndex(model.index(2, 0))
+    assert services.contacts.tags_for(ids) == {i: ["A", "B"] for i in ids}
+    window.undo_history.show_view().close()
+
+
+def test_a_restored_backup_clears_the_history(qtbot, window, services, monkeypatch):
+    from crm_desktop.services import Change
+
+    services.contacts.create(ContactDraft(given_name="Ann"))
+    page = window.contacts_page
+    select_all(qtbot, page)
+    monkeypatch.setattr(page.bulk, "_ask_tag", lambda names, editable: "VIP")
+    page.bulk.add_tag_action.trigger()
+    assert window.undo_history.undo_action.isEnabled()
+    services.changes.emit(Change("all", "reset"))  # what BackupService.restore announces
+    qtbot.waitUntil(lambda: not window.undo_history.undo_action.isEnabled())
+    assert window.undo_history.undo_action.text() == "&Undo"
+
+
+def test_a_deal_created_from_the_persons_page_is_undone_by_the_trash(qtbot, window, services, monkeypatch):
+    from crm_desktop.ui.pipeline import dialogs as deal_dialogs
+
+    ann = services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    stage = services.pipelines.default().stages[0].id
+    monkeypatch.setattr(deal_dialogs.DealDialog, "ask", classmethod(
+        lambda cls, parent, s, **ids: s.deals.create(DealDraft("Renewal", stage_id=stage, currency="USD",
+                                                               **ids))))
+    window.open_contact(ann)
+    deal = window.customer_area.page.create_deal()
+    assert window.undo_history.undo_action.text() == "&Undo New deal “Renewal”"
+    undo(qtbot, window)
+    assert [(i.kind, i.record_id) for i in services.trash.items()] == [("deal", deal)]

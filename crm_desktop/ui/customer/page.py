@@ -22,7 +22,7 @@ from ...core.customer import FieldChange, Target, TimelineEntry
 from ...core.errors import CrmError
 from ...services import Change, Services
 from ..bridge import ChangeBridge
-from ..undo import EditCommand, TagCommand, TrashCommand, history_of
+from ..undo import EditCommand, TagCommand, TrashCommand, history_of, record_created
 from ..undo import texts as undo_texts
 from . import texts
 from .details import DetailsPanel
@@ -334,8 +334,11 @@ class CustomerPage(QWidget):
     def create_deal(self) -> int | None:
         from ..pipeline.dialogs import DealDialog
 
-        return self._saved(DealDialog.ask(self, self.services, **self._target_ids()),
-                           self.tr("Deal created."))
+        deal_id = self._saved(DealDialog.ask(self, self.services, **self._target_ids()),
+                              self.tr("Deal created."))
+        if deal_id is not None:  # undone by moving it to the trash
+            record_created(self, self.services, "deal", deal_id, self.services.deals.get(deal_id).title)
+        return deal_id
 
     def add_order(self) -> int | None:
         return self._saved(OrderDialog.ask(self, self.services, self.target), self.tr("Order added."))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout, QWidget
 
 from ...core.errors import CrmError
 from ...services import Services
@@ -65,6 +65,8 @@ class UndoHistory(QObject):
         # its own (the menu's action has it; a second one would make Ctrl+Z ambiguous).
         self.undo_button_action = QAction(translate("UndoHistory", "Undo"), self)
         self.undo_button_action.triggered.connect(self.undo)
+        self.view_action = QAction(translate("UndoHistory", "Undo &history…"), self)
+        self.view_action.triggered.connect(self.show_view)
         self.stack.indexChanged.connect(self._on_stack_index_changed)
         self._update()
 
@@ -136,6 +138,29 @@ class UndoHistory(QObject):
         """Forget everything (e.g. after a restore from a backup replaced the data)."""
         self.stack.clear()
         self._update()
+
+    def on_change(self, change) -> None:
+        """A Change from the window's bridge: data replaced as a whole (a backup restored) leaves
+        nothing the history could undo honestly."""
+        if change.entity == "all" and change.op == "reset":
+            self.clear()
+
+    def show_view(self) -> QDialog:
+        """Every operation of the session, newest last; clicking one undoes or redoes up to it."""
+        dialog = getattr(self, "_view_dialog", None)
+        if dialog is None:
+            dialog = self._view_dialog = QDialog(self._window)
+            dialog.setWindowTitle(translate("UndoHistory", "Undo history"))
+            view = QUndoView(self.stack, dialog)
+            view.setEmptyLabel(translate("UndoHistory", "<session start>"))
+            view.setAccessibleName(translate("UndoHistory", "Undo history"))
+            layout = QVBoxLayout(dialog)
+            layout.addWidget(view)
+            dialog.resize(420, 360)
+            dialog.view = view
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
 
 def redo_keys() -> list[QKeySequence]:
