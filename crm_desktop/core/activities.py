@@ -46,3 +46,4 @@ class Activity:
     owner_id: int | None
     created_at: dt.datetime
     case_id: int | None = None
+    updated_at: dt.datetime | None = None  # what an edit starts from (see EditConflict)

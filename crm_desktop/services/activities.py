@@ -11,7 +11,7 @@ from ..core.errors import FieldError, ValidationError
 from ..core.records import TrashItem
 from ..storage.common import parse_ts
 from .changes import Change
-from .context import ServiceContext
+from .context import ServiceContext, later_than
 
 
 class ActivityService:
@@ -38,13 +38,19 @@ class ActivityService:
             self.ctx.changes.emit(Change("activity", "create", (activity_id,)))
         return activity_id
 
-    def update(self, activity_id: int, draft: ActivityDraft) -> None:
-        """Correct a logged activity: its kind, subject, notes, outcome, time, duration or pin."""
+    def update(self, activity_id: int, draft: ActivityDraft, expected: dt.datetime | None = None
+               ) -> dt.datetime:
+        """Correct a logged activity: its kind, subject, notes, outcome, time, duration or pin.
+
+        Returns its new updated_at. With ``expected`` (the updated_at the edit started from)
+        EditConflict is raised, and nothing written, when someone saved it since."""
         if draft.kind not in ACTIVITY_KINDS:
             raise ValidationError([FieldError("kind", "invalid", draft.kind)])
         with self.ctx.write():
-            self.store.update(activity_id, draft, self.ctx.clock.now())
+            now = later_than(self.ctx.clock.now(), expected)
+            self.store.update(activity_id, draft, now, expected)
         self.ctx.changes.emit(Change("activity", "update", (activity_id,)))
+        return now
 
     def get(self, activity_id: int) -> Activity:
         with self.ctx.read():

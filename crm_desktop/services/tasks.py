@@ -27,7 +27,7 @@ from ..core.tasks import (
 from ..storage.tasks import TaskStore
 from .activities import ActivityService
 from .changes import Change
-from .context import ServiceContext
+from .context import ServiceContext, later_than
 
 SUBSCRIPTION_NAME = "tasks.ics"
 # What the subscribed calendar holds: calendar apps poll it, and tens of thousands of events
@@ -56,11 +56,15 @@ class TaskService:
             self._changed("create", (task_id,))
         return task_id
 
-    def update(self, task_id: int, draft: TaskDraft) -> None:
+    def update(self, task_id: int, draft: TaskDraft, expected: dt.datetime | None = None) -> dt.datetime:
+        """Save an edit; returns the task's new updated_at. With ``expected`` (the updated_at the
+        edit started from) EditConflict is raised, and nothing written, if it was saved since."""
         draft = self._checked(draft)
         with self.ctx.write():
-            self.store.update(task_id, draft, self._remind_at(draft), self.ctx.clock.now())
+            now = later_than(self.ctx.clock.now(), expected)
+            self.store.update(task_id, draft, self._remind_at(draft), now, expected)
         self._changed("update", (task_id,))
+        return now
 
     def complete(self, task_id: int, *, log: bool = False, outcome: str = "", body: str = "",
                  duration_s: int | None = None) -> tuple[int | None, int | None]:

@@ -8,18 +8,19 @@ from collections.abc import Sequence
 import peewee as pw
 
 from ..core.activities import Activity, ActivityDraft
-from ..core.errors import NotFoundError
+from ..core.errors import EditConflict, NotFoundError
 from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 
 _COLUMNS = ("id, uuid, kind, subject, body, outcome, occurred_at, duration_s, pinned, "
-            "contact_id, company_id, deal_id, owner_id, created_at, case_id")
+            "contact_id, company_id, deal_id, owner_id, created_at, case_id, updated_at")
 
 
 def _row(row: tuple) -> Activity:
     (id_, uuid, kind, subject, body, outcome, occurred, duration, pinned,
-     contact_id, company_id, deal_id, owner_id, created, case_id) = row
+     contact_id, company_id, deal_id, owner_id, created, case_id, updated) = row
     return Activity(id_, uuid, kind, subject, body, outcome, parse_ts(occurred), duration,
-                    bool(pinned), contact_id, company_id, deal_id, owner_id, parse_ts(created), case_id)
+                    bool(pinned), contact_id, company_id, deal_id, owner_id, parse_ts(created), case_id,
+                    parse_ts(updated))
 
 
 class ActivityStore:
@@ -37,15 +38,25 @@ class ActivityStore:
              draft.company_id, draft.deal_id, draft.owner_id, stamp, stamp, draft.case_id))
         return cur.lastrowid
 
-    def update(self, activity_id: int, draft: ActivityDraft, now: dt.datetime) -> None:
-        """Change what was logged (kind, texts, time, duration, pin); links stay as they were."""
+    def update(self, activity_id: int, draft: ActivityDraft, now: dt.datetime,
+               expected: dt.datetime | None = None) -> None:
+        """Change what was logged (kind, texts, time, duration, pin); links stay as they were.
+
+        With ``expected`` (the updated_at the edit was read at) only if nobody saved it since:
+        the same UPDATE checks it, and EditConflict says it did not match."""
+        check = " AND updated_at = ?" if expected is not None else ""
         cur = self.db.execute_sql(
             "UPDATE activity SET kind = ?, subject = ?, body = ?, outcome = ?, occurred_at = ?, "
-            "duration_s = ?, pinned = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+            f"duration_s = ?, pinned = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL{check}",
             (draft.kind, draft.subject, draft.body, draft.outcome, ts(draft.occurred_at or now),
-             draft.duration_s, int(draft.pinned), ts(now), activity_id))
+             draft.duration_s, int(draft.pinned), ts(now), activity_id,
+             *((ts(expected),) if expected is not None else ())))
         if cur.rowcount == 0:
-            raise NotFoundError("activity", activity_id)
+            row = self.db.execute_sql("SELECT subject FROM activity WHERE id = ? AND deleted_at IS NULL",
+                                      (activity_id,)).fetchone()
+            if row is None or expected is None:
+                raise NotFoundError("activity", activity_id)
+            raise EditConflict("activity", activity_id, row[0])
 
     def get(self, activity_id: int) -> Activity:
         row = self.db.execute_sql(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import peewee as pw
 
-from ..core.errors import NotFoundError
+from ..core.errors import EditConflict, NotFoundError
 from ..core.tasks import (
     DONE,
     OVERDUE,
@@ -83,21 +83,30 @@ class TaskStore:
              ts(remind_at), stamp, stamp))
         return cur.lastrowid
 
-    def update(self, task_id: int, draft: TaskDraft, remind_at: dt.datetime | None, now: dt.datetime) -> None:
-        """Save edits; a changed reminder time will notify again (and any snooze is over)."""
+    def update(self, task_id: int, draft: TaskDraft, remind_at: dt.datetime | None, now: dt.datetime,
+               expected: dt.datetime | None = None) -> None:
+        """Save edits; a changed reminder time will notify again (and any snooze is over).
+
+        With ``expected`` (the updated_at the edit was read at) only if nobody saved the task
+        since: the same UPDATE checks it, and EditConflict says it did not match."""
+        check = " AND updated_at = ?" if expected is not None else ""
         n = self.db.execute_sql(
             "UPDATE task SET title = ?, kind = ?, due_at = ?, all_day = ?, remind_before_min = ?, "
             "priority = ?, recurrence = ?, notes = ?, contact_id = ?, company_id = ?, deal_id = ?, "
             "owner_id = ?, notified_at = CASE WHEN remind_at IS ? THEN notified_at END, "
             "snoozed_until = CASE WHEN remind_at IS ? THEN snoozed_until END, "
             "remind_at = CASE WHEN remind_at IS ? THEN remind_at ELSE ? END, updated_at = ? "
-            "WHERE id = ? AND deleted_at IS NULL",
+            f"WHERE id = ? AND deleted_at IS NULL{check}",
             (draft.title, draft.kind, ts(draft.due_at), int(draft.all_day), draft.remind_before_min,
              draft.priority, draft.recurrence, draft.notes, draft.contact_id, draft.company_id,
              draft.deal_id, draft.owner_id, ts(remind_at), ts(remind_at), ts(remind_at), ts(remind_at),
-             ts(now), task_id)).rowcount
+             ts(now), task_id, *((ts(expected),) if expected is not None else ()))).rowcount
         if n == 0:
-            raise NotFoundError("task", task_id)
+            row = self.db.execute_sql("SELECT title FROM task WHERE id = ? AND deleted_at IS NULL",
+                                      (task_id,)).fetchone()
+            if row is None or expected is None:
+                raise NotFoundError("task", task_id)
+            raise EditConflict("task", task_id, row[0])
 
     def set_done(self, task_id: int, done_at: dt.datetime | None, now: dt.datetime) -> None:
         self.db.execute_sql("UPDATE task SET done_at = ?, updated_at = ? WHERE id = ?",

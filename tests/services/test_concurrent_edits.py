@@ -7,6 +7,7 @@ import datetime as dt
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,34 @@ def test_two_real_processes_never_lose_an_update(crm: Services, data_dir: Path, 
     service.update(record_id, mine.data, mine.stamp.updated_at)
     assert _finish(child).startswith("conflict")
     assert getattr(service.get(record_id).data, field) == "mine"
+
+
+def test_task_and_activity_edits_are_checked_too(crm: Services, data_dir: Path, clock: FixedClock):
+    from crm_desktop.core.activities import ActivityDraft
+    from crm_desktop.core.tasks import TaskDraft
+
+    ann = crm.contacts.create(person("Ann"))
+    task_id = crm.tasks.create(TaskDraft("Call Ann", due_at=dt.datetime(2024, 5, 7, 9), contact_id=ann))
+    activity_id = crm.activities.log(ActivityDraft("call", subject="First call", contact_id=ann))
+    my_task, my_call = crm.tasks.get(task_id), crm.activities.get(activity_id)
+    other = Services.open(data_dir, fallback_region="US", clock=clock)
+    try:
+        task = other.tasks.get(task_id)
+        other.tasks.update(task_id, replace(task.draft(), title="Call Ann back"), task.updated_at)
+        call = other.activities.get(activity_id)
+        other.activities.update(activity_id, ActivityDraft("call", subject="Long call", contact_id=ann),
+                                call.updated_at)
+    finally:
+        other.close()
+    with pytest.raises(EditConflict) as caught:
+        crm.tasks.update(task_id, replace(my_task.draft(), notes="mine"), my_task.updated_at)
+    assert (caught.value.kind, caught.value.name) == ("task", "Call Ann back")
+    with pytest.raises(EditConflict) as caught:
+        crm.activities.update(activity_id, ActivityDraft("note", subject="Mine", contact_id=ann),
+                              my_call.updated_at)
+    assert (caught.value.kind, caught.value.name) == ("activity", "Long call")
+    assert crm.tasks.get(task_id).title == "Call Ann back"
+    assert crm.activities.get(activity_id).subject == "Long call"
+    fresh = crm.tasks.get(task_id)
+    crm.tasks.update(task_id, replace(fresh.draft(), notes="mine"), fresh.updated_at)  # from the new read
+    assert crm.tasks.get(task_id).notes == "mine"

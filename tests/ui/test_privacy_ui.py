@@ -4,6 +4,7 @@ question with its Reload and Overwrite answers."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -245,3 +246,48 @@ def test_the_export_dialog_leaves_them_out_unless_ticked(qtbot, services, bridge
         assert again.result.rows == 3 and again.result.left_out == 0
     finally:
         page.model.shutdown()
+
+
+def test_the_task_dialog_asks_when_someone_else_saved(qtbot, services, data_dir, ann):
+    from crm_desktop.core.tasks import TaskDraft
+    from crm_desktop.ui.reminders.task_dialog import TaskDialog
+
+    task_id = services.tasks.create(TaskDraft("Call Ann", due_at=dt.datetime(2030, 5, 7, 9), contact_id=ann))
+    dialog = TaskDialog(services, services.tasks.get(task_id))
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Call Ann today")
+    other = Services.open(data_dir, fallback_region="US")
+    try:
+        task = other.tasks.get(task_id)
+        other.tasks.update(task_id, dataclasses.replace(task.draft(), title="Call Ann back"), task.updated_at)
+    finally:
+        other.close()
+    answer = ConflictAnswer("Reload")
+    assert dialog.save() is False
+    assert "“Call Ann back” was changed by someone else" in answer.text
+    assert dialog.title_edit.text() == "Call Ann back"
+    dialog.title_edit.setText("Call Ann today")
+    assert dialog.save() is True  # saved from the reloaded task: no question
+    assert services.tasks.get(task_id).title == "Call Ann today"
+
+
+def test_the_activity_dialog_asks_when_someone_else_saved(qtbot, services, data_dir, ann):
+    from crm_desktop.core.activities import ActivityDraft
+    from crm_desktop.ui.customer.dialogs import ActivityDialog
+
+    call = services.activities.log(ActivityDraft("call", subject="First call", contact_id=ann))
+    dialog = ActivityDialog(services, Target("contact", ann), None, activity_id=call)
+    qtbot.addWidget(dialog)
+    dialog.subject.setText("Mine")
+    other = Services.open(data_dir, fallback_region="US")
+    try:
+        theirs = other.activities.get(call)
+        other.activities.update(call, ActivityDraft("call", subject="Theirs", contact_id=ann),
+                                theirs.updated_at)
+    finally:
+        other.close()
+    ConflictAnswer("Keep editing")
+    assert dialog.save() is False and dialog.subject.text() == "Mine"
+    ConflictAnswer("Overwrite")
+    assert dialog.save() is True
+    assert services.activities.get(call).subject == "Mine"

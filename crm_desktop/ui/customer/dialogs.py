@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from ...core.activities import ActivityDraft
 from ...core.cases import CASE_KINDS, CaseDraft
 from ...core.customer import RELATIONSHIP_KINDS, Target
-from ...core.errors import CrmError, FieldError, ValidationError
+from ...core.errors import CrmError, EditConflict, FieldError, ValidationError
 from ...core.orders import OrderDraft, OrderLineDraft, parse_money
 from ...core.settings import CURRENCIES
 from ...services import Services
+from ..dialogs.conflict import ConflictChoice, ask_conflict
 from ..dialogs.form import FORM_STYLE
 from . import texts
 from .richtext import RichTextEdit
@@ -90,10 +91,12 @@ class QuickDialog(QDialog):
             self.error_label.setText(texts.error_text_of(exc))
             self.error_label.show()
             return False
+        if self.saved_id is None:  # not saved, on the user's word: the dialog stays open
+            return False
         self.accept()
         return True
 
-    def _save(self) -> int:
+    def _save(self) -> int | None:
         raise NotImplementedError
 
     @classmethod
@@ -115,6 +118,7 @@ class ActivityDialog(QuickDialog):
         super().__init__(services, target, parent)
         self.case_id = case_id
         self.activity_id = activity_id
+        self.read_at = None  # the activity's updated_at when it was read
         self.setWindowTitle(self.tr("Edit activity") if activity_id else self.tr("Log activity"))
         self.kind_combo = QComboBox(self)
         for k in LOGGED:
@@ -152,6 +156,7 @@ class ActivityDialog(QuickDialog):
         self._on_kind_combo_current_index_changed()
 
     def _load(self, activity) -> None:
+        self.read_at = activity.updated_at
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(activity.kind), 0))
         self.subject.setText(activity.subject)
         self.body.editor.setHtml(activity.body)
@@ -175,7 +180,7 @@ class ActivityDialog(QuickDialog):
     def _on_duration_edited(self, _value: int) -> None:
         self._timer.stop()  # the user's own figure wins
 
-    def _save(self) -> int:
+    def _save(self) -> int | None:
         self._timer.stop()
         minutes = self.duration.value() if self.duration.isEnabled() else 0
         draft = ActivityDraft(self.kind(), subject=self.subject.text().strip(), body=self.body.html(),
@@ -184,9 +189,21 @@ class ActivityDialog(QuickDialog):
                               duration_s=minutes * 60 or None, pinned=self.pinned.isChecked(),
                               case_id=self.case_id, **self.target_ids())
         if self.activity_id is not None:
-            self.services.activities.update(self.activity_id, draft)
-            return self.activity_id
+            return self._update(draft)
         return self.services.activities.log(draft)
+
+    def _update(self, draft: ActivityDraft) -> int | None:
+        """Save from the activity as read; if someone else saved it meanwhile, ask: reload or overwrite."""
+        try:
+            self.services.activities.update(self.activity_id, draft, self.read_at)
+        except EditConflict as exc:
+            choice = ask_conflict(self, exc)
+            if choice is ConflictChoice.RELOAD:
+                self._load(self.services.activities.get(self.activity_id))
+            if choice is not ConflictChoice.OVERWRITE:
+                return None
+            self.services.activities.update(self.activity_id, draft)
+        return self.activity_id
 
 
 def with_signal_blocked(spin: QSpinBox, value: int) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import CrmError, ValidationError
+from ...core.errors import CrmError, EditConflict, ValidationError
 from ...core.recurrence import (
     AFTER_DONE,
     DAILY,
@@ -35,6 +35,7 @@ from ...core.recurrence import (
 )
 from ...core.tasks import TASK_KINDS, Task, TaskDraft, all_day_start
 from ...services import Services
+from ..dialogs.conflict import ConflictChoice, ask_conflict
 from ..dialogs.form import FORM_STYLE, add_row, fill_combo, new_form, notes_edit, owner_combo, select_data
 from ..messages import error_text, field_error_text
 from .texts import kind_names, priority_names, reminder_names
@@ -248,9 +249,8 @@ class TaskDialog(QDialog):
         try:
             if self.task is None:
                 self.saved_id = self.services.tasks.create(self.draft())
-            else:
-                self.services.tasks.update(self.task.id, self.draft())
-                self.saved_id = self.task.id
+            elif not self._update(self.draft()):
+                return False
         except ValidationError as exc:
             self.error_label.setText("\n".join(self._error_line(e) for e in exc.errors))
             self.error_label.show()
@@ -260,6 +260,23 @@ class TaskDialog(QDialog):
         except CrmError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return False
+        return True
+
+    def _update(self, draft: TaskDraft) -> bool:
+        """Save from the task as read; if someone else saved it meanwhile, ask: reload or overwrite."""
+        try:
+            self.services.tasks.update(self.task.id, draft, self.task.updated_at)
+        except EditConflict as exc:
+            choice = ask_conflict(self, exc)
+            if choice is ConflictChoice.RELOAD:
+                self.task = self.services.tasks.get(self.task.id)
+                self._draft = self.task.draft()
+                self._load(self._draft)
+                return False
+            if choice is not ConflictChoice.OVERWRITE:
+                return False
+            self.services.tasks.update(self.task.id, draft)
+        self.saved_id = self.task.id
         return True
 
     def _error_line(self, error) -> str:
