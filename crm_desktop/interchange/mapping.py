@@ -273,7 +273,23 @@ def _compiled(mapping: Mapping) -> list[tuple[int, str, str]]:
     return plan
 
 
+def _parts(text: str) -> list[str]:
+    """The values of a cell that holds several (``a@x.com; b@y.com``), trimmed, none empty."""
+    if ";" in text or "\n" in text or "；" in text or ":::" in text:
+        return [p for part in MULTI_SPLIT.split(text) if (p := part.strip())]
+    return [text]
+
+
+def _phone_parts(value) -> list[str]:
+    if type(value) is str and "e" not in value and "E" not in value:
+        text = value.strip()
+    else:
+        text = phone_text(value)
+    return _parts(text) if text else []
+
+
 def build_contact(row: list, mapping: Mapping) -> BuiltRow:
+    # The hot loop of an import (once per row): most cells are a plain string for one field.
     draft = ContactDraft()
     built = BuiltRow(draft)
     sources = built.sources
@@ -286,10 +302,11 @@ def build_contact(row: list, mapping: Mapping) -> BuiltRow:
         if value is None:
             continue
         if kind == "phone":
-            for part in MULTI_SPLIT.split(phone_text(value)):
-                if part.strip():
-                    draft.phones.append(Channel(part.strip(), _PHONE_LABELS[target]))
-                    sources.setdefault("phones", []).append(col)
+            parts = _phone_parts(value)
+            if parts:
+                label = _PHONE_LABELS[target]
+                draft.phones += [Channel(part, label) for part in parts]
+                sources.setdefault("phones", []).extend([col] * len(parts))
             continue
         text = value.strip() if type(value) is str else cell_text(value)
         if not text:
@@ -298,15 +315,14 @@ def build_contact(row: list, mapping: Mapping) -> BuiltRow:
             setattr(draft, target, text)
             sources[target] = [col]
         elif kind == "email":
-            for part in MULTI_SPLIT.split(text):
-                if part.strip():
-                    draft.emails.append(Channel(part.strip(), ""))
-                    sources.setdefault("emails", []).append(col)
+            parts = _parts(text)
+            draft.emails += [Channel(part, "") for part in parts]
+            sources.setdefault("emails", []).extend([col] * len(parts))
         elif kind == "handle":
             draft.handles.append(Channel(text, "", _HANDLE_KINDS[target]))
             sources.setdefault("handles", []).append(col)
         elif kind == "tags":
-            draft.tags += [t.strip() for t in TAG_SPLIT.split(text) if t.strip()]
+            draft.tags += [t for tag in TAG_SPLIT.split(text) if (t := tag.strip())]
         elif kind == "birthday":
             _put_birthday(built, col, value, mapping)
         elif kind in ("consent_date", "basis", "flag"):

@@ -140,7 +140,8 @@ class SpreadsheetSource(TableSource):
         shown = [(c, fmt) for c, fmt in self._number_formats(sheet).items() if c < width]
         try:
             for r, raw in enumerate(sheet.iter_rows()):
-                row = [_cell(v) for v in raw[:width]]
+                # Most cells are text: only the others (and "") go through _cell.
+                row = [v if type(v) is str and v else _cell(v) for v in raw[:width]]
                 for c0, c1 in merges.get(r, ()):
                     value = merges[("v", r, c0)]
                     for c in range(c0, min(c1 + 1, width)):

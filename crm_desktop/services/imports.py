@@ -119,8 +119,10 @@ class _Matcher:
         self.companies = service.ctx.storage.companies
         self.seen: dict[str, int] = {}  # "e:addr" / "p:+86..." / "n:name|company" → file row
         self.people_at: dict[int, list[tuple[int, str]]] = {}
+        self.names: dict[int, str] = {}  # file row → folded name, for the chunk being matched
 
     def match_chunk(self, outcomes: list[RowOutcome]) -> None:
+        self.names.clear()
         live = [o for o in outcomes if o.status not in (REJECTED, EMPTY)]
         emails = {e.value.strip().lower() for o in live for e in o.draft.emails}
         phones = {p.value for o in live for p in o.draft.phones}
@@ -162,8 +164,14 @@ class _Matcher:
                 o.match_row, o.match_reason = self.seen["p:" + p.value], "file"
                 return
 
-    def _name_key(self, draft: ContactDraft) -> str:
-        return fold(f"{draft.given_name} {draft.family_name}".strip())
+    def _name_key(self, o: RowOutcome) -> str:
+        """The row's folded name, worked out once (both the file and the database are matched on it)."""
+        key = self.names.get(o.row_number)
+        if key is None:
+            text = f"{o.draft.given_name} {o.draft.family_name}"
+            key = " ".join(text.casefold().split()) if text.isascii() else fold(text)  # fold's ASCII case
+            self.names[o.row_number] = key
+        return key
 
     def _match_names(self, rows: list[RowOutcome]) -> None:
         """Same person at the same company (names compared fuzzily: "Jon Smith" = "John Smith")."""
@@ -181,7 +189,7 @@ class _Matcher:
             self.people_at[cid].append((pid, fold(name)))
         for o in rows:
             ckey = keys[o.draft.company_name]
-            name = self._name_key(o.draft)
+            name = self._name_key(o)
             earlier = self.seen.get("n:" + name + "|" + ckey, o.row_number)
             if earlier != o.row_number:
                 o.match_row, o.match_reason = earlier, "file"
@@ -197,7 +205,7 @@ class _Matcher:
         for p in o.draft.phones:
             self.seen.setdefault("p:" + p.value, o.row_number)
         if o.draft.company_name:
-            key = "n:" + self._name_key(o.draft) + "|" + company_key(o.draft.company_name)
+            key = "n:" + self._name_key(o) + "|" + company_key(o.draft.company_name)
             self.seen.setdefault(key, o.row_number)
 
 
