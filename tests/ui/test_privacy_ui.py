@@ -291,3 +291,16 @@ def test_the_activity_dialog_asks_when_someone_else_saved(qtbot, services, data_
     ConflictAnswer("Overwrite")
     assert dialog.save() is True
     assert services.activities.get(call).subject == "Mine"
+
+
+def test_the_timeline_names_consent_changes_in_words(qtbot, services, page_for, ann):
+    record = services.contacts.get(ann)
+    record.data.do_not_contact, record.data.lawful_basis = True, "legitimate_interest"
+    services.contacts.update(ann, record.data)
+    page = page_for(ann)
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 2)
+    qtbot.waitUntil(lambda: all(model.entry(r) is not None for r in range(model.rowCount())))
+    lines = {model.index(r, 0).data(): model.summary(model.entry(r)) for r in range(model.rowCount())}
+    assert "“No” → “Yes”" in lines["Do not contact changed"]
+    assert "“Not recorded” → “Legitimate interest”" in lines["Lawful basis changed"]

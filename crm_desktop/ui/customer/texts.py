@@ -86,8 +86,24 @@ def field_text(name: str) -> str:
         "name": translate("CustomerTexts", "Name"),
         "industry": translate("CustomerTexts", "Industry"),
         "employees": translate("CustomerTexts", "Employees"),
+        "lawful_basis": translate("CustomerTexts", "Lawful basis"),
+        "consent_given_on": translate("CustomerTexts", "Consent given"),
+        "consent_withdrawn_on": translate("CustomerTexts", "Consent withdrawn"),
+        "do_not_contact": translate("CustomerTexts", "Do not contact"),
     }
     return texts.get(name, name)
+
+
+def change_value_text(name: str, value: str) -> str:
+    """A value of a field change as the user reads it (a flag as yes/no, a basis by its name)."""
+    if name == "do_not_contact":
+        flags = {"1": translate("CustomerTexts", "Yes"), "0": translate("CustomerTexts", "No")}
+        return flags.get(value, value)
+    if name == "lawful_basis":
+        from ..dialogs.consent import lawful_basis_text
+
+        return lawful_basis_text(value)
+    return value
 
 
 def status_text(status: str) -> str:

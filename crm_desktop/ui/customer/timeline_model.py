@@ -124,7 +124,8 @@ class TimelineModel(QAbstractListModel):
         if entry.duration_s:
             parts.append(texts.duration_text(entry.duration_s))
         if entry.kind == "change":
-            parts.append(f"“{entry.body}” → “{entry.outcome}”")
+            old, new = (texts.change_value_text(entry.title, v) for v in (entry.body, entry.outcome))
+            parts.append(f"“{old}” → “{new}”")
         elif entry.kind == "file" and entry.amount_minor is not None:
             parts.append(texts.size_text(entry.amount_minor, self._locale))
         elif entry.outcome and entry.source == "activity":
