@@ -100,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p = add("segments", "segments of three conditions: count and first page")
     p.add_argument("--runs", type=int, default=7)
+    p = add("undo", "undo and redo of bulk actions on 50,000 people and of one edit", default_size="100k")
+    p.add_argument("--runs", type=int, default=5)
+    p = add("privacy", "do not contact at scale: counts, exports, the keep-in-touch rule; checked edits")
+    p.add_argument("--runs", type=int, default=3)
 
     args = parser.parse_args(argv)
     if args.command == "gen":
@@ -180,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "segments":
         import bench_segments
         result = bench_segments.run(args.size, args.runs)
+    elif args.command == "privacy":
+        import bench_privacy
+        result = bench_privacy.run(args.size, args.runs)
+    elif args.command == "undo":
+        import bench_undo
+        result = bench_undo.run(args.size, args.runs)
     else:  # pragma: no cover
         parser.error(args.command)
     if getattr(args, "write", False) and result is not None:
