@@ -100,9 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=5)
     p = add("segments", "segments of three conditions: count and first page")
     p.add_argument("--runs", type=int, default=7)
-    p = add("undo", "undo and redo of bulk actions on 50,000 people and of one edit", default_size="100k")
-    p.add_argument("--runs", type=int, default=5)
-    p = add("privacy", "do not contact at scale: counts, exports, the keep-in-touch rule; checked edits")
+    p = add("undo", "undo and redo of bulk actions on 1,000 and 50,000 people and of one edit",
+            default_size="100k")
     p.add_argument("--runs", type=int, default=3)
 
     args = parser.parse_args(argv)
@@ -184,9 +183,6 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "segments":
         import bench_segments
         result = bench_segments.run(args.size, args.runs)
-    elif args.command == "privacy":
-        import bench_privacy
-        result = bench_privacy.run(args.size, args.runs)
     elif args.command == "undo":
         import bench_undo
         result = bench_undo.run(args.size, args.runs)
