@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     p = add("undo", "undo and redo of bulk actions on 1,000 and 50,000 people and of one edit",
             default_size="100k")
     p.add_argument("--runs", type=int, default=3)
+    p = add("privacy", "do not contact at scale: counts, exports, the keep-in-touch rule; checked edits")
+    p.add_argument("--runs", type=int, default=3)
 
     args = parser.parse_args(argv)
     if args.command == "gen":
@@ -183,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "segments":
         import bench_segments
         result = bench_segments.run(args.size, args.runs)
+    elif args.command == "privacy":
+        import bench_privacy
+        result = bench_privacy.run(args.size, args.runs)
     elif args.command == "undo":
         import bench_undo
         result = bench_undo.run(args.size, args.runs)
