@@ -284,6 +284,7 @@ MERGE_FIELDS = {
         "street": ("street",), "city": ("city",), "region": ("region",), "postal_code": ("postal_code",),
         "country": ("country",), "website": ("website",), "preferred_channel": ("preferred_channel",),
         "birthday": ("birthday",), "source": ("source",), "notes": ("notes",), "owner": ("owner_id",),
+        "do_not_contact": ("do_not_contact",),
     },
     "company": {
         "name": ("name", "name_key"), "website": ("website",), "industry": ("industry",),
@@ -336,7 +337,10 @@ def plan_fields(entity: str, survivor: dict, other: dict, other_is_newer: bool,
     for key, columns in MERGE_FIELDS[entity].items():
         a = {c: survivor[c] for c in columns}
         b = {c: other[c] for c in columns}
-        fields.append(MergeField(key, a, b, default_side(a, b, other_is_newer)))
+        side = default_side(a, b, other_is_newer)
+        if key == "do_not_contact":  # a request not to be contacted is kept unless the user says
+            side = OTHER if b[key] and not a[key] else SURVIVOR
+        fields.append(MergeField(key, a, b, side))
     for fid in sorted(set(survivor_custom) | set(other_custom)):
         a, b = {"value": survivor_custom.get(fid, "")}, {"value": other_custom.get(fid, "")}
         fields.append(MergeField(f"custom:{fid}", a, b, default_side(a, b, other_is_newer)))

@@ -27,7 +27,7 @@ _SPECIAL = {"contact_channel", "contact_score"}
 COLUMNS = {
     "contact": ("given_name", "family_name", "full_name", "title", "company_id", "company_name", "email",
                 "phone", "street", "city", "region", "postal_code", "country", "website",
-                "preferred_channel", "birthday", "source", "notes", "owner_id"),
+                "preferred_channel", "birthday", "source", "notes", "owner_id", "do_not_contact"),
     "company": ("name", "name_key", "website", "industry", "employees", "phone", "email", "street", "city",
                 "region", "postal_code", "country", "source", "notes", "owner_id"),
 }

@@ -114,3 +114,15 @@ def test_a_segment_condition_finds_them(crm: Services):
     assert crm.segments.count_filter("contact", Group("all", (Condition("do_not_contact", "not_set"),))) == 1
     segment_id = crm.segments.create("Do not contact", "contact", marked)
     assert crm.segments.count(segment_id) == 2
+
+
+def test_a_merge_keeps_a_do_not_contact_request_of_either_record(crm: Services):
+    keep = crm.contacts.create(person("Ann", "Lee", email="ann@example.com"))
+    gone = crm.contacts.create(person("Ann", "Lee", email="ann.lee@example.com", do_not_contact=True))
+    plan = crm.merges.plan("contact", keep, gone)
+    (flag,) = [f for f in plan.fields if f.key == "do_not_contact"]
+    assert flag.default == "other"
+    merge_id = crm.merges.merge("contact", keep, gone)
+    assert crm.contacts.get(keep).data.do_not_contact is True
+    crm.merges.undo(merge_id)
+    assert crm.contacts.get(keep).data.do_not_contact is False

@@ -34,6 +34,9 @@ def value_text(field: MergeField, side: dict, users: dict[int, str]) -> str:
         return side.get("company_name") or ""
     if field.key == "owner":
         return users.get(side.get("owner_id"), "")
+    if field.key == "do_not_contact":
+        flagged = side.get("do_not_contact")
+        return translate("MergeDialog", "Yes") if flagged else translate("MergeDialog", "No")
     if field.key == "phone" and side.get("phone"):
         return format_phone(side["phone"])
     values = [v for k, v in side.items() if k != "name_key" and v not in (None, "")]
