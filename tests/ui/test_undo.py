@@ -381,3 +381,21 @@ def test_a_deal_created_from_the_persons_page_is_undone_by_the_trash(qtbot, wind
     assert window.undo_history.undo_action.text() == "&Undo New deal “Renewal”"
     undo(qtbot, window)
     assert [(i.kind, i.record_id) for i in services.trash.items()] == [("deal", deal)]
+
+
+def test_a_file_deleted_on_the_files_tab_comes_back_with_ctrl_z(qtbot, window, services, tmp_path):
+    ann = services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    doc = tmp_path / "offer.pdf"
+    doc.write_bytes(b"%PDF-1.4 offer")
+    window.open_contact(ann)
+    page = window.customer_area.page
+    file_id = page.attach_file(str(doc))
+    panel = page.files_panel
+    panel.reload()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel._on_delete_button_clicked()
+    assert [i.record_id for i in services.trash.items()] == [file_id]
+    assert panel.undo_button.isHidden()  # the window's undo stands for the panel's own
+    assert window.undo_history.undo_action.text() == "&Undo Delete “offer.pdf”"
+    undo(qtbot, window)
+    assert services.trash.items() == []

@@ -325,6 +325,9 @@ class FilesPanel(Panel):
         file_id = self.current_id()
         if file_id is None:
             return
+        if _trashed_with_undo(self, self.services, file_id, self.tree.currentItem().text(0)):
+            self.status_posted.emit(self.tr("File moved to the trash."))
+            return
         self.services.attachments.delete([file_id])
         self._deleted = [file_id]
         self.undo_button.show()
@@ -381,3 +384,16 @@ class PeoplePanel(Panel):
         item = self.tree.currentItem()
         if item is not None and item.data(0, KIND_ROLE):
             self.services.relationships.remove(int(item.data(0, KIND_ROLE)))
+
+
+def _trashed_with_undo(panel: QWidget, services: Services, file_id: int, name: str) -> bool:
+    """Move a file to the trash as an operation of the window's undo history (Edit ▸ Undo brings it
+    back); False outside a window, where the panel keeps its own Undo button."""
+    from ..undo import TrashCommand, history_of
+    from ..undo.texts import delete_text
+
+    history = history_of(panel)
+    if history is None:
+        return False
+    history.push(TrashCommand(services, "attachment", [file_id], delete_text("attachment", 1, name)))
+    return True

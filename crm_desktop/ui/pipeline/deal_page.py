@@ -24,6 +24,8 @@ from ...core.deals import Deal
 from ...core.errors import CrmError
 from ...services import Change, Services
 from ..bridge import ChangeBridge
+from ..undo import TrashCommand, history_of
+from ..undo import texts as undo_texts
 from .common import LABELS, money, reason_text
 
 translate = QCoreApplication.translate
@@ -171,9 +173,15 @@ class DealPage(QDialog):
     def remove_file(self) -> None:
         """Move the chosen file to the trash (it can be restored from there)."""
         file_id = self._selected_file()
-        if file_id is not None:
+        if file_id is None:
+            return
+        history = history_of(self)  # in the window, Edit ▸ Undo brings it back
+        if history is not None:
+            text = undo_texts.delete_text("attachment", 1, self.files.currentItem().text(0))
+            history.push(TrashCommand(self._services, "attachment", [file_id], text))
+        else:
             self._services.attachments.delete([file_id])
-            self._fill_files()
+        self._fill_files()
 
     def attach_file(self) -> int | None:
         """A file attached to the deal and its customer (copied into the data folder)."""
