@@ -86,23 +86,21 @@ class TrashCommand(UndoCommand):
         super().__init__(services, text)
         self.kind, self.ids, self.delete = kind, tuple(ids), delete
 
-    def _service(self):
-        return {"contact": self.services.contacts, "company": self.services.companies,
-                "deal": self.services.deals, "activity": self.services.activities,
-                "attachment": self.services.attachments}[self.kind]
-
     def do(self) -> None:
-        self._set(self.delete)
+        set_trashed(self.services, self.kind, self.ids, self.delete)
 
     def revert(self) -> None:
-        self._set(not self.delete)
+        set_trashed(self.services, self.kind, self.ids, not self.delete)
 
-    def _set(self, trashed: bool) -> None:
-        service = self._service()
-        if trashed:
-            service.delete(list(self.ids))
-        elif service.restore(list(self.ids)) == 0:
-            raise GoneError(self.kind)
+
+def set_trashed(services: Services, kind: str, ids: Sequence[int], trashed: bool) -> None:
+    """Move records of one kind to the trash or back; GoneError when none could be brought back."""
+    service = {"contact": services.contacts, "company": services.companies, "deal": services.deals,
+               "activity": services.activities, "attachment": services.attachments}[kind]
+    if trashed:
+        service.delete(list(ids))
+    elif service.restore(list(ids)) == 0:
+        raise GoneError(kind)
 
 
 class RestoreCommand(UndoCommand):
@@ -118,7 +116,7 @@ class RestoreCommand(UndoCommand):
     def revert(self) -> None:
         for kind in dict.fromkeys(item.kind for item in self.items):
             ids = [item.record_id for item in self.items if item.kind == kind]
-            TrashCommand(self.services, kind, ids, "")._set(True)
+            set_trashed(self.services, kind, ids, True)
 
 
 class TagCommand(UndoCommand):
