@@ -234,3 +234,44 @@ def test_a_segment_exports_like_a_list(crm, data, tmp_path):
     crm.exports.export(request, path)
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     assert lines[1:] == ["Alice Smith,Berlin", "Bob Stone,Berlin", "Frank White,Berlin"]
+
+
+def test_has_all_of_three_tags_and_literal_wildcards(crm, data):
+    t = data["tags"]
+    assert names(crm, all_of(c("tags", "has_all", (t["customer"], t["VIP"], t["partner"])))) == set()
+    assert names(crm, all_of(c("tags", "has_all", (t["customer"], t["partner"], t["customer"])))) == {"张伟"}
+    assert names(crm, Group("any", (c("tags", "has_all", (t["prospect"], t["VIP"])),
+                                    c("name", "contains", "_")))) == {"Frank White"}
+    crm.contacts.create(ContactDraft(given_name="100%", family_name="Sure_Thing"))
+    assert names(crm, all_of(c("name", "contains", "0%"))) == {"100% Sure_Thing"}
+    assert names(crm, all_of(c("name", "contains", "e_t"))) == {"100% Sure_Thing"}
+    assert names(crm, all_of(c("name", "starts_with", "100%"))) == {"100% Sure_Thing"}
+
+
+def _plan(sql, crm: Services, group: Group, order: bool = False) -> str:
+    where, params = crm.segments.condition("contact", group)
+    tail = " ORDER BY full_name COLLATE NOCASE, id LIMIT 200" if order else ""
+    return " | ".join(r[-1] for r in sql(
+        f"EXPLAIN QUERY PLAN SELECT {'full_name' if order else 'count(*)'} FROM contact "
+        f"WHERE deleted_at IS NULL AND {where}{tail}", params))
+
+
+def test_segment_plans_use_the_indexes_they_need(crm, data, sql):
+    t = data["tags"]
+    mine = all_of(c("tags", "has_any", (t["customer"],)), c("country", "is", "Germany"),
+                  c("owner", "is", (data["alex"],)))
+    # Owner and country from one index, without reading the rows; the tag probed per match.
+    assert "COVERING INDEX contact_by_owner_place (owner_id=? AND country=?)" in _plan(sql, crm, mine)
+    # A city's people come in name order: the first page reads only its rows.
+    city = all_of(c("city", "is", "Paris"), c("created", "within_days", 3650))
+    assert "contact_by_city_name (city=?)" in _plan(sql, crm, city, order=True)
+    assert "TEMP B-TREE" not in _plan(sql, crm, city, order=True)
+    # Its count reads them in rowid order instead (the single-column index).
+    assert "INDEX contact_by_city (city=?)" in _plan(sql, crm, city)
+    country = all_of(c("country", "is", "France"), c("created", "within_days", 3650))
+    assert "INDEX contact_by_country (country=?)" in _plan(sql, crm, country)
+    # With nothing to seek, one pass over the table in rowid order, not a walk of a partial
+    # index with each row read out of order.
+    either = Group("any", (c("title", "contains", "manager"), c("source", "is", "referral")))
+    assert "USING INTEGER PRIMARY KEY (rowid>?)" in _plan(sql, crm, either)
+    assert "contact_by_name" in _plan(sql, crm, either, order=True)
