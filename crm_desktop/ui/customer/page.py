@@ -444,6 +444,9 @@ class CustomerPage(QWidget):
             pin.triggered.connect(
                 lambda: self.services.activities.set_pinned(entry.source_id, not entry.pinned))
             menu.addAction(self.tr("Move to trash")).triggered.connect(lambda: self.delete_entry(entry))
+            from ..duplicates.timeline_undo import add_undo_merge  # "Merged with …": Undo merge
+
+            add_undo_merge(menu, self, self.services, entry)
         if entry.source == "attachment":
             menu.addAction(self.tr("Open file")).triggered.connect(lambda: self.open_file(entry.source_id))
         if entry.source == "field_change":
