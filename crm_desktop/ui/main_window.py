@@ -443,9 +443,9 @@ class MainWindow(QMainWindow):
         self._saved(record_id, self.tr("Person saved."), "contact")
 
     def edit_contact(self, contact_id: int) -> None:
-        before = self.services.edits.snapshot("contact", contact_id)
+        before = self._snapshot("contact", contact_id)
         if self._saved(_lazy("ContactDialog").ask(self, self.services, contact_id=contact_id),
-                       self.tr("Person saved.")):
+                       self.tr("Person saved.")) and before is not None:
             from .undo import record_edit
 
             record_edit(self, self.services, "contact", contact_id, before)
@@ -458,12 +458,21 @@ class MainWindow(QMainWindow):
         self._saved(record_id, self.tr("Company saved."), "company")
 
     def edit_company(self, company_id: int) -> None:
-        before = self.services.edits.snapshot("company", company_id)
+        before = self._snapshot("company", company_id)
         if self._saved(_lazy("CompanyDialog").ask(self, self.services, company_id=company_id),
-                       self.tr("Company saved.")):
+                       self.tr("Company saved.")) and before is not None:
             from .undo import record_edit
 
             record_edit(self, self.services, "company", company_id, before)
+
+    def _snapshot(self, entity: str, record_id: int):
+        """The record before an edit, for Undo; None when it cannot be read (the dialog says why)."""
+        from ..core.errors import CrmError
+
+        try:
+            return self.services.edits.snapshot(entity, record_id)
+        except CrmError:
+            return None
 
     def _saved(self, record_id: int | None, text: str, created: str = "") -> bool:
         """Say that a dialog saved; ``created`` names the kind of a new record, undone by the trash."""
