@@ -17,6 +17,7 @@ are all in the database file (see ``copy_database``); the backup API is the fall
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import shutil
@@ -64,8 +65,14 @@ def _quote(text: str) -> str:
     return text.replace("'", "''")
 
 
-def connect(path: Path | str, passphrase: str | None = None, *, timeout: float = 5.0, **kwargs):
-    """A DB-API connection: the standard sqlite3 one, or SQLCipher's keyed with ``passphrase``."""
+def connect(path: Path | str, passphrase: str | None = None, *, timeout: float = 5.0,
+            raw_key: str | None = None, **kwargs):
+    """A DB-API connection: the standard sqlite3 one, or SQLCipher's keyed with ``passphrase``.
+
+    ``raw_key`` (from ``derive_key``) keys it with the key already derived from the passphrase,
+    skipping the key derivation (256,000 PBKDF2 rounds, about a second here) that SQLCipher
+    otherwise runs for every connection.
+    """
     if not passphrase:
         return sqlite3.connect(str(path), timeout=timeout, **kwargs)
     cipher = _cipher_module()
@@ -73,11 +80,53 @@ def connect(path: Path | str, passphrase: str | None = None, *, timeout: float =
     try:
         with contextlib.suppress(cipher.DatabaseError):
             conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr's
-        conn.execute(f"PRAGMA key = '{_quote(passphrase)}'")
+        if raw_key:
+            conn.execute(f"PRAGMA key = \"x'{bytes.fromhex(raw_key).hex()}'\"")
+        else:
+            conn.execute(f"PRAGMA key = '{_quote(passphrase)}'")
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+_KDF_DIGESTS = {"PBKDF2_HMAC_SHA512": "sha512", "PBKDF2_HMAC_SHA256": "sha256", "PBKDF2_HMAC_SHA1": "sha1"}
+_KEY_BYTES = 32  # AES-256
+
+
+def derive_key(path: Path | str, passphrase: str) -> str | None:
+    """The encryption key SQLCipher derives from ``passphrase`` for the file at ``path``, in hex.
+
+    Derived as SQLCipher does (PBKDF2 with the file's salt and the settings in force), so later
+    connections can be keyed with it directly (``connect(raw_key=...)``): the key is the same,
+    only its derivation is not repeated. The salt is read through SQLCipher, on a connection
+    keyed with a dummy raw key (no derivation), never by opening the file here (closing such a
+    handle would drop the locks SQLite holds for the open connections). None when the file
+    has no salt yet or the settings are not PBKDF2's; whether the key fits, the caller checks
+    by reading with it.
+    """
+    cipher = _cipher_module()
+    try:
+        if Path(path).stat().st_size < 1024:
+            return None  # a new file gets its salt when it is first written
+    except OSError:
+        return None
+    conn = cipher.connect(str(path))
+    try:
+        with contextlib.suppress(cipher.DatabaseError):
+            conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA key = \"x'" + "00" * _KEY_BYTES + "'\"")
+        salt = conn.execute("PRAGMA cipher_salt").fetchone()[0]
+        algorithm = conn.execute("PRAGMA cipher_kdf_algorithm").fetchone()[0]
+        rounds = int(conn.execute("PRAGMA kdf_iter").fetchone()[0])
+    except cipher.Error:
+        return None
+    finally:
+        conn.close()
+    digest = _KDF_DIGESTS.get(str(algorithm))
+    if digest is None or not salt:
+        return None
+    return hashlib.pbkdf2_hmac(digest, passphrase.encode(), bytes.fromhex(salt), rounds, _KEY_BYTES).hex()
 
 
 def has_plain_header(path: Path) -> bool:

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import logging
 import sqlite3
+import threading
 from pathlib import Path
 
 import peewee as pw
@@ -70,17 +71,45 @@ CIPHER_CACHE_KIB = -131_072  # 128 MiB per connection of an encrypted database, 
 
 
 class _SqliteOrCipher(pw.SqliteDatabase):
-    """SQLite, or SQLCipher (``sqlcipher3``, imported only then) once a passphrase is set."""
+    """SQLite, or SQLCipher (``sqlcipher3``, imported only then) once a passphrase is set.
+
+    Every thread has a connection of its own (the list readers, the customer page's jobs,
+    backups). Keyed with the passphrase, each would run SQLCipher's key derivation again
+    (256,000 PBKDF2 rounds: about a second on a modest machine, before the first row of a
+    filtered list). The key is derived once per ``Database.open`` instead and later
+    connections are keyed with it (the same key: the file's encryption is unchanged); if
+    it does not open the file, the passphrase itself is used, so a wrong passphrase is
+    refused exactly as before.
+    """
 
     passphrase: str | None = None
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._key_lock = threading.Lock()
+        self._raw_key: str | None = None
+        self._key_known = False
+
+    def forget_key(self) -> None:
+        """Derive the key again at the next connection (the passphrase or the file changed)."""
+        with self._key_lock:
+            self._raw_key, self._key_known = None, False
+
+    def _key(self) -> str | None:
+        from .backups import derive_key
+
+        with self._key_lock:  # one derivation, however many threads connect at once
+            if not self._key_known:
+                self._raw_key = derive_key(self.database, self.passphrase)
+                self._key_known = True
+            return self._raw_key
 
     def _connect(self):
         if not self.passphrase:
             return super()._connect()
-        from .backups import connect
-
-        conn = connect(self.database, self.passphrase, timeout=self._timeout, isolation_level=None,
-                       **self.connect_params)
+        conn = self._connect_keyed(self._key())
+        if conn is None:
+            conn = self._connect_keyed(None)
         try:
             self._add_conn_hooks(conn)
             # Pages are decrypted on their way into SQLite's cache; the OS cache holds only
@@ -90,6 +119,26 @@ class _SqliteOrCipher(pw.SqliteDatabase):
         except Exception:
             conn.close()
             raise
+        return conn
+
+    def _connect_keyed(self, raw_key: str | None):
+        """A connection keyed with ``raw_key`` that reads the file, else None; with None, one
+        keyed with the passphrase (whose first read tells whether the passphrase fits)."""
+        from .backups import connect
+
+        conn = connect(self.database, self.passphrase, timeout=self._timeout, isolation_level=None,
+                       raw_key=raw_key, **self.connect_params)
+        if raw_key is None:
+            return conn
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except Exception as exc:
+            conn.close()
+            if "not a database" in str(exc):  # the key does not fit: never try it again
+                with self._key_lock:
+                    if self._raw_key == raw_key:
+                        self._raw_key = None
+            return None
         return conn
 
 
@@ -111,6 +160,7 @@ class Database:
     def open(self, *, migrate: bool = True) -> Database:
         _check_header(self.path, self.db.passphrase)
         self.db.init(str(self.path))
+        self.db.forget_key()  # the passphrase or the file may have changed since the last open
         try:
             with self._wrong_passphrase(), translated_errors(str(self.path)):
                 self.db.connect(reuse_if_open=True)

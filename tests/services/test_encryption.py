@@ -163,3 +163,65 @@ def test_an_encrypted_database_keeps_more_decrypted_pages(data_dir: Path):
         assert plain.ctx.storage.database.db.execute_sql("PRAGMA cache_size").fetchone()[0] == -32_000
     finally:
         plain.close()
+
+
+def test_the_key_is_derived_once_and_reused_by_every_thread(data_dir: Path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from crm_desktop.storage import backups as files
+
+    _encrypted(data_dir, "pass phrase ünïcode")
+    derived, keyed = [], []
+    real_derive, real_connect = files.derive_key, files.connect
+    monkeypatch.setattr(files, "derive_key", lambda *a: derived.append(a) or real_derive(*a))
+    monkeypatch.setattr(files, "connect",
+                        lambda *a, **k: keyed.append(k.get("raw_key")) or real_connect(*a, **k))
+    services = Services.open(data_dir, passphrase="pass phrase ünïcode")
+    try:
+        with ThreadPoolExecutor(3) as readers:  # a connection per thread, as the list readers have
+            counts = list(readers.map(lambda _: services.contacts.count(found_query()), range(6)))
+        assert counts == [1] * 6
+    finally:
+        services.close()
+    assert len(derived) == 1
+    assert len(keyed) >= 2 and all(keyed), keyed  # no connection ran the derivation itself
+
+
+def test_a_key_that_does_not_fit_falls_back_to_the_passphrase(data_dir: Path, monkeypatch):
+    from crm_desktop.storage import backups as files
+
+    _encrypted(data_dir)
+    tried = []
+    monkeypatch.setattr(files, "derive_key", lambda *a: tried.append(a) or "00" * 32)
+    services = Services.open(data_dir, passphrase="correct horse")
+    try:
+        assert services.counts().contacts == 1
+        assert services.ctx.storage.database.db._raw_key is None  # never tried again
+    finally:
+        services.close()
+    assert len(tried) == 1
+
+
+def test_the_derived_key_is_sqlciphers_own_and_a_wrong_one_reads_nothing(data_dir: Path):
+    from crm_desktop.storage.backups import connect, derive_key
+
+    database = _encrypted(data_dir, "correct horse")
+    key = derive_key(database, "correct horse")
+    conn = connect(database, "unused", raw_key=key)
+    try:
+        assert conn.execute("SELECT count(*) FROM contact").fetchone()[0] == 1
+    finally:
+        conn.close()
+    wrong = connect(database, "unused", raw_key=derive_key(database, "Correct horse"))
+    try:
+        with pytest.raises(Exception, match="not a database"):
+            wrong.execute("SELECT count(*) FROM contact").fetchone()
+    finally:
+        wrong.close()
+    assert derive_key(data_dir / "missing.sqlite3", "correct horse") is None
+
+
+def found_query():
+    from crm_desktop.core.query import ListQuery
+
+    return ListQuery(search="zebulon")
