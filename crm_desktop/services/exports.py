@@ -28,6 +28,7 @@ from ..interchange.export_values import converter
 from ..interchange.export_vcard import VCARD_KEYS, VCardWriter, vcard_of
 from ..interchange.writers import ColumnSpec, CsvWriter, XlsxWriter, currency_format
 from ..storage.exports import COMPANY, CONTACT, CUSTOM_PREFIX, DEAL, DealQuery, Entity, ExportStore
+from ..storage.privacy import ConsentStore
 from .context import ServiceContext
 
 __all__ = ["DealQuery", "ExportError", "ExportRequest", "ExportResult", "ExportService"]
@@ -271,8 +272,9 @@ class ExportService:
             flags = self._batches(self._sources["contact"][0], request, ["do_not_contact"])
             with self.ctx.read():
                 return sum(1 for batch in flags for (flag,) in batch if flag)
-        flagged = replace(request, query=_with_condition(request.query, "do_not_contact = 1"))
-        return self.count(flagged)
+        with self.ctx.read():
+            where, params = self.store.condition(self._sources["contact"][0], request.query, request.ids)
+            return ConsentStore(self.ctx.storage.database.db).count_flagged(where, params)
 
     def _without_do_not_contact(self, request: ExportRequest) -> ExportRequest:
         """The request without the people marked "do not contact" (unless it includes them);

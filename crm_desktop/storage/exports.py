@@ -139,6 +139,11 @@ class ExportStore:
             params = [*params, json.dumps(list(ids))]
         return where, params
 
+    def condition(self, entity: Entity, query: ListQuery, ids: Sequence[int] | None = None
+                  ) -> tuple[str, list]:
+        """The WHERE condition (and its parameters) of an export of ``query`` (and ``ids``)."""
+        return self._where(entity, query, ids)
+
     def count(self, entity: Entity, query: ListQuery, ids: Sequence[int] | None = None) -> int:
         where, params = self._where(entity, query, ids)
         return self.db.execute_sql(f"SELECT count(*) {entity.from_sql} WHERE {where}",
