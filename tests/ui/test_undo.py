@@ -399,3 +399,33 @@ def test_a_file_deleted_on_the_files_tab_comes_back_with_ctrl_z(qtbot, window, s
     assert window.undo_history.undo_action.text() == "&Undo Delete “offer.pdf”"
     undo(qtbot, window)
     assert services.trash.items() == []
+
+
+def test_a_deal_edited_in_its_dialog_is_undone_unless_changed_since(qtbot, window, services, reports,
+                                                                   monkeypatch):
+    from crm_desktop.ui.pipeline import page as pipeline_page
+
+    stage = services.pipelines.default().stages[0].id
+    deal = services.deals.create(DealDraft("Acme deal", stage_id=stage, currency="USD", value_minor=500))
+
+    def edit(cls, parent, s, deal_id):
+        current = s.deals.get(deal_id)
+        draft = current.draft()
+        draft.value_minor, draft.next_step = 900, "Call"
+        s.deals.update(deal_id, draft, current.version)
+        return deal_id
+
+    monkeypatch.setattr(pipeline_page.DealDialog, "ask", classmethod(edit))
+    window.show_page(PAGE_PIPELINE)
+    window.pipeline_page.edit_deal(deal)
+    assert window.undo_history.undo_action.text() == "&Undo Edit “Acme deal”"
+    undo(qtbot, window)
+    assert (services.deals.get(deal).value_minor, services.deals.get(deal).next_step) == (500, "")
+    redo(qtbot, window)
+    assert services.deals.get(deal).value_minor == 900
+    current = services.deals.get(deal)
+    draft = current.draft()
+    draft.notes = "changed elsewhere"
+    services.deals.update(deal, draft, current.version)
+    undo(qtbot, window)
+    assert services.deals.get(deal).value_minor == 900 and reports[0][0] == "Cannot undo"

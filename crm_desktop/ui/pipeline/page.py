@@ -25,7 +25,7 @@ from ...core.deals import ConflictError, DealFilter, StageMove
 from ...core.errors import CrmError
 from ...services import Change, Services
 from ..bridge import ChangeBridge
-from ..undo import StageCommand, TrashCommand, history_of, record_created
+from ..undo import DealEditCommand, StageCommand, TrashCommand, history_of, record_created
 from ..undo import texts as undo_texts
 from .board import BoardView
 from .board_model import BoardModel
@@ -275,12 +275,17 @@ class PipelinePage(QWidget):
 
     def edit_deal(self, deal_id: int) -> None:
         try:
+            before = self._services.deals.get(deal_id)
             saved = DealDialog.ask(self, self._services, deal_id)
         except CrmError as exc:
             QMessageBox.warning(self, translate("PipelinePage", "Pipeline"), error_text(exc))
             return
         if saved is not None:
             self.status_posted.emit(translate("PipelinePage", "Deal saved."))
+            history = history_of(self)
+            after = self._services.deals.get(deal_id)
+            if history is not None and after.version != before.version:
+                history.record(DealEditCommand(self._services, before, after))
 
     def open_deal(self, deal_id: int | None):
         if deal_id is None:

@@ -1,6 +1,7 @@
 """One undo history for the whole window (see history.py), its commands and their texts."""
 
 from .commands import (
+    DealEditCommand,
     EditCommand,
     GoneError,
     MergeCommand,
@@ -13,6 +14,6 @@ from .commands import (
 )
 from .history import UndoHistory, history_of, record_created, record_edit, redo_keys
 
-__all__ = ["EditCommand", "GoneError", "MergeCommand", "OwnerCommand", "RestoreCommand", "StageCommand",
-           "TagCommand", "TrashCommand", "UndoCommand", "UndoHistory", "history_of", "record_created",
-           "record_edit", "redo_keys"]
+__all__ = ["DealEditCommand", "EditCommand", "GoneError", "MergeCommand", "OwnerCommand", "RestoreCommand",
+           "StageCommand", "TagCommand", "TrashCommand", "UndoCommand", "UndoHistory", "history_of",
+           "record_created", "record_edit", "redo_keys"]

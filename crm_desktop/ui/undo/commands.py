@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ...core.deals import StageMove
+from ...core.deals import Deal, StageMove
 from ...core.edits import OwnerChange, RecordEdit, TagChange
 from ...core.errors import CrmError
 from ...services import Services
@@ -71,6 +71,21 @@ class EditCommand(UndoCommand):
 
     def revert(self) -> None:
         self.services.edits.revert(self.edit)
+
+
+class DealEditCommand(UndoCommand):
+    """An edit of a deal saved by its dialog (``before`` and ``after`` as read around it); undo
+    saves the earlier deal back from the version the edit left, so a change made since is refused."""
+
+    def __init__(self, services: Services, before: Deal, after: Deal) -> None:
+        super().__init__(services, translate("UndoHistory", "Edit “%1”").replace("%1", after.title))
+        self.before, self.after, self._version = before, after, after.version
+
+    def do(self) -> None:
+        self._version = self.services.deals.update(self.after.id, self.after.draft(), self._version)
+
+    def revert(self) -> None:
+        self._version = self.services.deals.update(self.before.id, self.before.draft(), self._version)
 
 
 class TrashCommand(UndoCommand):
