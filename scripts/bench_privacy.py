@@ -40,13 +40,43 @@ def _timed(fn) -> tuple[float, object]:
     return (time.perf_counter() - t0) * 1000, value
 
 
-def _upgrade(source: Path, work: Path) -> float:
-    """Copy the cached database and open it: the time of the migrations it still needs (ms)."""
+def _migration_0009(path: Path) -> float:
+    """Migration 0009 alone on the copy (still at schema 8), in one transaction (ms); it is
+    then recorded as applied, so opening the copy runs only the migrations after it."""
+    import importlib
+
+    import peewee as pw
+
+    from crm_desktop.storage.database import HISTORY_TABLE, migration_names
+
+    if "0009_consent" not in migration_names():
+        return float("nan")
+    module = importlib.import_module("crm_desktop.storage.migrations.0009_consent")
+    db = pw.SqliteDatabase(str(path))
+    db.connect()
+    try:
+        applied = {r[0] for r in db.execute_sql(f"SELECT name FROM {HISTORY_TABLE}")}
+        if "0009_consent" in applied or not {"0008_dashboard"} <= applied:
+            return float("nan")  # the cached copy is not at schema 8
+        t0 = time.perf_counter()
+        with db.atomic():
+            module.up(None, db)
+        elapsed = (time.perf_counter() - t0) * 1000
+        db.execute_sql(f"INSERT INTO {HISTORY_TABLE}(name, applied) VALUES ('0009_consent', datetime('now'))")
+    finally:
+        db.close()
+    return elapsed
+
+
+def _upgrade(source: Path, work: Path) -> tuple[float, float]:
+    """Copy the cached database; (migration 0009 alone, then opening it with the backup before
+    the migrations still needed and those), in ms."""
     from crm_desktop.services import Services
 
     for name in ("crm.sqlite3", "settings.json"):
         if (source / name).exists():
             shutil.copyfile(source / name, work / name)
+    alone = _migration_0009(work / "crm.sqlite3")
     t0 = time.perf_counter()
     services = Services.open(work, fallback_region="US")
     elapsed = (time.perf_counter() - t0) * 1000
@@ -54,21 +84,28 @@ def _upgrade(source: Path, work: Path) -> float:
     with services.ctx.write():
         db.execute_sql(f"UPDATE contact SET do_not_contact = 1 WHERE id % {FLAGGED_SHARE} = 0")
     services.close()
-    return elapsed
+    return alone, elapsed
 
 
-def _export_pair(services, tmp: Path, runs: int) -> tuple[list[float], list[float], int, int]:
+def _export_pair(services, tmp: Path, runs: int) -> tuple[dict, dict, int, int]:
+    """The same export leaving the flagged out and including them, alternated: wall and CPU
+    time (ms) of each. CPU time is of the threads of this process, so the load others put on
+    the machine weighs less on the ratio than on wall time."""
     from crm_desktop.services.exports import ExportRequest
 
     request = services.exports.request_for("contacts", columns=("name", "email", "phone", "city"))
-    leaving, including = [], []
+    leaving: dict = {"wall": [], "cpu": []}
+    including: dict = {"wall": [], "cpu": []}
     rows = left = 0
     for i in range(runs):
         for include in ((False, True) if i % 2 == 0 else (True, False)):
+            cpu0 = time.process_time()
             ms, result = _timed(lambda inc=include: services.exports.export(
                 ExportRequest(request.entity, request.query, request.keys, include_do_not_contact=inc),
                 tmp / "people.csv"))
-            (including if include else leaving).append(ms)
+            side = including if include else leaving
+            side["wall"].append(ms)
+            side["cpu"].append((time.process_time() - cpu0) * 1000)
             if not include:
                 rows, left = result.rows, result.left_out
     return leaving, including, rows, left
@@ -97,7 +134,7 @@ def run(size: str = "1m", runs: int = 3) -> common.Result:
     source = bench_gen.ensure(size)
     work = _workdir()
     try:
-        upgrade_ms = _upgrade(source, work)
+        alone_ms, upgrade_ms = _upgrade(source, work)
         services = Services.open(work, fallback_region="US")
         try:
             everyone = ExportRequest("contact", ListQuery())
@@ -114,19 +151,21 @@ def run(size: str = "1m", runs: int = 3) -> common.Result:
             services.close()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    ratio = common.median(leaving) / common.median(including)
+    ratio = common.median(leaving["cpu"]) / common.median(including["cpu"])
     rows_out = [
-        common.Row("upgrade of the copy to the current schema (0009: columns, index, triggers)", 1,
-                   upgrade_ms, "ms"),
+        common.Row("migration 0009 alone (5 columns, partial index, 4 history triggers)", 1, alone_ms, "ms"),
+        common.Row("opening the copy: verified backup, then the later migrations", 1, upgrade_ms, "ms"),
         common.Row(f"left out of the whole list ({left:,} people): count", len(count_all),
                    common.median([m for m, _ in count_all]), "ms"),
         common.Row(f"left out of the list of tag “{tag.name}”: count", len(count_tag),
                    common.median([m for m, _ in count_tag]), "ms"),
-        common.Row(f"export of the list to .csv leaving them out ({rows:,} rows)", len(leaving),
-                   common.median(leaving), "ms"),
-        common.Row("the same export including them (the floor)", len(including), common.median(including),
+        common.Row(f"export of the list to .csv leaving them out ({rows:,} rows), wall", runs,
+                   common.median(leaving["wall"]), "ms"),
+        common.Row("the same export including them (the floor), wall", runs, common.median(including["wall"]),
                    "ms"),
-        common.Row("leaving them out / including them", len(leaving), ratio, "×", "≤ 1.05×", ratio <= 1.05),
+        common.Row("export leaving them out, CPU", runs, common.median(leaving["cpu"]), "ms"),
+        common.Row("export including them, CPU", runs, common.median(including["cpu"]), "ms"),
+        common.Row("leaving them out / including them (CPU)", runs, ratio, "×", "≤ 1.05×", ratio <= 1.05),
         common.Row(f"keep-in-touch rule over everyone, first run ({rule_ms[0][1]:,} tasks, none for the "
                    "flagged)", 1, rule_ms[0][0], "ms"),
         common.Row("keep-in-touch rule, a repeat run (no new task)", runs,
