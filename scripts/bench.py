@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--runs", type=int, default=7)
     p = add("trust", "backup while the app is in use vs a file copy; encryption's cost on search and list")
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--rounds", type=int, default=5, help="timed passes over the queries, plain and encrypted")
+    p.add_argument("--rounds", type=int, default=15, help="passes over the typed queries")
     p = add("all", "every benchmark")
     p.add_argument("--runs", type=int, default=0, help="override the number of runs of each")
     # Children run in fresh processes (memory and start-up must not see the parent's state).
@@ -89,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("_list-child")
     p.add_argument("--data-dir", required=True)
     p.add_argument("--widget", choices=("view", "page"), default="view")
+    p = sub.add_parser("_trust-list-child")
+    p.add_argument("--data-dir", required=True)
+    p.add_argument("--widget", choices=("view", "page"), default="page")
     sub.add_parser("_bare-window")
     p = add("dedupe", "duplicate scan over 100k and 1M contacts; precision and recall", size=False)
     p.add_argument("--runs", type=int, default=3)
@@ -170,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "_list-child":
         import bench_list
         return bench_list.child(Path(args.data_dir), args.widget)
+    elif args.command == "_trust-list-child":
+        import bench_trust
+        return bench_trust.list_child(Path(args.data_dir), args.widget)
     elif args.command == "_bare-window":
         import bench_startup
         return bench_startup.bare_window()
