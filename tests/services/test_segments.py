@@ -270,6 +270,9 @@ def test_segment_plans_use_the_indexes_they_need(crm, data, sql):
     assert "INDEX contact_by_city (city=?)" in _plan(sql, crm, city)
     country = all_of(c("country", "is", "France"), c("created", "within_days", 3650))
     assert "INDEX contact_by_country (country=?)" in _plan(sql, crm, country)
+    # The people with an interaction in the last 30 days come from a range of one index.
+    quiet = all_of(c("city", "is", "Paris"), c("last_interaction", "not_within_days", 30))
+    assert "COVERING INDEX activity_recent (occurred_at>?)" in _plan(sql, crm, quiet)
     # With nothing to seek, one pass over the table in rowid order, not a walk of a partial
     # index with each row read out of order.
     either = Group("any", (c("title", "contains", "manager"), c("source", "is", "referral")))
