@@ -287,18 +287,25 @@ def _copy_head(path: Path, tmp: Path, size: int, progress: Progress | None) -> N
     if os.name == "posix":
         _copy_in_child(path, tmp, size, progress)
     else:  # Windows' locks belong to handles: opening and closing the file here is harmless
-        with open(path, "rb") as src, open(tmp, "wb") as dst:
-            done = 0
-            while done < size:
-                chunk = src.read(min(1 << 23, size - done))
-                if not chunk:
-                    break
-                dst.write(chunk)
-                done += len(chunk)
-                _report(progress, done, size)
+        try:
+            _copy_in_process(path, tmp, size, progress)
+        except OSError as exc:  # e.g. the byte range SQLite locks past 1 GiB cannot be read there
+            raise _NoSnapshot(str(exc)) from exc
     if tmp.stat().st_size < size:
         raise _NoSnapshot("the file is shorter than its snapshot")
     os.truncate(tmp, size)  # pages past the snapshot's end are not part of it
+
+
+def _copy_in_process(path: Path, tmp: Path, size: int, progress: Progress | None) -> None:
+    with open(path, "rb") as src, open(tmp, "wb") as dst:
+        done = 0
+        while done < size:
+            chunk = src.read(min(1 << 23, size - done))
+            if not chunk:
+                break
+            dst.write(chunk)
+            done += len(chunk)
+            _report(progress, done, size)
 
 
 def _copy_in_child(path: Path, tmp: Path, size: int, progress: Progress | None) -> None:

@@ -252,3 +252,16 @@ def test_an_import_and_a_merge_each_start_with_a_backup(crm, tmp_path):
     first, second = (row[0] for row in crm.contacts.page(ListQuery(), 0, 2))
     crm.merges.merge("contact", first, second)
     assert sorted(b.reason for b in crm.backups.list()) == ["before-import", "before-merge"]
+
+
+def test_a_plain_database_is_backed_up_as_a_file_copy_under_a_snapshot(crm: Services, monkeypatch):
+    from crm_desktop.storage import backups as files
+
+    methods = []
+    real = files.copy_database
+    monkeypatch.setattr(files, "copy_database", lambda *a, **k: methods.append(real(*a, **k)) or methods[-1])
+    crm.contacts.create(person("Copied"))
+    info = crm.backups.create("manual")
+    assert methods == [files.COPY_BY_FILE]
+    assert info.verified and info.counts.contacts == 1
+    assert Path(info.path).stat().st_mode & 0o777 == 0o600
