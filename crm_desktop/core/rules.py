@@ -3,12 +3,18 @@
 - keep in touch: contacts tagged X with no logged interaction for N days get a follow-up
   task for their owner; a new interaction starts the count again, and an open task on the
   contact means one is already planned;
-- stage entry: a deal that enters stage S gets task T, due N days later;
+- stage entry: a deal that enters stage S gets task T, due N days later, or its owner is
+  notified (a notification in the tray and the notification centre, no task);
 - no next step: an open deal with no open task reminds its owner.
 
 Each task a rule makes carries a key naming what it was made for (the rule, the record and
 the moment that started the count), and the key is unique: a rule never makes the same task
 twice, however often it runs.
+
+Keep in touch makes at most ``daily_limit`` new tasks a day (the people silent longest
+first): turned on over a large customer base it would otherwise drop hundreds of thousands
+of tasks on one person at once. The others get theirs on the following days; nobody is
+skipped, and 0 lifts the limit.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ from dataclasses import dataclass, field
 KEEP_IN_TOUCH, STAGE_ENTRY, NO_NEXT_STEP = "keep_in_touch", "stage_entry", "no_next_step"
 RULE_KINDS = (KEEP_IN_TOUCH, STAGE_ENTRY, NO_NEXT_STEP)
 DEFAULT_TAG, DEFAULT_DAYS = "customer", 30
+DEFAULT_DAILY_LIMIT = 500
+MAX_DAILY_LIMIT = 1_000_000
+ACTION_TASK, ACTION_NOTIFY = "task", "notify"  # what a stage-entry rule does
+RULE_ACTIONS = (ACTION_TASK, ACTION_NOTIFY)
 
 
 @dataclass
@@ -39,7 +49,17 @@ class FollowRule:
     def days(self) -> int:
         return int(self.config.get("days", DEFAULT_DAYS))
 
+    @property
+    def daily_limit(self) -> int:
+        """The most tasks keep in touch makes in a day; 0 = no limit."""
+        return int(self.config.get("daily_limit", DEFAULT_DAILY_LIMIT))
+
     # stage entry
+    @property
+    def action(self) -> str:
+        """ACTION_TASK (make a task) or ACTION_NOTIFY (tell the owner, no task)."""
+        return str(self.config.get("action", ACTION_TASK))
+
     @property
     def stage_id(self) -> int | None:
         value = self.config.get("stage_id")
@@ -80,9 +100,13 @@ def validate(rule: FollowRule) -> list[str]:
             problems.append("tag")
         if not 1 <= rule.days <= 3650:
             problems.append("days")
+        if not 0 <= rule.daily_limit <= MAX_DAILY_LIMIT:
+            problems.append("daily_limit")
     if rule.kind == STAGE_ENTRY:
         if rule.stage_id is None:
             problems.append("stage")
         if not 0 <= rule.due_in_days <= 365:
             problems.append("due_in_days")
+        if rule.action not in RULE_ACTIONS:
+            problems.append("action")
     return problems

@@ -12,7 +12,7 @@ import logging
 
 from ..core.errors import FieldError, ValidationError
 from ..core.recurrence import to_local, to_utc
-from ..core.rules import KEEP_IN_TOUCH, NO_NEXT_STEP, STAGE_ENTRY, FollowRule, validate
+from ..core.rules import ACTION_NOTIFY, KEEP_IN_TOUCH, NO_NEXT_STEP, STAGE_ENTRY, FollowRule, validate
 from ..core.tasks import ALL_DAY_REMIND_HOUR, all_day_start
 from ..storage.rules import FollowRuleStore
 from .changes import Change
@@ -28,6 +28,12 @@ DEFAULT_TITLES = {
     STAGE_ENTRY: "Follow up on %1",
     NO_NEXT_STEP: "Plan the next step for %1",
 }
+
+
+# Kinds of the notifications rules give (beside the reminders' "task" and "summary"), and the
+# change that tells the UI to show them: Change("notification", RULE_NOTIFIED, their ids).
+STAGE_NOTICE, WAITING = "stage", "waiting"
+RULE_NOTIFIED = "rule"
 
 
 class RuleService:
@@ -88,19 +94,33 @@ class RuleService:
         return now, all_day_start(today, self.tasks.tz), max(now, morning)
 
     def run_keep_in_touch(self, rule: FollowRule) -> int:
+        """Make the tasks this rule owes, up to what is left of its daily limit; how many made.
+
+        When the limit holds some back, one notification says how many people still wait
+        (they get their tasks on the next days, the longest silent first).
+        """
         now, due, remind = self._today()
+        day = to_local(now, self.tasks.tz).date().isoformat()
+        waiting_id = None
         with self.ctx.write():
             tag_id = self.store.tag_id(rule.tag)
-            if tag_id is None:
-                return 0
-            n = self.store.keep_in_touch(rule.id, tag_id, now - dt.timedelta(days=rule.days),
-                                         rule.title or self.titles[KEEP_IN_TOUCH], rule.task_kind, due,
-                                         remind, self.ctx.settings.current_user_id, now)
+            left = rule.daily_limit - self.store.made_on(rule.id, day) if rule.daily_limit else None
+            if tag_id is None or (left is not None and left <= 0):
+                return 0  # nothing to do today: not even the scan
+            made, needed = self.store.keep_in_touch(
+                rule.id, tag_id, now - dt.timedelta(days=rule.days), rule.title or self.titles[KEEP_IN_TOUCH],
+                rule.task_kind, due, remind, self.ctx.settings.current_user_id, now, left)
+            self.store.count_made(rule.id, day, made)
             self.store.mark_run(rule.id, now)
-        if n:
-            log.info("rule %s made %d keep-in-touch tasks", rule.id, n)
+            if made and needed > made:
+                waiting_id = self.store.add_rule_notification(WAITING, None, "", rule.tag, needed - made,
+                                                              None, now)
+        if made:
+            log.info("rule %s made %d keep-in-touch tasks (%d needed)", rule.id, made, needed)
             self.ctx.changes.emit(Change("task", "create"))
-        return n
+        if waiting_id is not None:
+            self.ctx.changes.emit(Change("notification", RULE_NOTIFIED, (waiting_id,)))
+        return made
 
     def run_no_next_step(self, rule: FollowRule) -> int:
         now, due, remind = self._today()
@@ -114,34 +134,50 @@ class RuleService:
         return n
 
     def on_stage_entered(self, deal_id: int) -> list[int]:
-        """Tasks the stage-entry rules make for a deal that just entered its stage."""
+        """What the stage-entry rules do for a deal that just entered its stage: the tasks they
+        make (their ids) and the notifications they give the deal's owner (told to the change
+        feed as ``Change("notification", RULE_NOTIFIED, ids)``)."""
         rules = [r for r in self.rules() if r.enabled and r.kind == STAGE_ENTRY]
         if not rules:
             return []
-        now = self.ctx.clock.now()
-        made = []
+        made, told = [], []
         with self.ctx.write():
             deal = self.store.deal_for_stage_rule(deal_id)
             if deal is None:
                 return []
-            stage_id, entered_at, title, contact_id, company_id, owner_id = deal
             for rule in rules:
-                if rule.stage_id != stage_id:
+                if rule.stage_id != deal[0]:
                     continue
-                day = to_local(now, self.tasks.tz).date() + dt.timedelta(days=rule.due_in_days)
-                due = all_day_start(day, self.tasks.tz)
-                morning = dt.datetime.combine(day, dt.time(ALL_DAY_REMIND_HOUR))
-                remind = max(now, to_utc(morning, self.tasks.tz))
-                text = (rule.title or self.titles[STAGE_ENTRY]).replace("%1", title)
-                task_id = self.store.add_rule_task(
-                    f"stage:{rule.id}:{deal_id}:{entered_at}", rule.id, text, rule.task_kind, due, True,
-                    remind, contact_id, company_id, deal_id,
-                    owner_id if owner_id is not None else self.ctx.settings.current_user_id, now)
-                if task_id is not None:
-                    made.append(task_id)
+                if rule.action == ACTION_NOTIFY:
+                    told.append(self._notify_stage(rule, deal_id, deal))
+                else:
+                    made.append(self._stage_task(rule, deal_id, deal))
+        made, told = [i for i in made if i is not None], [i for i in told if i is not None]
         if made:
             self.ctx.changes.emit(Change("task", "create", tuple(made)))
+        if told:
+            self.ctx.changes.emit(Change("notification", RULE_NOTIFIED, tuple(told)))
         return made
+
+    def _stage_task(self, rule: FollowRule, deal_id: int, deal: tuple) -> int | None:
+        _stage, entered_at, title, contact_id, company_id, owner_id = deal
+        now = self.ctx.clock.now()
+        day = to_local(now, self.tasks.tz).date() + dt.timedelta(days=rule.due_in_days)
+        due = all_day_start(day, self.tasks.tz)
+        morning = dt.datetime.combine(day, dt.time(ALL_DAY_REMIND_HOUR))
+        remind = max(now, to_utc(morning, self.tasks.tz))
+        text = (rule.title or self.titles[STAGE_ENTRY]).replace("%1", title)
+        return self.store.add_rule_task(
+            f"stage:{rule.id}:{deal_id}:{entered_at}", rule.id, text, rule.task_kind, due, True,
+            remind, contact_id, company_id, deal_id,
+            owner_id if owner_id is not None else self.ctx.settings.current_user_id, now)
+
+    def _notify_stage(self, rule: FollowRule, deal_id: int, deal: tuple) -> int | None:
+        """A notification (no task) that the deal entered the stage; once per entry."""
+        stage_id, entered_at, title = deal[:3]
+        return self.store.add_rule_notification(
+            STAGE_NOTICE, f"stage:{rule.id}:{deal_id}:{entered_at}", title, self.store.stage_name(stage_id),
+            1, deal_id, self.ctx.clock.now())
 
     def _on_change(self, change: Change) -> None:
         if change.entity == "deal" and change.op == "stage":

@@ -1,13 +1,14 @@
 """Follow-up rules and lead scoring: their settings, and the set-based SQL that applies them.
 
-Rules run over every contact or deal at once (one INSERT … SELECT each), so the
-keep-in-touch rule over a million contacts is a scan of the tagged ones, not a Python loop.
+Rules run over every contact or deal at once (a few statements, whatever the number of rows),
+so the keep-in-touch rule over a million contacts is a scan of the tagged ones, not a Python loop.
 Tasks made by a rule carry a unique ``rule_key``; INSERT OR IGNORE makes a second run a no-op.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 
 import peewee as pw
@@ -26,9 +27,6 @@ from ..core.scoring import (
 )
 from .common import chunks, marks, new_uuid, ts
 
-# Rows made in SQL get time-ordered UUIDv7s like the others, from Python: random ones land all
-# over the uuid index (measured: 204,332 keep-in-touch tasks in 6.8 s with randomblob, 5.6 s so).
-_SQL_UUID = "crm_uuid7()"
 _INTERACTIONS = ",".join(f"'{k}'" for k in INTERACTION_KINDS)
 # A deal's person marked "do not contact" gets no rule-made tasks (a partial index holds the flagged).
 _PERSON_MAY_BE_CONTACTED = ("(contact_id IS NULL OR contact_id NOT IN "
@@ -38,10 +36,58 @@ _TASK_INSERT = ("INSERT OR IGNORE INTO task(uuid, title, kind, due_at, all_day, 
                 "created_at, updated_at) ")
 
 
+# The last interaction with contact ``ct.contact_id``: the newest entry of the covering index
+# activity_timeline (contact_id, occurred_at, kind, …), read backwards until a kind that counts.
+_LAST_TALK = (f"(SELECT a.occurred_at FROM activity a WHERE a.contact_id = ct.contact_id "
+              f"AND a.kind IN ({_INTERACTIONS}) AND a.deleted_at IS NULL "
+              "ORDER BY a.occurred_at DESC LIMIT 1)")
+# Who needs a keep-in-touch task: tagged, alive, may be contacted, silent since the cutoff, no
+# open task, and no task made for this same silence before (its key: rule, contact, the moment
+# the silence began).
+_KIT_DUE = (
+    "INSERT INTO temp.kit_due(contact_id, since) SELECT contact_id, since FROM ("
+    f"  SELECT ct.contact_id, coalesce({_LAST_TALK}, c.created_at) AS since "
+    "  FROM contact_tag ct JOIN contact c ON c.id = ct.contact_id "
+    "  WHERE ct.tag_id = :tag AND c.deleted_at IS NULL AND c.created_at < :cutoff AND c.do_not_contact = 0 "
+    # ct.contact_id, not c.id: SQLite then checks these before it reads the contact row
+    # (measured at 1M: a repeat run 0.63-0.73 s instead of 0.98-1.03 s).
+    "  AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = ct.contact_id "
+    f"    AND a.kind IN ({_INTERACTIONS}) AND a.occurred_at >= :cutoff AND a.deleted_at IS NULL) "
+    "  AND NOT EXISTS (SELECT 1 FROM task t WHERE t.contact_id = ct.contact_id AND t.done_at IS NULL "
+    "    AND t.deleted_at IS NULL)) k "
+    "WHERE NOT EXISTS (SELECT 1 FROM task t WHERE t.rule_key = 'kit:' || :rule || ':' || k.contact_id || ':' "
+    "  || k.since)")
+
+# The tasks for the first ``:limit`` of them, the longest silent first (n: their order).
+_KIT_TASK = (
+    "replace(:title, '%1', c.full_name), :kind, :due, 1, 0, 0, '', '', "
+    "'kit:' || :rule || ':' || c.id || ':' || k.since, :rule, c.id, "
+    "c.company_id, NULL, coalesce(c.owner_id, :owner), :remind, :now, :now "
+    "FROM (SELECT contact_id, since, row_number() OVER (ORDER BY since, contact_id) AS n "
+    "FROM temp.kit_due ORDER BY since, contact_id "
+    "LIMIT :limit) k JOIN contact c ON c.id = k.contact_id ORDER BY k.n")
+
+
+def _uuid7_sql(counter: str) -> tuple[str, dict]:
+    """SQL making a time-ordered UUIDv7 per row, counting up with ``counter`` (an integer
+    expression, distinct for each row and growing in insertion order), and its parameters.
+
+    The millisecond comes from the app's generator, the 74 random bits from a random start
+    (the low 62 counted up from it): rows append to the uuid index like those made in Python
+    (random UUIDs land all over it), without calling Python once per row.
+    """
+    made = new_uuid()
+    rand_a = os.urandom(2).hex()[:3]
+    start = int.from_bytes(os.urandom(8), "big") >> 3  # < 2**61: counting up never overflows
+    tail = f"printf('%016x', :uuid_base + {counter})"
+    sql = f":uuid_head || substr({tail}, 1, 4) || '-' || substr({tail}, 5)"
+    # The variant bits (0b10) are the sign bit and the next one: a negative 64-bit number.
+    return sql, {"uuid_head": f"{made[:8]}-{made[9:13]}-7{rand_a}-", "uuid_base": -(1 << 63) + start}
+
+
 class FollowRuleStore:
     def __init__(self, db: pw.SqliteDatabase) -> None:
         self.db = db
-        db.register_function(new_uuid, "crm_uuid7", 0)
 
     def all(self) -> list[FollowRule]:
         rows = self.db.execute_sql("SELECT id, kind, name, enabled, config, position FROM follow_rule "
@@ -83,30 +129,41 @@ class FollowRuleStore:
         return row[0] if row else None
 
     def keep_in_touch(self, rule_id: int, tag_id: int, cutoff: dt.datetime, title: str, kind: str,
-                      due: dt.datetime, remind: dt.datetime, owner_id: int | None, now: dt.datetime) -> int:
-        """Tasks for every contact tagged ``tag_id`` not talked to since ``cutoff``; how many made.
+                      due: dt.datetime, remind: dt.datetime, owner_id: int | None, now: dt.datetime,
+                      limit: int | None = None) -> tuple[int, int]:
+        """Tasks for the contacts tagged ``tag_id`` not talked to since ``cutoff``, at most ``limit``
+        of them (the longest silent first); (tasks made, contacts that needed one).
 
         The key names the contact and the last interaction (or the contact's creation), so
         the same silence never makes two tasks, and a new silence after a talk makes one.
         """
-        cur = self.db.execute_sql(
-            _TASK_INSERT + f"SELECT {_SQL_UUID}, replace(:title, '%1', c.full_name), :kind, :due, 1, 0, 0, "
-            "'', '', 'kit:' || :rule || ':' || c.id || ':' || coalesce("
-            "  (SELECT max(a.occurred_at) FROM activity a WHERE a.contact_id = c.id "
-            f"   AND a.kind IN ({_INTERACTIONS}) AND a.deleted_at IS NULL), c.created_at), "
-            ":rule, c.id, c.company_id, NULL, coalesce(c.owner_id, :owner), :remind, :now, :now "
-            "FROM contact_tag ct JOIN contact c ON c.id = ct.contact_id "
-            "WHERE ct.tag_id = :tag AND c.deleted_at IS NULL AND c.created_at < :cutoff "
-            "AND c.do_not_contact = 0 "
-            # ct.contact_id, not c.id: SQLite then checks these before it reads the contact row
-            # (measured at 1M: a repeat run 0.63-0.73 s instead of 0.98-1.03 s).
-            "AND NOT EXISTS (SELECT 1 FROM activity a WHERE a.contact_id = ct.contact_id "
-            f"  AND a.kind IN ({_INTERACTIONS}) AND a.occurred_at >= :cutoff AND a.deleted_at IS NULL) "
-            "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.contact_id = ct.contact_id AND t.done_at IS NULL "
-            "  AND t.deleted_at IS NULL)",
-            {"title": title, "kind": kind, "due": ts(due), "rule": rule_id, "owner": owner_id,
-             "remind": ts(remind), "now": ts(now), "tag": tag_id, "cutoff": ts(cutoff)})
-        return cur.rowcount
+        self.db.execute_sql("CREATE TEMP TABLE IF NOT EXISTS kit_due(contact_id INTEGER PRIMARY KEY, "
+                            "since TEXT NOT NULL)")
+        try:
+            needed = self.db.execute_sql(_KIT_DUE, {"rule": rule_id, "tag": tag_id, "cutoff": ts(cutoff)}
+                                         ).rowcount
+            if needed == 0 or limit == 0:
+                return 0, needed
+            uuid_sql, params = _uuid7_sql("k.n")
+            cur = self.db.execute_sql(
+                _TASK_INSERT + f"SELECT {uuid_sql}, " + _KIT_TASK,
+                {**params, "title": title, "kind": kind, "due": ts(due), "rule": rule_id, "owner": owner_id,
+                 "remind": ts(remind), "now": ts(now), "limit": -1 if limit is None else limit})
+            return cur.rowcount, needed
+        finally:
+            self.db.execute_sql("DELETE FROM temp.kit_due")
+
+    def made_on(self, rule_id: int, day: str) -> int:
+        """How many tasks a rule made on local day ``day`` (ISO date), for its daily limit."""
+        row = self.db.execute_sql("SELECT value FROM reminder_state WHERE key = ?", (f"made:{rule_id}",)
+                                  ).fetchone()
+        when, _, count = (row[0] if row else "").partition(" ")
+        return int(count) if when == day and count.isdigit() else 0
+
+    def count_made(self, rule_id: int, day: str, made: int) -> None:
+        total = self.made_on(rule_id, day) + made
+        self.db.execute_sql("INSERT OR REPLACE INTO reminder_state(key, value) VALUES (?, ?)",
+                            (f"made:{rule_id}", f"{day} {total}"))
 
     def deal_for_stage_rule(self, deal_id: int) -> tuple | None:
         """(stage_id, stage_entered_at, title, contact_id, company_id, owner_id) of an open, live deal
@@ -127,17 +184,30 @@ class FollowRuleStore:
              deal_id, owner_id, ts(remind), ts(now), ts(now)))
         return cur.lastrowid if cur.rowcount else None
 
+    def stage_name(self, stage_id: int) -> str:
+        row = self.db.execute_sql("SELECT name FROM stage WHERE id = ?", (stage_id,)).fetchone()
+        return row[0] if row else ""
+
+    def add_rule_notification(self, kind: str, rule_key: str | None, title: str, body: str, count: int,
+                              deal_id: int | None, now: dt.datetime) -> int | None:
+        """A notification a rule gives (no task); None if the one with this key was given already."""
+        cur = self.db.execute_sql(
+            "INSERT OR IGNORE INTO notification(kind, title, body, count, shown_at, deal_id, rule_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", (kind, title, body, count, ts(now), deal_id, rule_key))
+        return cur.lastrowid if cur.rowcount else None
+
     def no_next_step(self, rule_id: int, day_key: str, title: str, due: dt.datetime, remind: dt.datetime,
                      owner_id: int | None, now: dt.datetime) -> int:
         """A reminder on every open deal with no open task (at most one a day per deal)."""
+        uuid_sql, params = _uuid7_sql("d.id")
         cur = self.db.execute_sql(
-            _TASK_INSERT + f"SELECT {_SQL_UUID}, replace(:title, '%1', d.title), 'todo', :due, 1, 0, 1, "
+            _TASK_INSERT + f"SELECT {uuid_sql}, replace(:title, '%1', d.title), 'todo', :due, 1, 0, 1, "
             "'', '', 'nns:' || :rule || ':' || d.id || ':' || :day, :rule, d.contact_id, d.company_id, d.id, "
             "coalesce(d.owner_id, :owner), :remind, :now, :now FROM deal d "
             "WHERE d.deleted_at IS NULL AND d.status = 'open' AND NOT EXISTS (SELECT 1 FROM task t "
             "WHERE t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL) "
-            f"AND {_PERSON_MAY_BE_CONTACTED}",
-            {"title": title, "due": ts(due), "rule": rule_id, "day": day_key, "owner": owner_id,
+            f"AND {_PERSON_MAY_BE_CONTACTED} ORDER BY d.id",
+            {**params, "title": title, "due": ts(due), "rule": rule_id, "day": day_key, "owner": owner_id,
              "remind": ts(remind), "now": ts(now)})
         return cur.rowcount
 

@@ -20,7 +20,7 @@ from ..core.tasks import (
     TaskDraft,
     TaskRow,
 )
-from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
+from .common import CHUNK, chunks, marks, new_uuid, parse_ts, set_trashed, ts
 
 UNDATED = "undated"  # open tasks without a due date: listed after the upcoming ones
 UPCOMING_ALL = "upcoming_all"  # both, for orders other than by due date
@@ -284,13 +284,18 @@ class TaskStore:
             (kind, task_id, title, body, count, ts(now)))
         return cur.lastrowid
 
-    def notifications(self, limit: int = 100) -> list[tuple]:
-        """(id, kind, task_id, title, body, count, shown_at, read_at), newest first."""
+    def notifications(self, limit: int = 100, ids: Sequence[int] | None = None) -> list[tuple]:
+        """(id, kind, task_id, title, body, count, shown_at, read_at, deal_id), newest first
+        (of ``ids`` only, if given)."""
+        where, params = "", [limit]
+        if ids is not None:
+            ids = list(ids)[:CHUNK]
+            where, params = f"WHERE id IN ({marks(len(ids))}) ", [*ids, limit]
         rows = self.db.execute_sql(
-            "SELECT id, kind, task_id, title, body, count, shown_at, read_at FROM notification "
-            "ORDER BY shown_at DESC, id DESC LIMIT ?", (limit,))
-        return [(i, k, t, title, body, n, parse_ts(at), parse_ts(read)) for i, k, t, title, body, n, at, read
-                in rows]
+            "SELECT id, kind, task_id, title, body, count, shown_at, read_at, deal_id FROM notification "
+            f"{where}ORDER BY shown_at DESC, id DESC LIMIT ?", params)
+        return [(i, k, t, title, body, n, parse_ts(at), parse_ts(read), deal) for i, k, t, title, body, n, at,
+                read, deal in rows]
 
     def mark_notifications_read(self, now: dt.datetime) -> None:
         self.db.execute_sql("UPDATE notification SET read_at = ? WHERE read_at IS NULL", (ts(now),))

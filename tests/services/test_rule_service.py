@@ -151,3 +151,99 @@ def test_a_deal_moved_by_the_deals_service_gets_the_stage_rules_task(crm: Servic
     crm.deals.move(deal, quote.id)
     assert sql("SELECT title, deal_id, contact_id FROM task WHERE rule_id = ?", (rule_id,)) == [
         ("Send quote", deal, ann)]
+
+
+# -- keep in touch: a daily limit -----------------------------------------------------------------
+def _silent_customers(crm: Services, clock, names: list[str]) -> list[int]:
+    """Customers made a day apart, so the first is the one silent longest."""
+    made = []
+    for name in names:
+        made.append(crm.contacts.create(person(name, tags=["customer"])))
+        clock.advance(DAY)
+    return made
+
+
+def test_keep_in_touch_makes_at_most_its_daily_limit_longest_silent_first(crm: Services, clock, sql):
+    ann, bob, cy = _silent_customers(crm, clock, ["Ann", "Bob", "Cy"])
+    rule = keep_in_touch(crm)
+    assert rule.daily_limit == 500
+    rule.config["daily_limit"] = 2
+    crm.rules.save(rule)
+    seen: list[Change] = []
+    crm.changes.subscribe(seen.append)
+    clock.advance(40 * DAY)
+    assert crm.rules.run_all() == {rule.id: 2}
+    assert [r[0] for r in rule_tasks(sql, rule.id)] == [ann, bob]
+    # One notification says how many still wait; the UI is told to show it.
+    (note,) = crm.reminders.recent()
+    assert (note[1], note[4], note[5]) == ("waiting", "customer", 1)
+    assert Change("notification", "rule", (note[0],)) in seen
+    assert crm.rules.run_all() == {rule.id: 0}  # the day's limit is used up
+    clock.advance(DAY)
+    assert crm.rules.run_all() == {rule.id: 1}  # the next day: the one who waited
+    assert [r[0] for r in rule_tasks(sql, rule.id)] == [ann, bob, cy]
+    assert len(crm.reminders.recent()) == 1  # nobody waits any more: no new notification
+    clock.advance(DAY)
+    assert crm.rules.run_all() == {rule.id: 0}  # and nobody gets a second task
+
+
+def test_a_limit_of_zero_makes_every_task_at_once(crm: Services, clock, sql):
+    _silent_customers(crm, clock, ["Ann", "Bob", "Cy"])
+    rule = keep_in_touch(crm)
+    rule.config["daily_limit"] = 0
+    crm.rules.save(rule)
+    clock.advance(40 * DAY)
+    assert crm.rules.run_all() == {rule.id: 3}
+    assert crm.reminders.recent() == []
+    uuids = [r[0] for r in sql("SELECT uuid FROM task WHERE rule_id = ? ORDER BY id", (rule.id,))]
+    assert uuids == sorted(uuids) and len(set(uuids)) == 3  # time-ordered, made in SQL
+    assert all(len(u) == 36 and u[14] == "7" and u[19] in "89ab" for u in uuids)  # UUIDv7
+
+
+def test_a_silence_whose_task_was_done_does_not_hold_a_place_in_the_limit(crm: Services, clock, sql):
+    ann, bob = _silent_customers(crm, clock, ["Ann", "Bob"])
+    rule = keep_in_touch(crm)
+    rule.config["daily_limit"] = 1
+    crm.rules.save(rule)
+    clock.advance(40 * DAY)
+    assert crm.rules.run_all() == {rule.id: 1}
+    (task_id,) = [r[0] for r in sql("SELECT id FROM task WHERE rule_id = ?", (rule.id,))]
+    crm.tasks.complete(task_id)  # done without logging a talk: Ann's silence goes on
+    clock.advance(DAY)
+    assert crm.rules.run_all() == {rule.id: 1}  # Bob, not Ann again
+    assert [r[0] for r in rule_tasks(sql, rule.id)] == [ann, bob]
+
+
+def test_the_daily_limit_is_checked():
+    from crm_desktop.core.rules import validate
+
+    assert validate(FollowRule(None, KEEP_IN_TOUCH, config={"daily_limit": -1})) == ["daily_limit"]
+    assert validate(FollowRule(None, KEEP_IN_TOUCH, config={"daily_limit": 0})) == []
+
+
+# -- stage entry: notify the owner ------------------------------------------------------------------
+def test_a_notify_rule_tells_the_owner_once_per_entry_and_makes_no_task(crm: Services, sql):
+    quote = _stage(sql, "Quote")
+    rule_id = crm.rules.save(FollowRule(None, STAGE_ENTRY, config={"stage_id": quote, "action": "notify"}))
+    assert crm.rules.rules()[-1].action == "notify"
+    seen: list[Change] = []
+    crm.changes.subscribe(seen.append)
+    deal = _deal(sql, quote)
+    crm.changes.emit(Change("deal", "stage", (deal,)))
+    crm.changes.emit(Change("deal", "stage", (deal,)))  # the same entry told twice
+    assert sql("SELECT count(*) FROM task WHERE rule_id = ?", (rule_id,)) == [(0,)]
+    (note,) = crm.reminders.recent()
+    assert (note[1], note[3], note[4], note[8]) == ("stage", "Big order", "Quote", deal)
+    assert [c for c in seen if c.entity == "notification"] == [Change("notification", "rule", (note[0],))]
+    assert crm.reminders.unread() == 1
+    sql("UPDATE deal SET stage_entered_at = '2024-05-20 10:00:00' WHERE id = ?", (deal,))
+    crm.changes.emit(Change("deal", "stage", (deal,)))  # entering again: told again
+    assert len(crm.reminders.recent()) == 2
+
+
+def test_a_stage_rule_does_a_task_or_a_notification_nothing_else():
+    from crm_desktop.core.rules import validate
+
+    rule = FollowRule(None, STAGE_ENTRY, config={"stage_id": 1, "action": "email"})
+    assert validate(rule) == ["action"]
+    assert FollowRule(None, STAGE_ENTRY, config={"stage_id": 1}).action == "task"
