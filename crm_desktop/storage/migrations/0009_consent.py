@@ -24,7 +24,8 @@ _ACTOR = "(SELECT user_id FROM history_actor WHERE id = 1)"
 
 
 def _trigger(column: str) -> str:
-    return f"""CREATE TRIGGER contact_history_{column} AFTER UPDATE OF {column} ON contact
+    # Not named contact_history_*: those are 0006's, which goes down and up on its own.
+    return f"""CREATE TRIGGER contact_consent_{column} AFTER UPDATE OF {column} ON contact
 WHEN OLD.{column} IS NOT NEW.{column} AND NEW.deleted_at IS NULL BEGIN
     INSERT INTO field_change(entity, record_id, field, old_value, new_value, changed_at, user_id)
     VALUES ('contact', NEW.id, '{column}', coalesce(OLD.{column}, ''), coalesce(NEW.{column}, ''),
@@ -43,7 +44,8 @@ def up(migrator, db):
 
 def down(migrator, db):
     for column in TRACKED:
-        db.execute_sql(f"DROP TRIGGER IF EXISTS contact_history_{column}")
+        db.execute_sql(f"DROP TRIGGER IF EXISTS contact_consent_{column}")
+        db.execute_sql(f"DROP TRIGGER IF EXISTS contact_history_{column}")  # the first name they had
     for name in INDEXES:
         db.execute_sql(f"DROP INDEX IF EXISTS {name}")
     for column in reversed(list(COLUMNS)):
