@@ -8,6 +8,7 @@ move a FixedClock and call ``poll()`` without waiting.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ..core.tasks import NotificationPlan, plan_notifications
 from ..storage.privacy import ConsentStore
@@ -83,9 +84,10 @@ class ReminderService:
         return plan
 
     # -- the notification centre ---------------------------------------------------------
-    def recent(self, limit: int = 100) -> list[tuple]:
+    def recent(self, limit: int = 100, ids: Sequence[int] | None = None) -> list[tuple]:
+        """(id, kind, task_id, title, body, count, shown_at, read_at, deal_id), newest first."""
         with self.ctx.read():
-            return self.store.notifications(limit)
+            return self.store.notifications(limit, ids)
 
     def unread(self) -> int:
         with self.ctx.read():

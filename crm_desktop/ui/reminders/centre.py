@@ -13,16 +13,22 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QToo
 from ...core.recurrence import to_local
 from ...core.resources import resource_path
 from ...services import Change, Services
+from ...services.rules import STAGE_NOTICE, WAITING
 from ..bridge import ChangeBridge
+from .texts import rule_notification_text
 
 RECENT = 50
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+DEAL_ROLE = Qt.ItemDataRole.UserRole + 2
+RULE_KINDS = (STAGE_NOTICE, WAITING)
 
 
 class NotificationCentre(QToolButton):
-    """``task_requested(task_id)``: open a task's customer; ``page_requested``: the Reminders page."""
+    """``task_requested(task_id)``: open a task's customer; ``deal_requested(deal_id)``: open a deal
+    (a stage rule's notification); ``page_requested``: the Reminders page."""
 
     task_requested = Signal(int)
+    deal_requested = Signal(int)
     page_requested = Signal()
 
     def __init__(self, services: Services, bridge: ChangeBridge, parent: QWidget | None = None) -> None:
@@ -58,15 +64,18 @@ class NotificationCentre(QToolButton):
         self.list.clear()
         locale = QLocale()
         tz = self.services.tasks.tz
-        for _id, kind, task_id, title, body, count, shown_at, read_at in self.services.reminders.recent(
-                RECENT):
+        for note in self.services.reminders.recent(RECENT):
+            _id, kind, task_id, title, body, count, shown_at, read_at, deal_id = note
             when = locale.toString(to_local(shown_at, tz), QLocale.FormatType.ShortFormat)
             if kind == "summary":
                 text = self.tr("%1 reminders while you were away").replace("%1", str(count))
+            elif kind in RULE_KINDS:
+                text = rule_notification_text(kind, title, body, count)[0]
             else:
                 text = f"{title} · {body}" if body else title
             item = QListWidgetItem(f"{text}\n{when}", self.list)
             item.setData(TASK_ROLE, task_id)
+            item.setData(DEAL_ROLE, deal_id)
             if read_at is None:
                 font = item.font()
                 font.setBold(True)
@@ -81,10 +90,12 @@ class NotificationCentre(QToolButton):
         self.services.reminders.mark_read()
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
-        task_id = item.data(TASK_ROLE)
+        task_id, deal_id = item.data(TASK_ROLE), item.data(DEAL_ROLE)
         self.panel.hide()
         if task_id:
             self.task_requested.emit(task_id)
+        elif deal_id:
+            self.deal_requested.emit(deal_id)
         else:
             self.page_requested.emit()
 

@@ -17,13 +17,14 @@ from ...core.errors import CrmError
 from ...core.recurrence import to_local
 from ...core.tasks import NotificationPlan
 from ...services import Change, Services
+from ...services.rules import RULE_NOTIFIED
 from ..bridge import ChangeBridge
 from ..tray import NEXT_ITEMS, TrayIcon
 from .centre import NotificationCentre
 from .popup import ReminderPopup
 from .scheduler import ReminderScheduler
 from .task_dialog import TaskDialog
-from .texts import due_text
+from .texts import due_text, rule_notification_text
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 10_000
@@ -41,7 +42,7 @@ class ReminderController(QObject):
         self.destroyed.connect(self.popup.deleteLater)  # but it goes with the window
         self.centre = NotificationCentre(services, bridge, window)
         window.statusBar().addPermanentWidget(self.centre)
-        self._message_task: int | None = None
+        self._message_target: tuple[str, int] | None = None  # what clicking the tray message opens
         self.tray: TrayIcon | None = None
         if use_tray if use_tray is not None else QSystemTrayIcon.isSystemTrayAvailable():
             self._make_tray()
@@ -49,6 +50,7 @@ class ReminderController(QObject):
         self.popup.open_requested.connect(self.open_task_customer)
         self.popup.show_all_requested.connect(self.show_reminders_page)
         self.centre.task_requested.connect(self.open_task_customer)
+        self.centre.deal_requested.connect(self.open_deal)
         self.centre.page_requested.connect(self.show_reminders_page)
         bridge.changed.connect(self._on_bridge_changed)
         self._tray_timer = QTimer(self, singleShot=True, interval=200)
@@ -84,28 +86,45 @@ class ReminderController(QObject):
         if plan.summary:
             count = len(plan.summary)
             title = self.tr("%1 reminders while you were away").replace("%1", str(count))
-            self._notify(title, self.tr("Open the Reminders page to see them."), None)
+            self._notify(title, self.tr("Open the Reminders page to see them."))
             self.popup.add_summary(count)
         for reminder in plan.single:
             when = due_text(reminder.due_at, False, self.services.tasks.tz, self.services.ctx.clock.now())
             body = " · ".join(part for part in (reminder.customer, when) if part)
-            self._notify(reminder.title, body, reminder.task_id)
+            self._notify(reminder.title, body, ("task", reminder.task_id))
         if plan.single:
             self.popup.add(plan.single)
         self.update_tray()
 
-    def _notify(self, title: str, body: str, task_id: int | None) -> None:
+    def _notify(self, title: str, body: str, target: tuple[str, int] | None = None) -> None:
+        """A desktop notification (where there is a tray; the notification centre has it anyway)."""
         if self.tray is None or not self.tray.isVisible():
             return
-        self._message_task = task_id
+        self._message_target = target
         self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, MESSAGE_MS)
         log.info("notification shown: %s", title)
 
+    def show_rule_notifications(self, ids: tuple[int, ...]) -> None:
+        """What follow-up rules told (a deal entered a stage, people waiting for a task)."""
+        if self.services.reminders.paused:
+            return  # kept in the notification centre
+        try:
+            notes = self.services.reminders.recent(len(ids), ids)
+        except CrmError as exc:
+            log.warning("rule notifications not read: %s", exc)
+            return
+        for _id, kind, _task, title, body, count, _at, _read, deal_id in reversed(notes):
+            headline, detail = rule_notification_text(kind, title, body, count)
+            self._notify(headline, detail, ("deal", deal_id) if deal_id else None)
+
     def _on_tray_message_clicked(self) -> None:
-        if self._message_task is None:
+        target = self._message_target
+        if target is None:
             self.show_reminders_page()
+        elif target[0] == "deal":
+            self.open_deal(target[1])
         else:
-            self.open_task_customer(self._message_task)
+            self.open_task_customer(target[1])
 
     # -- the tray ------------------------------------------------------------------------
     def update_tray(self) -> None:
@@ -147,6 +166,11 @@ class ReminderController(QObject):
     def new_task(self) -> None:
         self.show_window()
         TaskDialog.ask(self.window, self.services)
+
+    def open_deal(self, deal_id: int) -> None:
+        self.show_window()
+        if not open_record(self.window, "deal", deal_id):
+            self.show_reminders_page()
 
     def open_task_customer(self, task_id: int) -> None:
         """Open the customer a task is about (person, company or deal), else the task itself."""
@@ -197,6 +221,8 @@ class ReminderController(QObject):
     def _on_bridge_changed(self, change: Change) -> None:
         if change.entity in ("task", "reminders", "all", "settings"):
             self._tray_timer.start()
+        if change.entity == "notification" and change.op == RULE_NOTIFIED and change.ids:
+            self.show_rule_notifications(change.ids)
 
 
 def open_record(window: QMainWindow, kind: str, record_id: int) -> bool:

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import CrmError
-from ...core.rules import KEEP_IN_TOUCH, NO_NEXT_STEP, STAGE_ENTRY, FollowRule
+from ...core.rules import (
+    ACTION_NOTIFY,
+    ACTION_TASK,
+    KEEP_IN_TOUCH,
+    MAX_DAILY_LIMIT,
+    NO_NEXT_STEP,
+    STAGE_ENTRY,
+    FollowRule,
+)
 from ...core.scoring import (
     COMPANY_SIZE,
     DEAL_STAGE,
@@ -73,14 +81,34 @@ class RuleEditor(QDialog):
         self.title_edit = QLineEdit(rule.title, self)
         self.title_edit.setPlaceholderText(rule_titles()[rule.kind])
         self.title_edit.setToolTip(self.tr("%1 stands for the person's or the deal's name."))
+        self.limit_spin = QSpinBox(self)
+        self.limit_spin.setRange(0, MAX_DAILY_LIMIT)
+        self.limit_spin.setSingleStep(50)
+        self.limit_spin.setSpecialValueText(self.tr("No limit"))
+        self.limit_spin.setValue(rule.daily_limit)
+        self.limit_spin.setToolTip(self.tr("When more people need a follow-up, the longest silent get theirs "
+                                           "first and the others on the next days."))
+        self.action_combo = QComboBox(self)
+        fill_combo(self.action_combo, [(ACTION_TASK, self.tr("Create a task")),
+                                       (ACTION_NOTIFY, self.tr("Notify the owner"))])
+        select_data(self.action_combo, rule.action)
+        self.action_combo.currentIndexChanged.connect(self._on_action_combo_changed)
+        self.form = form
         if rule.kind == KEEP_IN_TOUCH:
             form.addRow(self.tr("People tagged"), self.tag_combo)
             form.addRow(self.tr("Not talked to for"), self.days_spin)
+            form.addRow(self.tr("New tasks a day, at most"), self.limit_spin)
         if rule.kind == STAGE_ENTRY:
             form.addRow(self.tr("When a deal enters"), self.stage_combo)
+            form.addRow(self.tr("Then"), self.action_combo)
             form.addRow(self.tr("Task due"), self.due_spin)
         form.addRow(self.tr("Task type"), self.kind_combo)
         form.addRow(self.tr("Task title"), self.title_edit)
+        for field in (self.tag_combo, self.days_spin, self.limit_spin, self.stage_combo, self.action_combo,
+                      self.due_spin):
+            if form.indexOf(field) < 0:  # not this kind's: would show in a corner of the dialog
+                field.hide()
+        self._on_action_combo_changed()
         standard = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(standard.Save | standard.Cancel, self)
         buttons.accepted.connect(self._on_buttons_accepted)
@@ -89,13 +117,22 @@ class RuleEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _on_action_combo_changed(self) -> None:
+        """A rule that only notifies has no task to describe."""
+        makes_task = self.rule.kind != STAGE_ENTRY or self.action_combo.currentData() == ACTION_TASK
+        for field in (self.due_spin, self.kind_combo, self.title_edit):
+            if self.form.indexOf(field) >= 0:
+                self.form.setRowVisible(field, makes_task)
+
     def edited(self) -> FollowRule:
         config = dict(self.rule.config)
         config.update(task_kind=self.kind_combo.currentData(), title=self.title_edit.text().strip())
         if self.rule.kind == KEEP_IN_TOUCH:
-            config.update(tag=self.tag_combo.currentText().strip(), days=self.days_spin.value())
+            config.update(tag=self.tag_combo.currentText().strip(), days=self.days_spin.value(),
+                          daily_limit=self.limit_spin.value())
         if self.rule.kind == STAGE_ENTRY:
-            config.update(stage_id=self.stage_combo.currentData(), due_in_days=self.due_spin.value())
+            config.update(stage_id=self.stage_combo.currentData(), due_in_days=self.due_spin.value(),
+                          action=self.action_combo.currentData())
         return FollowRule(self.rule.id, self.rule.kind, self.rule.name, self.rule.enabled, config,
                           self.rule.position)
 
@@ -160,10 +197,16 @@ class RulesDialog(QDialog):
 
     def _describe(self, rule: FollowRule) -> str:
         if rule.kind == KEEP_IN_TOUCH:
-            return self.tr("People tagged “%1” not talked to for %2 days get a task for their owner.") \
+            text = self.tr("People tagged “%1” not talked to for %2 days get a task for their owner.") \
                 .replace("%1", rule.tag).replace("%2", str(rule.days))
+            if rule.daily_limit:
+                text += " " + self.tr("At most %1 new tasks a day.").replace("%1", str(rule.daily_limit))
+            return text
         if rule.kind == STAGE_ENTRY:
             stages = {sid: name for sid, _p, name in self.services.rules.stages()}
+            if rule.action == ACTION_NOTIFY:
+                return self.tr("A deal entering “%1” notifies its owner.").replace(
+                    "%1", stages.get(rule.stage_id, "?"))
             return self.tr("A deal entering “%1” gets a task due %2 days later.") \
                 .replace("%1", stages.get(rule.stage_id, "?")).replace("%2", str(rule.due_in_days))
         return self.tr("An open deal with no open task reminds its owner.")

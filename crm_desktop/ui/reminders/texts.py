@@ -37,6 +37,22 @@ def rule_titles() -> dict[str, str]:
             NO_NEXT_STEP: translate("ReminderTexts", "Plan the next step for %1")}
 
 
+def rule_notification_text(kind: str, title: str, body: str, count: int) -> tuple[str, str]:
+    """(headline, detail) of a notification a follow-up rule gave: a deal that entered a stage
+    (``title`` the deal, ``body`` the stage), or people still waiting for their keep-in-touch
+    task (``count`` of them, ``body`` the tag)."""
+    if kind == "stage":
+        return (translate("ReminderTexts", "%1 entered %2").replace("%1", title).replace("%2", body),
+                translate("ReminderTexts", "A deal entered a stage you follow. Click to open it."))
+    if count == 1:
+        headline = translate("ReminderTexts", "1 more person tagged “%1” is due for a follow-up")
+    else:
+        headline = translate("ReminderTexts", "%2 more people tagged “%1” are due for a follow-up")
+    return (headline.replace("%1", body).replace("%2", str(count)),
+            translate("ReminderTexts", "Today's tasks are made; theirs follow on the next days, "
+                                       "the longest silent first."))
+
+
 def rule_kind_names() -> dict[str, str]:
     return {KEEP_IN_TOUCH: translate("ReminderTexts", "Keep in touch"),
             STAGE_ENTRY: translate("ReminderTexts", "Deal enters a stage"),
