@@ -149,3 +149,21 @@ def test_data_quality_counts_open_lists_for_fixing(qtbot, window, people, monkey
     dialog.reject()
     dialog.shutdown()
     page.model.shutdown()
+
+
+def test_sidebar_says_counting_until_a_count_is_exact_again(qtbot, window, people):
+    from crm_desktop.ui.segments.panel import STALE_ROLE, CountDelegate
+
+    sid = people.segments.create("Berlin", "contact", Group("all", (Condition("city", "is", "Berlin"),)))
+    panel = window.segments_panel
+    qtbot.waitUntil(lambda: panel.count_of(sid) == 2)
+    item = panel.list.item(0)
+    assert item.data(STALE_ROLE) is False
+    people.contacts.create(ContactDraft(given_name="Dora", city="Berlin"))
+    # From the change until the new count arrives, the old figure is not shown as current.
+    assert item.data(STALE_ROLE) is True and panel.count_of(sid) is None
+    assert isinstance(panel.list.itemDelegate(), CountDelegate)
+    panel.list.viewport().repaint()
+    with qtbot.waitSignal(panel.counts_updated):
+        pass
+    assert panel.count_of(sid) == 3 and item.data(STALE_ROLE) is False

@@ -29,6 +29,7 @@ from ..bridge import ChangeBridge
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 3
+STALE_ROLE = Qt.ItemDataRole.UserRole + 4  # True while the count shown may be out of date
 # Changes after which a segment may hold other records.
 RECOUNT_ON = frozenset({"contact", "company", "deal", "tag", "activity", "segment", "all", "user"})
 
@@ -41,11 +42,15 @@ QListWidget#segments::item:hover:!selected { background: #e9eef7; }
 
 
 class CountDelegate(QStyledItemDelegate):
-    """The segment's name, and its count in grey at the right."""
+    """The segment's name, and its count in grey at the right ("counting…" while it is counted again
+    after a change: a count is shown only when it is exact)."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         count = index.data(COUNT_ROLE)
-        text = QLocale().toString(int(count)) if count is not None else ""
+        if index.data(STALE_ROLE):
+            text = self.tr("counting…")
+        else:
+            text = QLocale().toString(int(count)) if count is not None else ""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         room = opt.rect.width() - opt.fontMetrics.horizontalAdvance(text) - 52
@@ -157,6 +162,7 @@ class SegmentsPanel(QWidget):
             item.setData(ID_ROLE, segment.id)
             item.setData(ENTITY_ROLE, segment.entity)
             item.setData(COUNT_ROLE, counts.get(segment.id))
+            item.setData(STALE_ROLE, True)
             item.setToolTip(segment.name)
             if segment.id == current:
                 self.list.setCurrentItem(item)
@@ -169,9 +175,11 @@ class SegmentsPanel(QWidget):
         return item.data(ID_ROLE) if item is not None and item.isSelected() else None
 
     def count_of(self, segment_id: int) -> int | None:
+        """The segment's count as shown: None while it is being counted."""
         for i in range(self.list.count()):
-            if self.list.item(i).data(ID_ROLE) == segment_id:
-                return self.list.item(i).data(COUNT_ROLE)
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == segment_id:
+                return None if item.data(STALE_ROLE) else item.data(COUNT_ROLE)
         return None
 
     def select(self, segment_id: int | None) -> None:
@@ -223,14 +231,18 @@ class SegmentsPanel(QWidget):
         if change.entity == "segment":
             self.reload()
         elif change.entity in RECOUNT_ON:
+            for i in range(self.list.count()):
+                self.list.item(i).setData(STALE_ROLE, True)
             self._recount_timer.start()
 
     def _on_jobs_counted(self, generation: int, result: object) -> None:
-        if generation != self._jobs.generation or isinstance(result, CrmError):
+        if generation != self._jobs.generation:
             return
+        counts = {} if isinstance(result, CrmError) else result  # none shown rather than a stale one
         for i in range(self.list.count()):
             item = self.list.item(i)
-            item.setData(COUNT_ROLE, result.get(item.data(ID_ROLE)))
+            item.setData(COUNT_ROLE, counts.get(item.data(ID_ROLE)))
+            item.setData(STALE_ROLE, False)
         self.counts_updated.emit()
 
     def shutdown(self) -> None:
