@@ -14,10 +14,12 @@ shortcuts it handles itself before any window action.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout, QWidget
 
 from ...core.errors import CrmError
@@ -75,7 +77,8 @@ class UndoHistory(QObject):
         """Do ``command`` now and keep it for Undo; False (and the user told why) if it failed."""
         command.history = self
         failures = len(self._problems)
-        self.stack.push(command)
+        with _busy():
+            self.stack.push(command)
         ok = len(self._problems) == failures
         self._finish()
         return ok
@@ -90,13 +93,15 @@ class UndoHistory(QObject):
     def undo(self) -> None:
         if self.stack.canUndo():
             text = self.stack.undoText()
-            self.stack.undo()
+            with _busy():
+                self.stack.undo()
             self._finish(translate("UndoHistory", "Undone: %1").replace("%1", text))
 
     def redo(self) -> None:
         if self.stack.canRedo():
             text = self.stack.redoText()
-            self.stack.redo()
+            with _busy():
+                self.stack.redo()
             self._finish(translate("UndoHistory", "Redone: %1").replace("%1", text))
 
     def failed(self, step: str, command: UndoCommand, error: CrmError) -> None:
@@ -161,6 +166,16 @@ class UndoHistory(QObject):
         dialog.show()
         dialog.raise_()
         return dialog
+
+
+@contextlib.contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while an operation runs: one on thousands of records takes seconds."""
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
 
 def redo_keys() -> list[QKeySequence]:
