@@ -15,24 +15,29 @@ COUNT_TARGET_MS = 300
 PAGE_TARGET_MS = 100
 
 ANALYSIS = [
-    "What misses and why. A count has to look at every row its most selective index leaves: "
-    "for \"tag + country + owner\" SQLite (with no `ANALYZE` statistics in the file) walks "
-    "`contact_by_country`, ~550,000 rows for \"United States\", and reads each row for the owner "
-    "and probes `contact_tag` for the tag; the owner's index would leave ~170,000. On this machine "
-    "that is ~550 ms of CPU when idle (several times more wall time while other builds share the "
-    "two cores). A condition with no index behind it (\"title contains\", or an OR of "
-    "conditions) reads the whole table, ~1.4 GB at a million people: 0.4 s at best, and that is "
-    "what the third segment does. The first page is sorted by name and stops after 200 rows, so "
-    "it is fast when the name index can be walked (the first and third), slow when the planner "
-    "sorts every match instead (the second, 44,662 people in one city).",
-    "Measured and kept: \"has any / none of these tags\" tested through `contact_tag`'s primary "
-    "key per row (EXISTS) rather than `id IN (every tagged id)`: count 665 → 543 ms CPU, first "
-    "page 367 → 89 ms CPU. Measured and not kept: \"has all of these tags\" as the set of records "
-    "with every tag built once instead of a count per row: the OR's count 2,093 → 1,504 ms CPU, but "
-    "its first page 6 → 269 ms CPU, as the page must wait for the whole set. Not done "
-    "(it is the database layer's to decide): `PRAGMA optimize` / `ANALYZE` when the file is "
-    "closed, which lets the planner pick the smaller index; and covering indexes for the fields "
-    "segments use most (owner + country + city).",
+    "How each is read (EXPLAIN QUERY PLAN, in a file with no `ANALYZE` statistics, as the app writes "
+    "them). \"tag + country + owner\": owner and country from one range of `contact_by_owner_place` "
+    "without reading the rows (~92,000 entries), the tag probed per entry in `contact_tag`'s primary key; "
+    "before, SQLite walked the 550,000 people of the country and read each row. \"city + created + no "
+    "interaction\": the count reads the city's 44,662 rows through `contact_by_city` in rowid order and "
+    "tests each against the ~31,000 people with a call, e-mail or meeting in the last 30 days, found from "
+    "one range of `activity_recent` (before: a scan of all of `activity_timeline`, ~0.25 s of CPU); the "
+    "first page walks `contact_by_city_name` in name order and stops after 200. All of these indexes "
+    "come with migration 0011; a test checks each plan.",
+    "What still misses: \"any of: title contains, has two tags, source\" (338,643 people). An OR with a "
+    "substring test has no index to seek: every one of the million rows is read and tested (one pass over "
+    "the table in rowid order, ~0.2 s of CPU alone; the LIKE ~0.1 s; the tag probes for the ~560,000 rows "
+    "that match neither of the others ~0.3 s). Before, SQLite walked a partial index and read each row out "
+    "of order (2-8 s); the rowid range the compiler now adds for such filters keeps it to the one pass. "
+    "Measured and not kept: the tags as a set built once (count ~10 % less, but the first page then waits "
+    "for the set, 6 -> 100 ms of CPU); a covering index of owner, place, source, created and title (count "
+    "~0.45 s of CPU, and one more wide index to keep on every write). Not tried, estimated from its "
+    "parts at ~0.5 s: counting the union of per-condition sets. Meeting 300 ms for such a segment "
+    "needs counts kept per segment and updated on every "
+    "write, which is not done; the sidebar counts off the UI thread and says \"counting…\" meanwhile.",
+    "The data is the dashboard's (a million people, a million activities over two years), its "
+    "statistics dropped. The machine was heavily loaded by other work during the recorded run "
+    "(load average 7-9 on 2 cores: wall times 2-3× the CPU times); the CPU times are the steadier figure.",
 ]
 
 
