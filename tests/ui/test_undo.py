@@ -429,3 +429,29 @@ def test_a_deal_edited_in_its_dialog_is_undone_unless_changed_since(qtbot, windo
     services.deals.update(deal, draft, current.version)
     undo(qtbot, window)
     assert services.deals.get(deal).value_minor == 900 and reports[0][0] == "Cannot undo"
+
+
+def test_actions_on_every_record_of_a_segment_are_undone(qtbot, window, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from crm_desktop.core.segments import Condition, Group
+    from crm_desktop.ui.segments import show_segment
+
+    ids = [services.contacts.create(ContactDraft(given_name=n, city="Berlin")) for n in ("Ann", "Bob")]
+    other = services.contacts.create(ContactDraft(given_name="Cy", city="Paris"))
+    sid = services.segments.create("Berlin", "contact", Group("all", (Condition("city", "is", "Berlin"),)))
+    page = show_segment(window, sid)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: ("fair", True))
+    page.tag_all()
+    assert window.undo_history.undo_action.text() == "&Undo Add tag “fair” to 2 people"
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.delete_all()
+    assert not any(services.contacts.exists(i) for i in ids) and services.contacts.exists(other)
+    undo(qtbot, window)
+    assert all(services.contacts.exists(i) for i in ids)
+    undo(qtbot, window)
+    assert services.contacts.tags_for(ids) == {}
+    window.segments_panel.shutdown()
+    for segment_page in window._segment_pages.values():
+        segment_page.model.shutdown()

@@ -27,6 +27,8 @@ from ..bridge import ChangeBridge
 from ..companies_page import CompaniesPage
 from ..contacts_page import ContactsPage
 from ..list_widgets import error_message
+from ..undo import OwnerCommand, TagCommand, TrashCommand, history_of
+from ..undo.texts import delete_text
 
 translate = QCoreApplication.translate
 
@@ -107,8 +109,16 @@ class _SegmentMixin:
         answer = QMessageBox.question(self, self.segment_bar.title.text(), text.replace("%1", str(n)))
         return answer == QMessageBox.StandardButton.Yes
 
-    def _run_all(self, operation, *args):
+    def _run_all(self, operation, *args, command=None):
+        """``operation(target, *args)`` on every record; in the window, ``command(ids)`` (an undo
+        command) does it instead, so that Edit ▸ Undo takes it back."""
+        history = history_of(self) if command is not None else None
         try:
+            if history is not None:
+                ids = self._services.segments.ids(self._target)
+                if not ids:
+                    return 0
+                return len(ids) if history.push(command(ids)) else None
             return operation(self._target, *args)
         except CrmError as exc:
             QMessageBox.warning(self, self.segment_bar.title.text(), error_message(exc))
@@ -119,7 +129,8 @@ class _SegmentMixin:
         name, ok = QInputDialog.getItem(self, translate("SegmentPage", "Add a tag to all"),
                                         translate("SegmentPage", "Tag:"), names, 0, True)
         if ok and name.strip():
-            n = self._run_all(self._services.segments.add_tag, name)
+            n = self._run_all(self._services.segments.add_tag, name, command=lambda ids: TagCommand(
+                self._services, self.model.ENTITY, ids, name=name.strip()))
             if n is not None:
                 self.status_posted.emit(translate("SegmentPage", "Tag “%1” added to %2 records.")
                                         .replace("%1", name.strip()).replace("%2", str(n)))
@@ -133,7 +144,8 @@ class _SegmentMixin:
         if not ok:
             return
         owner = next((u.id for u in users if u.name == name), None)
-        n = self._run_all(self._services.segments.assign_owner, owner)
+        n = self._run_all(self._services.segments.assign_owner, owner, command=lambda ids: OwnerCommand(
+            self._services, self.model.ENTITY, ids, owner, "" if owner is None else name))
         if n is not None:
             self.status_posted.emit(translate("SegmentPage", "Owner changed on %1 records.")
                                     .replace("%1", str(n)))
@@ -154,7 +166,8 @@ class _SegmentMixin:
 
     def delete_all(self) -> None:
         if self._confirm(translate("SegmentPage", "Move all %1 records of this segment to the trash?")):
-            n = self._run_all(self._services.segments.delete_records)
+            n = self._run_all(self._services.segments.delete_records, command=lambda ids: TrashCommand(
+                self._services, self.model.ENTITY, ids, delete_text(self.model.ENTITY, len(ids))))
             if n is not None:
                 self.status_posted.emit(translate("SegmentPage", "%1 records moved to the trash.")
                                         .replace("%1", str(n)))
