@@ -111,6 +111,7 @@ class Services:
         self.trash.register("deal", self.deals)
         self.trash.register("activity", self.activities)
         self.trash.register("attachment", self.attachments)
+        self.trash.register("task", self.tasks)
         self.imports.backups = self.backups
         self.merges.backups = self.backups
         self.privacy = PrivacyService(ctx, paths.attachments if paths is not None else None, self.backups)

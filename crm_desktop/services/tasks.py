@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core.activities import ActivityDraft
 from ..core.errors import FieldError, ValidationError
 from ..core.ics import calendar_text
+from ..core.records import TrashItem
 from ..core.recurrence import Recurrence, local_zone, next_due
 from ..core.tasks import (
     ACTIVITY_FOR_KIND,
@@ -24,6 +25,7 @@ from ..core.tasks import (
     remind_at,
     tomorrow_morning,
 )
+from ..storage.common import parse_ts
 from ..storage.tasks import TaskStore
 from .activities import ActivityService
 from .changes import Change
@@ -125,6 +127,26 @@ class TaskService:
         with self.ctx.write():
             n = self.store.soft_delete(ids, self.ctx.clock.now())
         self._changed("delete", tuple(ids))
+        return n
+
+    def restore(self, ids: Sequence[int]) -> int:
+        """Bring tasks back from the trash (Undo of a delete, or the Trash page)."""
+        with self.ctx.write():
+            n = self.store.restore(ids, self.ctx.clock.now())
+        self._changed("restore", tuple(ids))
+        return n
+
+    def trashed(self) -> list[TrashItem]:
+        """Tasks in the trash, for the trash page (kind "task")."""
+        with self.ctx.read():
+            rows = self.store.trashed()
+        return [TrashItem("task", i, title, parse_ts(at)) for i, title, at in rows]
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed tasks for good."""
+        with self.ctx.write():
+            n = self.store.purge(ids)
+        self._changed("purge", tuple(ids))
         return n
 
     # -- reading -------------------------------------------------------------------------

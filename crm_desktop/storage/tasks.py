@@ -125,6 +125,22 @@ class TaskStore:
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
         return set_trashed(self.db, "task", ids, now, True)
 
+    def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
+        return set_trashed(self.db, "task", ids, now, False)
+
+    def trashed(self) -> list[tuple[int, str, str]]:
+        """(id, title, deleted_at) of the tasks in the trash."""
+        return self.db.execute_sql(
+            "SELECT id, title, deleted_at FROM task WHERE deleted_at IS NOT NULL").fetchall()
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed tasks for good."""
+        n = 0
+        for part in chunks(list(ids)):
+            n += self.db.execute_sql(f"DELETE FROM task WHERE id IN ({marks(len(part))}) "
+                                     "AND deleted_at IS NOT NULL", part).rowcount
+        return n
+
     # -- reading -------------------------------------------------------------------------
     def get(self, task_id: int) -> Task:
         row = self.db.execute_sql(f"SELECT {_TASK_COLUMNS} FROM task t {_JOINS} "

@@ -95,7 +95,8 @@ class TrashModel(QAbstractTableModel):
 
     def _kind_label(self, kind: str) -> str:
         labels = {"contact": self.tr("Person"), "company": self.tr("Company"), "deal": self.tr("Deal"),
-                  "activity": self.tr("Timeline entry"), "attachment": self.tr("File")}
+                  "activity": self.tr("Timeline entry"), "attachment": self.tr("File"),
+                  "task": self.tr("Task")}
         return labels.get(kind, kind)
 
     def _text(self, item: TrashItem, column: int) -> str:

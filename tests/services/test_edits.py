@@ -239,3 +239,16 @@ def test_redo_of_an_undone_merge_keeps_the_values_chosen_the_first_time(crm, ann
     assert crm.contacts.get(ann).data.city == "" and crm.contacts.exists(twin)
     with pytest.raises(ValidationError):
         crm.merges.redo(crm.merges.redo(merge_id))  # only an undone merge is merged again
+
+
+def test_a_deleted_task_is_in_the_trash_restored_and_purged_from_there(crm):
+    from crm_desktop.core.tasks import TaskDraft
+
+    task = crm.tasks.create(TaskDraft("Call Ann", due_at=crm.ctx.clock.now()))
+    assert crm.tasks.delete([task]) == 1
+    [item] = crm.trash.items()
+    assert (item.kind, item.record_id, item.name) == ("task", task, "Call Ann")
+    assert crm.tasks.restore([task]) == 1 and crm.tasks.get(task).title == "Call Ann"
+    crm.tasks.delete([task])
+    crm.trash.purge(crm.trash.items())
+    assert crm.trash.items() == [] and crm.tasks.restore([task]) == 0

@@ -455,3 +455,24 @@ def test_actions_on_every_record_of_a_segment_are_undone(qtbot, window, services
     window.segments_panel.shutdown()
     for segment_page in window._segment_pages.values():
         segment_page.model.shutdown()
+
+
+def test_a_deleted_task_goes_to_the_trash_and_comes_back_with_ctrl_z(qtbot, window, services, monkeypatch):
+    from crm_desktop.core.tasks import TaskDraft
+    from crm_desktop.ui.main_window import PAGE_REMINDERS
+    from crm_desktop.ui.reminders import page as reminders_page
+
+    task = services.tasks.create(TaskDraft("Call Ann", due_at=services.ctx.clock.now()))
+    window.show_page(PAGE_REMINDERS)
+    page = window.reminders_page
+    monkeypatch.setattr(page, "current_id", lambda: task)
+    monkeypatch.setattr(reminders_page.QMessageBox, "question",
+                        lambda *a: reminders_page.QMessageBox.StandardButton.Yes)
+    page.delete_task()
+    assert [(i.kind, i.record_id, i.name) for i in services.trash.items()] == [("task", task, "Call Ann")]
+    assert window.undo_history.undo_action.text() == "&Undo Delete “Call Ann”"
+    undo(qtbot, window)
+    assert services.trash.items() == [] and services.tasks.get(task).title == "Call Ann"
+    redo(qtbot, window)
+    window.show_page(PAGE_TRASH)
+    assert window.trash_page.model.index(0, 0).data() == "Task"

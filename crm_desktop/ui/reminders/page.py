@@ -329,11 +329,20 @@ class RemindersPage(QWidget):
         if task_id is None:
             return
         answer = QMessageBox.question(self, self.tr("Delete task"), self.tr("Delete this task?"))
-        if answer == QMessageBox.StandardButton.Yes:
-            try:
-                self.services.tasks.delete([task_id])
-            except CrmError as exc:
-                QMessageBox.warning(self, self.tr("Delete task"), error_text(exc))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from ..undo import TrashCommand, history_of
+        from ..undo.texts import delete_text
+
+        history = history_of(self)  # in the window, Edit ▸ Undo brings it back from the trash
+        if history is not None:
+            title = self.services.tasks.get(task_id).title
+            history.push(TrashCommand(self.services, "task", [task_id], delete_text("task", 1, title)))
+            return
+        try:
+            self.services.tasks.delete([task_id])
+        except CrmError as exc:
+            QMessageBox.warning(self, self.tr("Delete task"), error_text(exc))
 
     def export_calendar(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export tasks as a calendar"),

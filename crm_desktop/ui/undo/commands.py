@@ -91,7 +91,7 @@ class DealEditCommand(UndoCommand):
 class TrashCommand(UndoCommand):
     """Records moved to the trash (``delete=True``) or brought back from it.
 
-    ``kind`` names the service: "contact", "company", "deal", "activity" or "attachment".
+    ``kind`` names the service: "contact", "company", "deal", "activity", "attachment" or "task".
     Creating a record is undone by moving it to the trash: ``TrashCommand(…, delete=False)``
     recorded after the creation.
     """
@@ -111,7 +111,8 @@ class TrashCommand(UndoCommand):
 def set_trashed(services: Services, kind: str, ids: Sequence[int], trashed: bool) -> None:
     """Move records of one kind to the trash or back; GoneError when none could be brought back."""
     service = {"contact": services.contacts, "company": services.companies, "deal": services.deals,
-               "activity": services.activities, "attachment": services.attachments}[kind]
+               "activity": services.activities, "attachment": services.attachments,
+               "task": services.tasks}[kind]
     if trashed:
         service.delete(list(ids))
     elif service.restore(list(ids)) == 0:

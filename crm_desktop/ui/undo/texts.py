@@ -32,6 +32,9 @@ def delete_text(kind: str, n: int, name: str = "") -> str:
     if kind == "deal":
         return (translate("UndoHistory", "Delete 1 deal") if n == 1
                 else translate("UndoHistory", "Delete %Ln deals", "", n))
+    if kind == "task":
+        return (translate("UndoHistory", "Delete 1 task") if n == 1
+                else translate("UndoHistory", "Delete %Ln tasks", "", n))
     if kind in ("activity", "attachment"):
         return (translate("UndoHistory", "Delete 1 timeline entry") if n == 1
                 else translate("UndoHistory", "Delete %Ln timeline entries", "", n))
