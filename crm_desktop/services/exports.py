@@ -14,7 +14,9 @@ entity (SQL per field, filter and order) and its fields (kind and English header
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import queue
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -357,24 +359,34 @@ class ExportService:
         times = frozenset(f.key for f, _ in columns if f.kind == "datetime")
         serials = times if serial_times else frozenset()
         kinds = ["number" if f.key in serials else f.kind for f, _ in columns]
+        reals = frozenset(f.key for f, _ in columns if f.kind in ("money", "number"))
         convert = converter(kinds, self._named_values(request.entity, [f.key for f, _ in columns]))
-        for batch in self._batches(source, request, [f.key for f, _ in columns], serials):
+        for batch in self._batches(source, request, [f.key for f, _ in columns], serials, reals=reals,
+                                   prefetch=True):
             yield [convert(row) for row in batch] if convert else batch
 
     def _batches(self, source: Entity, request: ExportRequest, keys: Sequence[str],
-                 serials: frozenset[str] = frozenset()) -> Iterator[list[tuple]]:
+                 serials: frozenset[str] = frozenset(), *, reals: frozenset[str] = frozenset(),
+                 prefetch: bool = False) -> Iterator[list[tuple]]:
+        """Batches of rows; with ``prefetch``, SQLite builds them on a thread of its own
+        (``_prefetched``) while this one writes the ones before."""
         if request.spans is not None and not request.spans:
             return iter(())
         skip = min((first for first, _ in request.spans), default=0) if request.spans else 0
 
+        def read(keys: Sequence[str]) -> Iterator[list]:
+            if prefetch:
+                return _prefetched(self.store, source, request.query, keys, request.ids, skip, serials, reals)
+            return self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip,
+                                   serials=serials)
+
         if request.spans is not None and self._skips_do_not_contact(request) and keys != ["do_not_contact"]:
             # A selection by positions: read the flag with each row and drop the flagged ones.
             shown = "do_not_contact" in keys
-            rows = self.store.rows(source, request.query, keys if shown else [*keys, "do_not_contact"],
-                                   request.ids, BATCH, offset=skip, serials=serials)
+            rows = read(keys if shown else [*keys, "do_not_contact"])
             flag = list(keys).index("do_not_contact") if shown else len(keys)
             return _without_flagged(_in_spans(rows, request.spans), flag, strip=not shown)
-        rows = self.store.rows(source, request.query, keys, request.ids, BATCH, offset=skip, serials=serials)
+        rows = read(keys)
         return _in_spans(rows, request.spans) if request.spans is not None else rows
 
     def _named_values(self, entity: str, keys: Sequence[str]) -> dict[int, Callable]:
@@ -448,6 +460,53 @@ def _umask() -> int:
     except OSError:
         pass
     return 0o022
+
+
+_END = object()
+PREFETCH_PAGES = 4  # pages read ahead: a few MB at most
+
+
+def _prefetched(store: ExportStore, source: Entity, query, keys: Sequence[str], ids, offset: int,
+                serials: frozenset[str], reals: frozenset[str]) -> Iterator[list]:
+    """The rows in batches, read by SQLite on a thread of its own as one JSON text per batch.
+
+    Reading rows one by one on a second thread was slower than not at all (the GIL changed
+    hands for every row); a whole page is built by SQLite in one step with the GIL let go, so
+    the pages are ready while this thread writes, and each costs it one ``json.loads``. The
+    reading thread has its own connection and closes it when done; leaving the loop early
+    (Cancel, an error) stops it after its current page.
+    """
+    pages: queue.Queue = queue.Queue(PREFETCH_PAGES)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            for text in store.json_pages(source, query, keys, ids, BATCH, offset, serials, reals, stop):
+                while not stop.is_set():
+                    try:
+                        pages.put(text, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+            pages.put(_END)
+        except BaseException as exc:  # raised again where the rows are wanted, inside ctx.read()
+            pages.put(exc)
+        finally:
+            store.release_thread()
+
+    reader = threading.Thread(target=read, name="export-reader", daemon=True)
+    reader.start()
+    try:
+        while (item := pages.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield json.loads(item)
+    finally:
+        stop.set()
+        while reader.is_alive():
+            with contextlib.suppress(queue.Empty):
+                pages.get(timeout=0.05)
+        reader.join()
 
 
 def _in_spans(batches: Iterator[list[tuple]], spans: Sequence[tuple[int, int]]) -> Iterator[list[tuple]]:
