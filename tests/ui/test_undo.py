@@ -476,3 +476,41 @@ def test_a_deleted_task_goes_to_the_trash_and_comes_back_with_ctrl_z(qtbot, wind
     redo(qtbot, window)
     window.show_page(PAGE_TRASH)
     assert window.trash_page.model.index(0, 0).data() == "Task"
+
+
+def test_an_operation_on_many_records_runs_off_the_ui_thread(qtbot, window, services, monkeypatch):
+    import threading
+
+    from crm_desktop.ui.undo import history as undo_history
+
+    monkeypatch.setattr(undo_history, "BACKGROUND_AT", 3)
+    ids = [services.contacts.create(ContactDraft(given_name=n)) for n in ("Ann", "Bob", "Cy")]
+    threads: list[str] = []
+    for name in ("delete", "restore"):
+        real = getattr(services.contacts, name)
+        monkeypatch.setattr(services.contacts, name, lambda i, real=real: threads.append(
+            threading.current_thread().name) or real(i))
+    page = window.contacts_page
+    select_all(qtbot, page)
+    monkeypatch.setattr(page.bulk, "_confirm_delete", lambda n: True)
+    page.bulk.delete_action.trigger()
+    assert not any(services.contacts.exists(i) for i in ids)
+    undo(qtbot, window)
+    assert all(services.contacts.exists(i) for i in ids)
+    assert len(threads) == 2 and all(t.startswith("undo") for t in threads)
+    assert threading.current_thread() is threading.main_thread()
+
+
+def test_what_fails_off_the_ui_thread_is_told_like_the_rest(qtbot, window, services, reports, monkeypatch):
+    from crm_desktop.ui.undo import history as undo_history
+
+    monkeypatch.setattr(undo_history, "BACKGROUND_AT", 1)
+    ann = services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+    page = window.contacts_page
+    select_all(qtbot, page)
+    monkeypatch.setattr(page.bulk, "_confirm_delete", lambda n: True)
+    page.bulk.delete_action.trigger()
+    services.trash.empty()
+    undo(qtbot, window)
+    assert reports[0][0] == "Cannot undo" and "deleted for good" in reports[0][1]
+    assert not services.contacts.exists(ann) and not window.undo_history.undo_action.isEnabled()

@@ -33,6 +33,7 @@ class UndoCommand(QUndoCommand):
         self.history: UndoHistory | None = None
         self.already_done = False
         self._done_once = False
+        self.size = 1  # how many records it touches: many run off the UI thread
 
     def redo(self) -> None:
         if self.already_done:
@@ -46,7 +47,7 @@ class UndoCommand(QUndoCommand):
 
     def _guard(self, step: str, action: Callable[[], object]) -> None:
         try:
-            action()
+            self.history.run(self, action) if self.history is not None else action()
         except CrmError as exc:
             if self.history is None:
                 raise
@@ -100,6 +101,7 @@ class TrashCommand(UndoCommand):
                  delete: bool = True) -> None:
         super().__init__(services, text)
         self.kind, self.ids, self.delete = kind, tuple(ids), delete
+        self.size = len(self.ids)
 
     def do(self) -> None:
         set_trashed(self.services, self.kind, self.ids, self.delete)
@@ -125,6 +127,7 @@ class RestoreCommand(UndoCommand):
     def __init__(self, services: Services, items: Sequence, text: str) -> None:
         super().__init__(services, text)
         self.items = list(items)  # TrashItem
+        self.size = len(self.items)
 
     def do(self) -> None:
         self.services.trash.restore(self.items)
@@ -146,6 +149,7 @@ class TagCommand(UndoCommand):
         super().__init__(services, texts.tag_text(entity, ids, name, tag_id is None, record_name))
         self.entity, self.ids, self.name, self.tag_id = entity, tuple(ids), name, tag_id
         self.record_name = record_name if len(ids) == 1 else ""
+        self.size = len(self.ids)
         self.change: TagChange | None = None
 
     def do(self) -> None:
@@ -177,6 +181,7 @@ class OwnerCommand(UndoCommand):
         self.entity, self.ids, self.owner_id, self.owner = entity, tuple(ids), owner_id, owner
         self.change: OwnerChange | None = None
         self.kept = 0  # records whose owner was changed again since, left as they were by the last undo
+        self.size = len(self.ids)
 
     def do(self) -> None:
         if self.change is None:

@@ -15,12 +15,13 @@ shortcuts it handles itself before any window action.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCursor, QGuiApplication, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QUndoView, QVBoxLayout, QWidget
 
 from ...core.errors import CrmError
 from ...services import Services
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 UNDO_LIMIT = 100  # operations kept; the oldest go first
+BACKGROUND_AT = 2_000  # records: an operation on this many runs off the UI thread (~0.5 s and more)
+SHOW_PROGRESS_MS = 300
 
 
 def history_of(widget: QWidget | None) -> UndoHistory | None:
@@ -104,6 +107,23 @@ class UndoHistory(QObject):
                 self.stack.redo()
             self._finish(translate("UndoHistory", "Redone: %1").replace("%1", text))
 
+    def run(self, command: UndoCommand, action: Callable[[], object]) -> object:
+        """Call ``action`` (a step of ``command``). One on many records runs on a worker thread
+        while the window waits behind a progress note, ignoring input, so that it keeps painting;
+        what it raises is raised here."""
+        if command.size < BACKGROUND_AT:
+            return action()
+        note = QProgressDialog(translate("UndoHistory", "%1…").replace("%1", command.text()), "", 0, 0,
+                               self._window)
+        note.setCancelButton(None)  # one transaction: it cannot stop half-way
+        note.setWindowModality(Qt.WindowModality.WindowModal)
+        note.setMinimumDuration(SHOW_PROGRESS_MS)
+        try:
+            return _off_ui_thread(action, self.services)
+        finally:
+            note.close()
+            note.deleteLater()
+
     def failed(self, step: str, command: UndoCommand, error: CrmError) -> None:
         """Called by a command whose step ("do", "undo" or "redo") could not be done."""
         command.setObsolete(True)  # QUndoStack drops it: it cannot be undone or redone honestly
@@ -166,6 +186,31 @@ class UndoHistory(QObject):
         dialog.show()
         dialog.raise_()
         return dialog
+
+
+class _Done(QObject):
+    finished = Signal()
+
+
+def _off_ui_thread(action: Callable[[], object], services: Services) -> object:
+    """``action()`` on a thread of its own (with its own database connection, closed after), the
+    UI thread's events running meanwhile except the user's input."""
+    done = _Done()
+    loop = QEventLoop()
+    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def job() -> object:
+        try:
+            return action()
+        finally:
+            services.ctx.storage.database.close()  # this thread's connection
+
+    executor = ThreadPoolExecutor(1, thread_name_prefix="undo")
+    future = executor.submit(job)
+    future.add_done_callback(lambda _future: done.finished.emit())
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    executor.shutdown(wait=True)
+    return future.result()
 
 
 @contextlib.contextmanager
