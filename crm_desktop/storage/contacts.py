@@ -15,6 +15,7 @@ from ..core.query import ListQuery
 from ..core.records import Channel, ContactDraft, ContactRecord, DuplicateHit, Stamp
 from .common import chunks, marks, new_uuids, next_id, parse_ts, set_trashed, ts
 from .history import record_changes, tracked_values
+from .rules import score_page
 from .search import ContactDocuments, SearchIndex
 from .tags import CustomFieldStore
 
@@ -33,8 +34,12 @@ SORT_SQL = {
 # What a list row holds, in this order.
 LIST_COLUMNS = (
     "id", "full_name", "company_id", "company_name", "title", "email", "phone", "city",
-    "country", "owner_id", "source", "created_at", "updated_at",
+    "country", "owner_id", "source", "created_at", "updated_at", "score",
 )
+# All but the last are the contact's columns; the score (None until scored) is looked up for
+# the page's rows only.
+_LIST_OWN = ", ".join(LIST_COLUMNS[:-1])
+_LIST_SCORE = "(SELECT s.score FROM contact_score s WHERE s.contact_id = contact.id)"
 
 _ROW_FIELDS = (
     "given_name", "family_name", "title", "street", "city", "region", "postal_code", "country",
@@ -320,10 +325,12 @@ class ContactStore:
     def page(self, q: ListQuery, offset: int, limit: int) -> list[tuple]:
         """``limit`` list rows (LIST_COLUMNS) starting at ``offset`` in the query's order."""
         where, params = list_where(q)
+        if q.sort == "score":  # read in the order of the scores' own index
+            return score_page(self.db, where, params, _LIST_OWN, q.descending, offset, limit)
         order = SORT_SQL.get(q.sort, SORT_SQL["name"])
         direction = "DESC" if q.descending else "ASC"
         return self.db.execute_sql(
-            f"SELECT {', '.join(LIST_COLUMNS)} FROM contact WHERE {where} "
+            f"SELECT {_LIST_OWN}, {_LIST_SCORE} FROM contact WHERE {where} "
             f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?",
             (*params, limit, offset)).fetchall()
 

@@ -340,6 +340,33 @@ class ScoreStore:
         return self.db.execute_sql(f"{sql} AND c.id BETWEEN ? AND ?", (*params, first, last)).rowcount
 
 
+def score_page(db: pw.SqliteDatabase, where: str, params: Sequence, columns: str, descending: bool,
+               offset: int, limit: int) -> list[tuple]:
+    """Rows of the people list (``columns`` of ``contact`` matching ``where``, then the score) in
+    score order: the best first when ``descending``, and the not yet scored after them.
+
+    The scored come in the order of the index contact_score_rank, so a page costs what it
+    shows, not a sort of every person; the few not scored yet (new since the last pass) sit
+    at the low end, by id. Ascending is the exact reverse, as the list reads its far half so.
+    """
+    d = "DESC" if descending else "ASC"
+    scored = (f"SELECT {columns}, s.score FROM contact_score s "
+              f"CROSS JOIN contact ON contact.id = s.contact_id WHERE {where} "
+              f"ORDER BY s.score {d}, s.contact_id {d}")
+    unscored = (f"SELECT {columns}, NULL FROM contact WHERE {where} AND NOT EXISTS (SELECT 1 FROM "
+                f"contact_score s WHERE s.contact_id = contact.id) ORDER BY contact.id {d}")
+    first, second = (scored, unscored) if descending else (unscored, scored)
+    rows = db.execute_sql(f"{first} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    if len(rows) == limit:
+        return rows
+    # The first part ends on this page (or before it): how many rows it has tells where the second starts.
+    before = offset + len(rows) if rows else db.execute_sql(
+        f"SELECT count(*) FROM ({first})", params).fetchone()[0]
+    rows += db.execute_sql(f"{second} LIMIT ? OFFSET ?",
+                           (*params, limit - len(rows), max(0, offset - before))).fetchall()
+    return rows
+
+
 def _next_position(db: pw.SqliteDatabase, table: str) -> int:
     return db.execute_sql(f"SELECT coalesce(max(position), -1) + 1 FROM {table}").fetchone()[0]
 

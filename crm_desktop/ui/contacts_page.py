@@ -16,21 +16,22 @@ from .list_page import PageText, RecordListPage
 from .table_models import ID_ROLE, CachedRow, Column, RecordTableModel, date_text, stamp
 
 _CONTACT = {name: i for i, name in enumerate(LIST_COLUMNS)}
+_SORTABLE = (*CONTACT_SORT_KEYS, "score")  # the lead score: in the order of its own index
 
 
 class ContactTableModel(RecordTableModel):
     """People, one row each: Name, Company, Title, Email, Phone, Tags, Owner, City, Country, ..."""
 
-    COLUMNS = tuple(Column(k, k if k in CONTACT_SORT_KEYS else None, shown, w) for k, shown, w in (
+    COLUMNS = tuple(Column(k, k if k in _SORTABLE else None, shown, w) for k, shown, w in (
         ("name", True, 180), ("company", True, 170), ("title", True, 140), ("email", True, 200),
         ("phone", True, 140), ("tags", True, 140), ("owner", True, 110), ("city", True, 110),
         ("country", False, 110), ("source", False, 120), ("created", False, 100),
-        ("updated", False, 100),
+        ("updated", False, 100), ("score", True, 70),
     ))
     ENTITY = "contact"
-    RELATED = frozenset({"company", "tag", "user"})
+    RELATED = frozenset({"company", "tag", "user", "score"})
     (COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_PHONE, COL_TAGS, COL_OWNER, COL_CITY,
-     COL_COUNTRY, COL_SOURCE, COL_CREATED, COL_UPDATED) = range(12)
+     COL_COUNTRY, COL_SOURCE, COL_CREATED, COL_UPDATED, COL_SCORE) = range(13)
 
     def _source(self):
         return self._services.contacts
@@ -38,7 +39,8 @@ class ContactTableModel(RecordTableModel):
     def _header_texts(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Company"), self.tr("Title"), self.tr("Email"),
                 self.tr("Phone"), self.tr("Tags"), self.tr("Owner"), self.tr("City"),
-                self.tr("Country"), self.tr("Source"), self.tr("Created"), self.tr("Updated"))
+                self.tr("Country"), self.tr("Source"), self.tr("Created"), self.tr("Updated"),
+                self.tr("Score"))
 
     @classmethod
     def _build_rows(cls, source, users: dict[int, str], raws: list[tuple],
@@ -54,9 +56,11 @@ class ContactTableModel(RecordTableModel):
         created, updated = stamp(raw[c["created_at"]]), stamp(raw[c["updated_at"]])
         texts = [raw[c[k]] or "" for k in ("full_name", "company_name", "title", "email")]
         places = [raw[c[k]] or "" for k in ("city", "country", "source")]
+        score = raw[c["score"]]
         display = (*texts, format_phone(phone) if phone else "", ", ".join(tags), owner, *places,
-                   date_text(created, locale), date_text(updated, locale))
-        sort = (*texts, phone, ", ".join(tags), owner, *places, created, updated)
+                   date_text(created, locale), date_text(updated, locale),
+                   "" if score is None else locale.toString(score))
+        sort = (*texts, phone, ", ".join(tags), owner, *places, created, updated, score)
         return CachedRow(raw[c["id"]], display, sort, tags)
 
 

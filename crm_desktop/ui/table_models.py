@@ -35,6 +35,7 @@ _DISPLAY, _TOOLTIP, _ALIGN = (int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.I
 _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, ID_ROLE, SORT_ROLE})
 _DATA_ROLES = [_DISPLAY, _TOOLTIP, ID_ROLE, SORT_ROLE]
 _NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_NUMBER_KEYS = frozenset({"people", "score"})  # columns of numbers: right-aligned
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if role == _DISPLAY:
             return self._headers[section]
-        if role == _ALIGN and self.COLUMNS[section].key == "people":
+        if role == _ALIGN and self.COLUMNS[section].key in _NUMBER_KEYS:
             return _NUMBER_ALIGN
         return None
 
@@ -298,7 +299,7 @@ class RecordTableModel(QAbstractTableModel):
             return row.sort[column]
         if role == _TOOLTIP and column == self._tags_column:
             return "\n".join(row.tags) or None
-        if role == _ALIGN and self.COLUMNS[column].key == "people":
+        if role == _ALIGN and self.COLUMNS[column].key in _NUMBER_KEYS:
             return _NUMBER_ALIGN
         return None
 

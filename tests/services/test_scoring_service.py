@@ -113,3 +113,41 @@ def test_a_full_pass_stops_between_slices_when_the_app_quits(crm: Services):
     assert crm.scoring.score_of(1) is None  # not scored, and the pass is still due
     crm.scoring.stop_requested.clear()
     assert crm.scoring.refresh() == 1
+
+
+# -- the people list by score ---------------------------------------------------------------------
+def test_the_people_list_sorts_by_score_in_sql_the_unscored_last(crm: Services):
+    from crm_desktop.core.query import ListQuery
+    from crm_desktop.storage.contacts import LIST_COLUMNS
+
+    email = {"email": "x@example.com"}
+    ids = [crm.contacts.create(person(f"P{i}", tags=["customer"] if i % 3 == 0 else [],
+                                      **(email if i % 2 else {}))) for i in range(12)]
+    crm.scoring.recompute()
+    late = [crm.contacts.create(person(f"New{i}")) for i in range(3)]  # not scored yet
+    score_at = LIST_COLUMNS.index("score")
+    best_first = ListQuery(sort="score", descending=True)
+    rows = crm.contacts.page(best_first, 0, 100)
+    scores = {row[0]: row[score_at] for row in rows}
+    assert [scores[i] for i in ids] == [20 * (i % 3 == 0) + 10 * (i % 2) for i in range(12)]
+    expected = sorted(ids, key=lambda i: (-scores[i], -i)) + sorted(late, reverse=True)
+    assert [row[0] for row in rows] == expected
+    assert [row[0] for row in crm.contacts.page(best_first.with_(descending=False), 0, 100)] == expected[::-1]
+    for offset in range(15):  # pages that start and end anywhere, the boundary included
+        assert [r[0] for r in crm.contacts.page(best_first, offset, 4)] == expected[offset:offset + 4]
+    customer = crm.lookups.tags()[0].id  # a filter applies to the scored and the unscored alike
+    tagged = [row[0] for row in crm.contacts.page(best_first.with_(tag_id=customer), 0, 100)]
+    assert tagged == [i for i in expected if i in ids[::3]]
+
+
+def test_every_list_row_carries_its_score(crm: Services):
+    from crm_desktop.core.query import ListQuery
+    from crm_desktop.storage.contacts import LIST_COLUMNS
+
+    ann = crm.contacts.create(person("Ann", tags=["customer"], email="ann@example.com"))
+    bob = crm.contacts.create(person("Bob"))
+    (row,) = crm.contacts.page(ListQuery(), 0, 1)
+    assert dict(zip(LIST_COLUMNS, row, strict=True))["score"] is None  # not scored yet
+    crm.scoring.recompute()
+    rows = {r[0]: dict(zip(LIST_COLUMNS, r, strict=True)) for r in crm.contacts.page(ListQuery(), 0, 10)}
+    assert (rows[ann]["score"], rows[bob]["score"]) == (30, 0)

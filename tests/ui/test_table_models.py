@@ -114,11 +114,12 @@ def test_column_constants_name_their_columns(services, qapp):
     contacts, companies = ContactTableModel(services), CompanyTableModel(services)
     assert contacts.column_of("tags") == ContactTableModel.COL_TAGS
     assert contacts.column_of("updated") == ContactTableModel.COL_UPDATED
+    assert contacts.column_of("score") == ContactTableModel.COL_SCORE
     assert companies.column_of("people") == CompanyTableModel.COL_PEOPLE
     assert companies.column_of("created") == CompanyTableModel.COL_CREATED
     headers = [contacts.headerData(c, Qt.Orientation.Horizontal) for c in range(contacts.columnCount())]
     assert headers == ["Name", "Company", "Title", "Email", "Phone", "Tags", "Owner", "City",
-                       "Country", "Source", "Created", "Updated"]
+                       "Country", "Source", "Created", "Updated", "Score"]
     assert companies.headerData(CompanyTableModel.COL_PEOPLE, Qt.Orientation.Horizontal) == "People"
 
 
@@ -273,7 +274,7 @@ def test_the_model_reads_pages_past_the_middle_from_the_end(services, people, qt
 def test_contact_sort_by_each_sortable_column_matches_the_service(services, people, qtbot, order):
     model = ContactTableModel(services)
     sortable = [c for c in range(model.columnCount()) if model.is_sortable(c)]
-    assert {model.COLUMNS[c].sort_key for c in sortable} == set(CONTACT_SORT_KEYS)
+    assert {model.COLUMNS[c].sort_key for c in sortable} == {*CONTACT_SORT_KEYS, "score"}
     for column in sortable:
         sort_by(qtbot, model, column, order)
         query = ListQuery(sort=model.COLUMNS[column].sort_key,
