@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QUndoView, QVBoxLayout, QWidget
 
@@ -117,10 +117,13 @@ class UndoHistory(QObject):
                                self._window)
         note.setCancelButton(None)  # one transaction: it cannot stop half-way
         note.setWindowModality(Qt.WindowModality.WindowModal)
-        note.setMinimumDuration(SHOW_PROGRESS_MS)
+        later = QTimer(note, singleShot=True, interval=SHOW_PROGRESS_MS)  # a quick one shows nothing
+        later.timeout.connect(note.show)
+        later.start()
         try:
             return _off_ui_thread(action, self.services)
         finally:
+            later.stop()
             note.close()
             note.deleteLater()
 
