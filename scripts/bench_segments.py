@@ -24,7 +24,9 @@ ANALYSIS = [
     "tests each against the ~31,000 people with a call, e-mail or meeting in the last 30 days, found from "
     "one range of `activity_recent` (before: a scan of all of `activity_timeline`, ~0.25 s of CPU); the "
     "first page walks `contact_by_city_name` in name order and stops after 200. All of these indexes "
-    "come with migration 0011; a test checks each plan.",
+    "come with migration 0011; a test checks each plan. What they cost: inserting 30,000 people through the "
+    "services (3 runs of each, alternated, the three contact indexes dropped or not) took 4.1 s of CPU "
+    "without them and 5.0 s with them (+20 %).",
     "What still misses: \"any of: title contains, has two tags, source\" (338,643 people). An OR with a "
     "substring test has no index to seek: every one of the million rows is read and tested (one pass over "
     "the table in rowid order, ~0.2 s of CPU alone; the LIKE ~0.1 s; the tag probes for the ~560,000 rows "
