@@ -48,6 +48,7 @@ class BuiltRow:
     draft: object
     problems: list[CellProblem] = field(default_factory=list)
     sources: dict[str, list[int]] = field(default_factory=dict)  # draft field → columns, in order
+    record_id: str = ""  # the stable ID of a record of this CRM (a backup workbook's "ID" column)
 
 
 def cell_text(value) -> str:
@@ -133,7 +134,11 @@ def _syn(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {header_key(name): key for key, names in table.items() for name in names}
 
 
+RECORD_ID = "uuid"  # the target of a column holding the stable IDs of this CRM's records
+RECORD_ID_SYNONYMS = ("id", "uuid", "record id", "crm id", "记录id", "记录编号")
+
 CONTACT_FIELDS = [
+    FieldSpec(RECORD_ID, "ID (matches the person with this ID)"),
     FieldSpec("full_name", "Full name (split into given and family name)", "name"),
     FieldSpec("given_name", "Given name"),
     FieldSpec("family_name", "Family name"),
@@ -167,6 +172,7 @@ CONTACT_FIELDS = [
 ]
 
 CONTACT_SYNONYMS = _syn({
+    RECORD_ID: RECORD_ID_SYNONYMS,
     "full_name": ("name", "full name", "fullname", "display name", "contact name", "contact", "person",
                   "customer name", "client name", "姓名", "名字", "联系人", "联系人姓名", "客户姓名",
                   "用户姓名", "员工姓名", "客户名称", "氏名", "名前", "이름", "naam", "nom complet"),
@@ -247,6 +253,7 @@ _HANDLE_KINDS = {"wechat": "wechat", "qq": "qq", "linkedin": "linkedin"}
 
 
 _SIMPLE_KINDS = {"email": "email", "tags": "tags", "birthday": "birthday", "full_name": "full_name",
+                 RECORD_ID: "record_id",
                  "consent_given_on": "consent_date", "consent_withdrawn_on": "consent_date",
                  "lawful_basis": "basis", "do_not_contact": "flag",
                  **{k: "phone" for k in _PHONE_LABELS}, **{k: "handle" for k in _HANDLE_KINDS}}
@@ -314,6 +321,8 @@ def build_contact(row: list, mapping: Mapping) -> BuiltRow:
         if kind == "set":
             setattr(draft, target, text)
             sources[target] = [col]
+        elif kind == "record_id":
+            built.record_id = text
         elif kind == "email":
             parts = _parts(text)
             draft.emails += [Channel(part, "") for part in parts]
@@ -371,6 +380,7 @@ def _put_consent(built: BuiltRow, col: int, target: str, kind: str, value, mappi
 
 
 COMPANY_FIELDS = [
+    FieldSpec(RECORD_ID, "ID (matches the company with this ID)"),
     FieldSpec("name", "Company name"),
     FieldSpec("website", "Website", "url"),
     FieldSpec("industry", "Industry"),
@@ -388,6 +398,7 @@ COMPANY_FIELDS = [
 ]
 
 COMPANY_SYNONYMS = _syn({
+    RECORD_ID: RECORD_ID_SYNONYMS,
     "name": ("company", "company name", "name", "account name", "organization", "公司", "公司名称", "单位",
              "企业名称", "会社名"),
     "website": ("website", "web site", "url", "网站", "网址"),
@@ -418,6 +429,9 @@ def build_company(row: list, mapping: Mapping) -> BuiltRow:
             continue
         if target == "tags":
             draft.tags += [t.strip() for t in TAG_SPLIT.split(text) if t.strip()]
+        elif target == RECORD_ID:
+            built.record_id = text
+            continue
         elif target == "employees":
             number = whole_number(row[col])
             if number is None:

@@ -10,6 +10,7 @@ service's bulk insert.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import threading
@@ -79,8 +80,10 @@ class RowOutcome:
     draft: object = None
     problems: list[CellProblem] = field(default_factory=list)
     match_id: int | None = None
-    match_reason: str = ""  # email | phone | name | file
+    match_reason: str = ""  # id | email | phone | name | file
     match_row: int | None = None  # the earlier row of the file it repeats
+    record_id: str = ""  # the stable ID the row names (a backup workbook's ID column)
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, before, after): preview
 
 
 @dataclass
@@ -124,28 +127,43 @@ class _Matcher:
     def match_chunk(self, outcomes: list[RowOutcome]) -> None:
         self.names.clear()
         live = [o for o in outcomes if o.status not in (REJECTED, EMPTY)]
+        self._match_ids("contact", live)
         emails = {e.value.strip().lower() for o in live for e in o.draft.emails}
         phones = {p.value for o in live for p in o.draft.phones}
         by_email = self.store.contacts_by_channel("email", list(emails)) if emails else {}
         by_phone = self.store.contacts_by_channel("phone", list(phones)) if phones else {}
         for o in live:
-            self._match_one(o, by_email, by_phone)
+            if o.match_id is None:
+                self._match_one(o, by_email, by_phone)
             self._remember(o)
         self._match_names([o for o in live if o.match_id is None and o.match_row is None])
 
     def match_companies(self, outcomes: list[RowOutcome]) -> None:
         """Companies are the same when their normalised names are ("ACME Inc." = "Acme, Inc")."""
         live = [o for o in outcomes if o.status not in (REJECTED, EMPTY)]
+        self._match_ids("company", live)
         keys = {o.row_number: company_key(o.draft.name) for o in live}
         known = self.companies.find_by_key(list(set(keys.values())))
         for o in live:
             key = keys[o.row_number]
-            if key in known:
+            if o.match_id is not None:
+                self.seen.setdefault("c:" + key, o.row_number)
+            elif key in known:
                 o.match_id, o.match_reason = known[key], "name"
             elif "c:" + key in self.seen:
                 o.match_row, o.match_reason = self.seen["c:" + key], "file"
             else:
                 self.seen["c:" + key] = o.row_number
+
+    def _match_ids(self, entity: str, live: list[RowOutcome]) -> None:
+        """A row naming the stable ID of a record (a backup workbook edited in Excel) is that record."""
+        wanted = {o.record_id for o in live if o.record_id}
+        if not wanted:
+            return
+        found = self.store.ids_by_uuid(entity, list(wanted))
+        for o in live:
+            if o.record_id in found:
+                o.match_id, o.match_reason = found[o.record_id], "id"
 
     def _match_one(self, o: RowOutcome, by_email: dict, by_phone: dict) -> None:
         for e in o.draft.emails:
@@ -277,7 +295,7 @@ class ImportService:
         built = plan.entity.build(cells, plan.mapping)
         if _is_total_row(built.draft):
             return RowOutcome(number, cells, EMPTY, SKIP)
-        outcome = RowOutcome(number, cells, NEW, CREATE, problems=built.problems)
+        outcome = RowOutcome(number, cells, NEW, CREATE, problems=built.problems, record_id=built.record_id)
         outcome.draft = self._clean(built, plan)
         skip_problems = options.row_actions.get(number, options.on_problem) == SKIP_ROW
         if outcome.draft is None or (outcome.problems and skip_problems):
@@ -373,7 +391,17 @@ class ImportService:
         return chunk
 
     def preview(self, plan: ImportPlan, options: ImportOptions, limit: int = 200) -> list[RowOutcome]:
-        return [o for chunk in self.outcomes(plan, options, limit) for o in chunk]
+        """The first rows' outcomes; a row that updates a record lists what it changes."""
+        rows = [o for chunk in self.outcomes(plan, options, limit) for o in chunk]
+        service = self.contacts if plan.entity.name == "contact" else self.companies
+        with self.ctx.read():
+            for o in rows:
+                if o.match_id is not None and o.action in (FILL, OVERWRITE):
+                    existing = service.get(o.match_id).data
+                    merged = merge_drafts(existing, _with_custom_ids(o.draft),
+                                          overwrite=o.action == OVERWRITE)
+                    o.changes = draft_changes(existing, merged)
+        return rows
 
     def summarize(self, plan: ImportPlan, options: ImportOptions, progress: Progress | None = None,
                   cancelled: threading.Event | None = None) -> Summary:
@@ -484,6 +512,40 @@ def _is_total_row(draft) -> bool:
     else:
         names = (draft.name,)
     return any(n.strip().casefold().rstrip(":：") in _TOTAL_WORDS for n in names)
+
+
+def _with_custom_ids(draft):
+    """A draft whose custom values keyed by mapping target (``custom:3``) are keyed by field id;
+    values for fields the import would create (``new:…``) are left out."""
+    custom = {int(k[len(CUSTOM_PREFIX):]): v for k, v in draft.custom.items()
+              if isinstance(k, str) and k.startswith(CUSTOM_PREFIX)}
+    copy = dataclasses.replace(draft)
+    copy.custom = custom
+    return copy
+
+
+def draft_changes(before, after) -> list[tuple[str, str, str]]:
+    """(field, old value, new value) of every field that differs, as text, in the draft's order."""
+    out = []
+    for f in dataclasses.fields(before):
+        if f.name in ("company_id", "owner_id"):
+            continue
+        old, new = getattr(before, f.name), getattr(after, f.name)
+        if old != new:
+            out.append((f.name, _as_text(old), _as_text(new)))
+    return out
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(v.value if hasattr(v, "value") else str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(str(v) for v in value.values())
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    return str(value)
 
 
 def _is_contacts(chunk: list[RowOutcome]) -> bool:

@@ -132,6 +132,16 @@ class ImportStore:
                 found[value] = cid
         return found
 
+    def ids_by_uuid(self, entity: str, uuids: Sequence[str]) -> dict[str, int]:
+        """uuid → id of the live records of ``entity`` with these stable IDs."""
+        table = _TABLES[entity]
+        found: dict[str, int] = {}
+        for chunk in chunks(list(uuids)):
+            found.update(self.db.execute_sql(
+                f"SELECT uuid, id FROM {table} WHERE uuid IN ({marks(len(chunk))}) AND deleted_at IS NULL",
+                tuple(chunk)).fetchall())
+        return found
+
     def contacts_of_companies(self, company_ids: Sequence[int]) -> list[tuple[int, str, int]]:
         """(contact id, full name, company id) of live contacts at these companies."""
         out: list[tuple[int, str, int]] = []

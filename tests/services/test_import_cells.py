@@ -193,3 +193,52 @@ def test_a_saved_mapping_does_not_override_what_the_file_says(crm, tmp_path):
     assert (again.profile, again.mapping.date_order, again.undecided_dates) == ("Fair", {1: "dmy"}, {})
     other = crm.imports.inspect(_csv(tmp_path, "Name,Born\nCy,05/06/1990\n", "c.csv"))
     assert (other.mapping.date_order, other.undecided_dates) == ({1: "mdy"}, {})
+
+
+# -- the backup workbook, edited in Excel, comes back as updates matched by ID -------------------
+def test_an_edited_backup_workbook_updates_the_records_it_names_by_id(crm, sql, tmp_path):
+    from openpyxl import load_workbook
+    from service_helpers import person
+
+    from crm_desktop.core.records import CompanyDraft
+    from crm_desktop.interchange.plan import OVERWRITE
+
+    ann = crm.contacts.create(person("Ann", "Lee", email="ann@example.com", city="Boston"))
+    crm.contacts.create(person("Bob", "Roe", email="bob@example.com", city="Austin"))
+    crm.companies.create(CompanyDraft(name="Zeta", city="Oslo"))
+    path = tmp_path / "backup.xlsx"
+    crm.exports.backup(path)
+    wb = load_workbook(path)
+    people = wb["People"]
+    header = [c.value for c in people[1]]
+    ann_row = next(r for r in people.iter_rows(min_row=2) if r[header.index("Given name")].value == "Ann")
+    ann_row[header.index("City")].value = "Chicago"
+    ann_row[header.index("All emails")].value = "ann.lee@example.org"  # a new address: the ID still finds her
+    companies = wb["Companies"]
+    companies.cell(2, [c.value for c in companies[1]].index("City") + 1, "Bergen")
+    wb.save(path)
+
+    plan = crm.imports.inspect(path, "contact", sheet=1)
+    assert plan.mapping.targets[0] == "uuid"
+    options = ImportOptions(on_duplicate=OVERWRITE)
+    rows = crm.imports.preview(plan, options)
+    assert [(o.match_reason, o.match_id) for o in rows if o.draft.given_name == "Ann"] == [("id", ann)]
+    changed = {o.draft.given_name: dict((k, (a, b)) for k, a, b in o.changes) for o in rows}
+    assert changed["Ann"]["city"] == ("Boston", "Chicago")
+    assert changed["Ann"]["emails"] == ("ann@example.com", "ann@example.com; ann.lee@example.org")
+    assert changed["Bob"] == {}
+    result = crm.imports.run(plan, options)
+    assert (result.created, result.updated) == (0, 2)
+    assert sql("SELECT given_name, city FROM contact ORDER BY id") == [("Ann", "Chicago"), ("Bob", "Austin")]
+    company_plan = crm.imports.inspect(path, "company", sheet=0)
+    assert crm.imports.run(company_plan, options).updated == 1
+    assert sql("SELECT name, city FROM company") == [("Zeta", "Bergen")]
+    crm.imports.undo(result.batch_id)
+    assert sql("SELECT given_name, city FROM contact ORDER BY id") == [("Ann", "Boston"), ("Bob", "Austin")]
+
+
+def test_an_id_column_of_another_program_matches_nothing(crm, tmp_path):
+    plan = crm.imports.inspect(_csv(tmp_path, "id,first_name,email\n1,Ann,ann@example.com\n"))
+    assert plan.mapping.targets == ["uuid", "given_name", "email"]
+    result = crm.imports.run(plan, ImportOptions())
+    assert (result.created, result.updated) == (1, 0)

@@ -20,7 +20,7 @@ from ...core.errors import CrmError
 from ...interchange.mapping import cell_text
 from ...interchange.plan import CREATE, FILL, OVERWRITE, SKIP, ImportOptions
 from ..messages import error_text
-from .texts import problem_text
+from .texts import change_label, problem_text
 
 if TYPE_CHECKING:
     from .wizard import ImportWizard
@@ -131,6 +131,7 @@ class PreviewPage(QWizardPage):
     def _action_combo(self, outcome) -> QComboBox:
         combo = QComboBox(self.table)
         reason = {
+            "id": self.tr("same ID"),
             "email": self.tr("same e-mail"),
             "phone": self.tr("same phone"),
             "name": self.tr("same name and company"),
@@ -138,9 +139,19 @@ class PreviewPage(QWizardPage):
         for label, value in self._duplicate_choices():
             combo.addItem(f"{label} ({reason})", value)
         combo.setCurrentIndex(max(0, combo.findData(outcome.action)))
+        combo.setToolTip(self._changes_text(outcome))
         number = outcome.row_number
-        combo.activated.connect(lambda _i, n=number, c=combo: self._set_action(n, c.currentData()))
+        combo.activated.connect(lambda _i, n=number, c=combo: self._set_action(n, c.currentData(), True))
         return combo
+
+    def _changes_text(self, outcome) -> str:
+        """What updating the record would change, one field a line (the row's diff)."""
+        if not outcome.changes:
+            return self.tr("Nothing would change.") if outcome.action in (FILL, OVERWRITE) else ""
+        entity = self.wiz.plan.entity.name
+        lines = [self.tr("%1: %2 → %3").replace("%1", change_label(key, entity)).replace("%2", old or "—")
+                 .replace("%3", new or "—") for key, old, new in outcome.changes]
+        return "\n".join(lines)
 
     def _problem_combo(self, outcome) -> QComboBox:
         """Import this row without its wrong values, or skip it (a fix typed into a cell also works)."""

@@ -94,11 +94,13 @@ def field_label(key: str, entity: str = "contact") -> str:
             "industry": translate("ImportTexts", "Industry"),
             "phone": translate("ImportTexts", "Phone"),
             "employees": translate("ImportTexts", "Number of employees"),
+            "uuid": translate("ImportTexts", "ID (matches the company with this ID)"),
         }
         if key in company:
             return company[key]
     labels = {
         "": translate("ImportTexts", "— Do not import —"),
+        "uuid": translate("ImportTexts", "ID (matches the person with this ID)"),
         "full_name": translate("ImportTexts", "Full name (split into given and family name)"),
         "given_name": translate("ImportTexts", "Given name"),
         "family_name": translate("ImportTexts", "Family name"),
@@ -131,6 +133,18 @@ def field_label(key: str, entity: str = "contact") -> str:
         "do_not_contact": translate("ImportTexts", "Do not contact (yes/no)"),
     }
     return labels.get(key, key)
+
+
+def change_label(key: str, entity: str = "contact") -> str:
+    """The name of a field of a record, in a list of what an update changes."""
+    labels = {
+        "emails": translate("ImportTexts", "E-mail"),
+        "phones": translate("ImportTexts", "Phones"),
+        "handles": translate("ImportTexts", "WeChat, QQ, LinkedIn"),
+        "custom": translate("ImportTexts", "Custom fields"),
+        "name": translate("ImportTexts", "Company name"),
+    }
+    return labels.get(key) or field_label(key, entity)
 
 
 def summary_text(created: int, updated: int, skipped: int, rejected: int) -> str:
