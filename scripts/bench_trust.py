@@ -250,6 +250,7 @@ def _search_times(plain: Path, encrypted: Path, runs: int, rounds: int) -> dict:
     import bench_search
 
     out = {"plain": {"box": [], "list": []}, "encrypted": {"box": [], "list": []}}
+    bench_search.query_plans = lambda services, text: []  # not part of these figures
     for i in range(runs):
         order = (("plain", plain, None), ("encrypted", encrypted, PASSPHRASE))
         for label, root, passphrase in order if i % 2 == 0 else reversed(order):
@@ -313,6 +314,11 @@ def _encryption_rows(source: Path, size: str, runs: int, rounds: int) -> tuple[l
                        requests("encrypted", 0))
     rows += _ratio_row("ContactsPage: longest UI-thread stall while filtering or sorting",
                        requests("plain", 1), requests("encrypted", 1))
+    rss = [common.median([m[key] for m in lists[label]]) for label in ("plain", "encrypted")
+           for key in ("rss_mib", "hwm_mib")]
+    rows.append(common.Row(f"ContactsPage: memory, RSS / peak, plain {rss[0]:.0f} / {rss[1]:.0f} MiB, "
+                           f"encrypted {rss[2]:.0f} / {rss[3]:.0f} MiB: peak encrypted / plain", runs,
+                           rss[3] / rss[1], "×"))
     cells = []
     for key in lists["plain"][0]["requests"]:
         p = common.median([m["requests"][key][0] for m in lists["plain"]])
