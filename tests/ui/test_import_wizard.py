@@ -154,3 +154,28 @@ def test_a_row_with_wrong_values_can_be_skipped_on_its_own(qtbot, services, tmp_
     assert wizard.run_page.result.created == 2
     assert wizard.run_page.save_rejected.isVisibleTo(wizard.run_page)
     wizard.done(0)
+
+
+def test_a_column_mapped_to_a_date_on_the_mapping_page_has_its_order_read(qtbot, services, tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("Name,Born\nAnn Lee,03/04/1990\nBob Roe,05/06/1985\nCy Doe,25/12/1979\n",
+                    encoding="utf-8")
+    wizard = _open(qtbot, services, path)
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.combos[1].currentData() == "" and page.date_order.isHidden()
+    page.combos[1].setCurrentIndex(page.combos[1].findData("birthday"))
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=30_000)
+    assert wizard.plan.mapping.date_order == {1: "dmy"}  # 25/12 decides: no question
+    assert page.date_order.isHidden()
+    path.write_text("Name,Born\nAnn Lee,03/04/1990\nBob Roe,05/06/1985\n", encoding="utf-8")
+    wizard.back()
+    wizard.file_page.open_file(str(path))
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=30_000)
+    wizard.next()
+    page.combos[1].setCurrentIndex(page.combos[1].findData("birthday"))
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=30_000)
+    assert wizard.plan.undecided_dates == {1: ""} and not page.date_order.isHidden()
+    page.date_order.setCurrentIndex(page.date_order.findData("dmy"))
+    wizard.next()
+    assert wizard.plan.mapping.date_order == {1: "dmy"}

@@ -43,6 +43,8 @@ class MappingPage(QWizardPage):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.profiles = QComboBox(self)
+        self.profiles.setMinimumContentsLength(12)  # "(none)" in any language, and a name
+        self.profiles.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.profiles.activated.connect(self._apply_profile)
         save = QPushButton(self.tr("Save this mapping…"), self)
         save.clicked.connect(self._save_profile)
