@@ -137,6 +137,8 @@ class SpreadsheetSource(TableSource):
             if width > MAX_COLUMNS:
                 raise ImportRefused("too_many_columns", f"{width:,}")
         merges = _merge_fills(sheet)
+        # Rows count from A1, columns from the sheet's first used column; merged ranges from A1.
+        first = sheet.start[1] if sheet.start else 0
         shown = [(c, fmt) for c, fmt in self._number_formats(sheet).items() if c < width]
         try:
             for r, raw in enumerate(sheet.iter_rows()):
@@ -144,7 +146,7 @@ class SpreadsheetSource(TableSource):
                 row = [v if type(v) is str and v else _cell(v) for v in raw[:width]]
                 for c0, c1 in merges.get(r, ()):
                     value = merges[("v", r, c0)]
-                    for c in range(c0, min(c1 + 1, width)):
+                    for c in range(max(c0 - first, 0), min(c1 - first + 1, width)):
                         row[c] = value
                 for c, fmt in shown:  # 1234 shown as 01234: the text the user saw
                     if c < len(row) and type(row[c]) is int:
@@ -180,11 +182,11 @@ class SpreadsheetSource(TableSource):
 
 
 def _merge_fills(sheet) -> dict:
-    """Merged ranges as row → [(first col, last col)], with the top-left value to repeat."""
+    """Merged ranges as row → [(first col, last col)] counted from A1, with the top-left value to repeat."""
     ranges = sheet.merged_cell_ranges or []
     if not ranges or len(ranges) > 20_000:
         return {}
-    # Merged ranges count from A1, as iter_rows() does (not from the sheet's first used cell).
+    # Merged ranges count from A1, as to_python(skip_empty_area=False) does.
     cells = sheet.to_python(skip_empty_area=False)
     fills: dict = {}
     for (r0, c0), (r1, c1) in ranges:

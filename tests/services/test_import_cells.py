@@ -242,3 +242,19 @@ def test_an_id_column_of_another_program_matches_nothing(crm, tmp_path):
     assert plan.mapping.targets == ["uuid", "given_name", "email"]
     result = crm.imports.run(plan, ImportOptions())
     assert (result.created, result.updated) == (1, 0)
+
+
+def test_merged_cells_of_a_table_that_does_not_start_in_column_a_fill_their_own_column(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["B1"] = "Customers"
+    ws.merge_cells("B1:D1")
+    for col, header in zip("BCD", ("Name", "Company", "City"), strict=True):
+        ws[f"{col}2"] = header
+    ws["B3"], ws["C3"], ws["D3"], ws["B4"], ws["D4"] = "Ann", "Acme", "Boston", "Bob", "Austin"
+    ws.merge_cells("C3:C4")  # both work at Acme
+    wb.save(tmp_path / "merged.xlsx")
+    assert list(open_table(tmp_path / "merged.xlsx").rows()) == [
+        ["Customers"] * 3, ["Name", "Company", "City"], ["Ann", "Acme", "Boston"], ["Bob", "Acme", "Austin"]]
