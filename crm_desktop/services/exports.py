@@ -62,7 +62,7 @@ CONTACT_FIELDS = _fields(
     ("birthday", "date", "Birthday"), ("notes", "text", "Notes"), ("uuid", "text", "ID"),
     ("do_not_contact", "text", "Do not contact"), ("lawful_basis", "text", "Lawful basis"),
     ("consent_given", "date", "Consent given"), ("consent_withdrawn", "date", "Consent withdrawn"),
-    ("consent_note", "text", "Consent note"),
+    ("consent_note", "text", "Consent note"), ("score", "integer", "Score"),
 )
 COMPANY_FIELDS = _fields(
     ("name", "text", "Name"), ("industry", "text", "Industry"), ("people", "integer", "People"),

@@ -39,7 +39,7 @@ LIST_COLUMNS = (
 # All but the last are the contact's columns; the score (None until scored) is looked up for
 # the page's rows only.
 _LIST_OWN = ", ".join(LIST_COLUMNS[:-1])
-_LIST_SCORE = "(SELECT s.score FROM contact_score s WHERE s.contact_id = contact.id)"
+SCORE_SQL = "(SELECT s.score FROM contact_score s WHERE s.contact_id = contact.id)"
 
 _ROW_FIELDS = (
     "given_name", "family_name", "title", "street", "city", "region", "postal_code", "country",
@@ -330,7 +330,7 @@ class ContactStore:
         order = SORT_SQL.get(q.sort, SORT_SQL["name"])
         direction = "DESC" if q.descending else "ASC"
         return self.db.execute_sql(
-            f"SELECT {_LIST_OWN}, {_LIST_SCORE} FROM contact WHERE {where} "
+            f"SELECT {_LIST_OWN}, {SCORE_SQL} FROM contact WHERE {where} "
             f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?",
             (*params, limit, offset)).fetchall()
 

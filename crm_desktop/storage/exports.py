@@ -99,7 +99,8 @@ CONTACT = Entity("contact", {
     "created": "created_at", "updated": "updated_at",
     "do_not_contact": "do_not_contact", "lawful_basis": "lawful_basis", "consent_given": "consent_given_on",
     "consent_withdrawn": "consent_withdrawn_on", "consent_note": "consent_note",
-}, contact_sql.SORT_SQL, contact_sql.list_where)
+    "score": contact_sql.SCORE_SQL,
+}, {**contact_sql.SORT_SQL, "score": contact_sql.SCORE_SQL}, contact_sql.list_where)
 
 COMPANY = Entity("company", {
     "id": "id", "uuid": "uuid", "name": "name", "industry": "industry",

@@ -24,23 +24,22 @@ class ContactTableModel(RecordTableModel):
 
     COLUMNS = tuple(Column(k, k if k in _SORTABLE else None, shown, w) for k, shown, w in (
         ("name", True, 180), ("company", True, 170), ("title", True, 140), ("email", True, 200),
-        ("phone", True, 140), ("tags", True, 140), ("owner", True, 110), ("city", True, 110),
-        ("country", False, 110), ("source", False, 120), ("created", False, 100),
-        ("updated", False, 100), ("score", True, 70),
+        ("phone", True, 140), ("tags", True, 140), ("owner", True, 110), ("score", True, 60),
+        ("city", True, 110), ("country", False, 110), ("source", False, 120), ("created", False, 100),
+        ("updated", False, 100),
     ))
     ENTITY = "contact"
     RELATED = frozenset({"company", "tag", "user", "score"})
-    (COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_PHONE, COL_TAGS, COL_OWNER, COL_CITY,
-     COL_COUNTRY, COL_SOURCE, COL_CREATED, COL_UPDATED, COL_SCORE) = range(13)
+    (COL_NAME, COL_COMPANY, COL_TITLE, COL_EMAIL, COL_PHONE, COL_TAGS, COL_OWNER, COL_SCORE, COL_CITY,
+     COL_COUNTRY, COL_SOURCE, COL_CREATED, COL_UPDATED) = range(13)
 
     def _source(self):
         return self._services.contacts
 
     def _header_texts(self) -> tuple[str, ...]:
         return (self.tr("Name"), self.tr("Company"), self.tr("Title"), self.tr("Email"),
-                self.tr("Phone"), self.tr("Tags"), self.tr("Owner"), self.tr("City"),
-                self.tr("Country"), self.tr("Source"), self.tr("Created"), self.tr("Updated"),
-                self.tr("Score"))
+                self.tr("Phone"), self.tr("Tags"), self.tr("Owner"), self.tr("Score"), self.tr("City"),
+                self.tr("Country"), self.tr("Source"), self.tr("Created"), self.tr("Updated"))
 
     @classmethod
     def _build_rows(cls, source, users: dict[int, str], raws: list[tuple],
@@ -57,10 +56,10 @@ class ContactTableModel(RecordTableModel):
         texts = [raw[c[k]] or "" for k in ("full_name", "company_name", "title", "email")]
         places = [raw[c[k]] or "" for k in ("city", "country", "source")]
         score = raw[c["score"]]
-        display = (*texts, format_phone(phone) if phone else "", ", ".join(tags), owner, *places,
-                   date_text(created, locale), date_text(updated, locale),
-                   "" if score is None else locale.toString(score))
-        sort = (*texts, phone, ", ".join(tags), owner, *places, created, updated, score)
+        display = (*texts, format_phone(phone) if phone else "", ", ".join(tags), owner,
+                   "" if score is None else locale.toString(score), *places,
+                   date_text(created, locale), date_text(updated, locale))
+        sort = (*texts, phone, ", ".join(tags), owner, score, *places, created, updated)
         return CachedRow(raw[c["id"]], display, sort, tags)
 
 

@@ -151,3 +151,21 @@ def test_every_list_row_carries_its_score(crm: Services):
     crm.scoring.recompute()
     rows = {r[0]: dict(zip(LIST_COLUMNS, r, strict=True)) for r in crm.contacts.page(ListQuery(), 0, 10)}
     assert (rows[ann]["score"], rows[bob]["score"]) == (30, 0)
+
+
+def test_the_people_list_exports_with_its_score_column_in_score_order(crm: Services, tmp_path):
+    import csv
+
+    from crm_desktop.core.query import ListQuery
+    from crm_desktop.services.exports import ExportRequest
+
+    crm.contacts.create(person("Ann", tags=["customer"], email="ann@example.com"))
+    crm.contacts.create(person("Bob"))
+    crm.contacts.create(person("Cy", tags=["customer"]))
+    crm.scoring.recompute()
+    request = ExportRequest("contact", ListQuery(sort="score", descending=True), ("name", "score"))
+    crm.exports.export(request, tmp_path / "people.csv")
+    with open(tmp_path / "people.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert [r[1:] for r in rows[1:]] == [["30"], ["20"], ["0"]]
+    assert [r[0].split()[0] for r in rows[1:]] == ["Ann", "Cy", "Bob"]

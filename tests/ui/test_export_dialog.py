@@ -89,7 +89,7 @@ def test_exports_the_list_as_shown(qtbot, page_of, dialogs, tmp_path):
     dialog.path_edit.setText(str(tmp_path / "people.xlsx"))
     run(qtbot, dialog)
     rows = list(openpyxl.load_workbook(tmp_path / "people.xlsx").active.iter_rows(values_only=True))
-    assert rows[0] == ("Name", "City", "Company", "Title", "Email", "Phone", "Tags")
+    assert rows[0] == ("Name", "City", "Company", "Title", "Email", "Phone", "Tags", "Score")
     assert [r[:2] for r in rows[1:]] == [("Di Lee", "Paris"), ("Ann Lee", "Boston"), ("Cy Lee", "Austin"),
                                          ("Bob Lee", "Austin")]
     assert rows[1][5] == "+16175550103"  # a phone stays text

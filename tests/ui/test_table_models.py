@@ -118,8 +118,8 @@ def test_column_constants_name_their_columns(services, qapp):
     assert companies.column_of("people") == CompanyTableModel.COL_PEOPLE
     assert companies.column_of("created") == CompanyTableModel.COL_CREATED
     headers = [contacts.headerData(c, Qt.Orientation.Horizontal) for c in range(contacts.columnCount())]
-    assert headers == ["Name", "Company", "Title", "Email", "Phone", "Tags", "Owner", "City",
-                       "Country", "Source", "Created", "Updated", "Score"]
+    assert headers == ["Name", "Company", "Title", "Email", "Phone", "Tags", "Owner", "Score", "City",
+                       "Country", "Source", "Created", "Updated"]
     assert companies.headerData(CompanyTableModel.COL_PEOPLE, Qt.Orientation.Horizontal) == "People"
 
 
