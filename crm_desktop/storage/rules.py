@@ -63,9 +63,9 @@ _KIT_TASK = (
     "replace(:title, '%1', c.full_name), :kind, :due, 1, 0, 0, '', '', "
     "'kit:' || :rule || ':' || c.id || ':' || k.since, :rule, c.id, "
     "c.company_id, NULL, coalesce(c.owner_id, :owner), :remind, :now, :now "
-    "FROM (SELECT contact_id, since, row_number() OVER (ORDER BY since, contact_id) AS n "
-    "FROM temp.kit_due ORDER BY since, contact_id "
-    "LIMIT :limit) k JOIN contact c ON c.id = k.contact_id ORDER BY k.n")
+    "FROM (SELECT contact_id, since, row_number() OVER () AS n FROM (SELECT contact_id, since "
+    "FROM temp.kit_due ORDER BY since, contact_id LIMIT :limit)) k JOIN contact c ON c.id = k.contact_id "
+    "ORDER BY k.n")
 
 
 def _uuid7_sql(counter: str) -> tuple[str, dict]:
@@ -137,7 +137,7 @@ class FollowRuleStore:
         The key names the contact and the last interaction (or the contact's creation), so
         the same silence never makes two tasks, and a new silence after a talk makes one.
         """
-        self.db.execute_sql("CREATE TEMP TABLE IF NOT EXISTS kit_due(contact_id INTEGER PRIMARY KEY, "
+        self.db.execute_sql("CREATE TEMP TABLE IF NOT EXISTS kit_due(contact_id INTEGER NOT NULL, "
                             "since TEXT NOT NULL)")
         try:
             needed = self.db.execute_sql(_KIT_DUE, {"rule": rule_id, "tag": tag_id, "cutoff": ts(cutoff)}
