@@ -54,15 +54,19 @@ def _copy_database(source: Path, target_dir: Path) -> tuple[Path, float]:
     return target, time.perf_counter() - t0
 
 
-def _floor(source: Path, work: Path) -> tuple[float, float]:
-    """(plain file copy, the same copy then synced) of the database, in seconds."""
-    target, copy_s = _copy_database(source, work / "floor")
-    t0 = time.perf_counter()
-    fd = os.open(target, os.O_RDONLY)
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _floor(source: Path, work: Path) -> tuple[float, float]:
+    """(plain file copy, the same copy then synced) of the database, in seconds."""
+    target, copy_s = _copy_database(source, work / "floor")
+    t0 = time.perf_counter()
+    _fsync(target)
     synced_s = copy_s + time.perf_counter() - t0
     shutil.rmtree(work / "floor")
     return copy_s, synced_s
@@ -156,7 +160,7 @@ def _backup_rows(source: Path, work: Path, runs: int) -> tuple[list[common.Row],
         floors.append(copy_s)
         synced.append(synced_s)
         data = work / "data"
-        _copy_database(source, data)
+        _fsync(_copy_database(source, data)[0])  # the app's database is on disk, not being written back
         measured = _backup_while_ui_ticks(data)
         backups.append(measured)
         shutil.rmtree(data)
