@@ -6,7 +6,9 @@ import contextlib
 import dataclasses
 import datetime as dt
 import gc
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..core.emails import normalize_email
 from ..core.errors import FieldError, NotFoundError, ValidationError
@@ -16,10 +18,42 @@ from ..core.records import CompanyDraft, ContactDraft, ContactRecord, DuplicateH
 from ..core.text import company_key
 from ..core.validation import validate_contact
 from ..storage import ContactWrite
+from ..storage.common import new_uuids
+from ..storage.contacts import contact_parts
 from .changes import Change
 from .context import ServiceContext, later_than
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+# The fewest people create_many loads in bulk (when the table holds no more than that).
+BULK_MIN = 10_000
+
+
+def _batches(drafts: Iterable[ContactDraft], size: int) -> Iterator[list[ContactDraft]]:
+    batch: list[ContactDraft] = []
+    for draft in drafts:
+        batch.append(draft)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@contextlib.contextmanager
+def _prompt_switching() -> Iterator[None]:
+    """Hand the GIL over sooner while a batch is checked beside SQLite's writing.
+
+    When a statement returns, the writing thread waits for the checking thread to give
+    up the GIL, by default up to 5 ms; with ~1,000 rows per statement that wait would
+    be a large share of the write. Restored afterwards.
+    """
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, 0.0005))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
 
 
 @contextlib.contextmanager
@@ -44,6 +78,7 @@ class ContactService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
         self.store = ctx.storage.contacts
+        self._bulk_depth = 0
 
     # -- writing -------------------------------------------------------------------------
     def validate(self, draft: ContactDraft) -> ContactDraft:
@@ -54,39 +89,105 @@ class ContactService:
 
     def create_many(self, drafts: Iterable[ContactDraft], *, batch_size: int = 10_000,
                     progress: Progress | None = None, total: int = 0,
-                    validated: bool = False) -> list[int]:
-        """Validate and store contacts in batches, one transaction per batch.
+                    validated: bool = False, bulk: bool | None = None) -> list[int]:
+        """Validate and store contacts in batches.
 
         Every draft of a batch is checked before any is written; a ValidationError
         names the first bad draft by its position (FieldError.index) and nothing of
-        that batch is stored. ``validated`` says every draft is already what
-        :meth:`validate` returned (an import checks each row itself to report its
-        problems), so it is not checked a second time.
+        that batch is stored, while the batches before it are. ``validated`` says every
+        draft is already what :meth:`validate` returned (an import checks each row itself
+        to report its problems), so it is not checked a second time. ``progress`` is
+        called after each batch with (stored, total); returning False stops after it.
+
+        Each batch is checked on a second thread while the one before it is written:
+        SQLite writes a batch in statements of ~1,000 rows that run without the GIL.
+
+        A load as large as the table already is (at least :data:`BULK_MIN` people: the
+        first import of a list, a demo database) runs as a bulk load (see
+        :meth:`bulk_load`): ``bulk`` forces it on or off. Otherwise, or inside a
+        :meth:`bulk_load`, every batch is a transaction of its own.
         """
+        count = len(drafts) if isinstance(drafts, Sequence) else total
         with _no_cycle_collection(), self.ctx.read(), self.store.bulk_session():
-            ids = self._create_batches(drafts, batch_size, progress, total, validated)
-        self.ctx.changes.emit(Change("contact", "create", tuple(ids) if len(ids) < 1000 else ()))
+            if bulk is None:
+                bulk = not self._bulk_depth and count >= BULK_MIN and count >= self.store.row_count()
+            if bulk and not self._bulk_depth:
+                with self.bulk_load():
+                    ids, created, stopped = self._create_batches(drafts, batch_size, progress, total,
+                                                                 validated)
+            else:
+                ids, created, stopped = self._create_batches(drafts, batch_size, progress, total, validated)
+        self._announce_companies(created)
+        if ids:
+            self.ctx.changes.emit(Change("contact", "create", tuple(ids) if len(ids) < 1000 else ()))
+        if stopped is not None:
+            raise stopped
         return ids
 
-    def _create_batches(self, drafts: Iterable[ContactDraft], batch_size: int,
-                        progress: Progress | None, total: int, validated: bool) -> list[int]:
+    @contextlib.contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """One write transaction in which many people are added fast (an import, a first load).
+
+        The list's sort indexes are dropped and built again by sorting when the block ends,
+        and the search index buffers its terms (see ContactStore.bulk_load); create_many
+        calls inside the block join its transaction. When the block raises, everything
+        written inside it is rolled back and the database is as before. Searching, sorting
+        and duplicate checks inside the block still work (the indexes they need are kept);
+        sorting the list by a dropped column is slower until the block ends.
+        """
+        with self.ctx.write(), self.store.bulk_load():
+            self._bulk_depth += 1
+            try:
+                yield
+            finally:
+                self._bulk_depth -= 1
+
+    def _create_batches(self, drafts: Iterable[ContactDraft], batch_size: int, progress: Progress | None,
+                        total: int, validated: bool
+                        ) -> tuple[list[int], list[int], ValidationError | None]:
+        """(ids stored, companies created, the ValidationError that stopped it or None).
+
+        From the second batch on, the next batch is checked and its rows prepared on a
+        worker thread while this one is written here (the connection and its transaction
+        belong to this thread).
+        """
         ids: list[int] = []
-        batch: list[ContactDraft] = []
-        for draft in drafts:
-            batch.append(draft)
-            if len(batch) >= batch_size:
-                ids += self._create_batch(batch, len(ids), validated)
-                batch = []
-                if progress and progress(len(ids), total) is False:
-                    break
-        if batch:
-            ids += self._create_batch(batch, len(ids), validated)
+        created: list[int] = []
+        batches = _batches(drafts, batch_size)
+        batch = next(batches, None)
+        following = next(batches, None) if batch is not None else None
+        if batch is None:
+            return ids, created, None
+        if following is None:  # one batch: nothing to overlap
+            try:
+                writes = self._prepare(batch, 0, validated)
+            except ValidationError as exc:
+                return ids, created, exc
+            ids += self._write_batch(writes, created)
             if progress:
                 progress(len(ids), total)
-        return ids
+            return ids, created, None
+        with ThreadPoolExecutor(1, thread_name_prefix="contact-check") as pool, _prompt_switching():
+            pending: Future | None = pool.submit(self._prepare, batch, 0, validated)
+            offset = 0
+            while pending is not None:
+                offset += len(batch)
+                batch = following
+                following = next(batches, None) if batch is not None else None
+                ahead = pool.submit(self._prepare, batch, offset, validated) if batch is not None else None
+                try:
+                    writes = pending.result()
+                except ValidationError as exc:
+                    return ids, created, exc
+                ids += self._write_batch(writes, created)
+                pending = ahead
+                if progress and progress(len(ids), total) is False:
+                    break
+        return ids, created, None
 
-    def _create_batch(self, drafts: Sequence[ContactDraft], offset: int, validated: bool = False
-                      ) -> list[int]:
+    def _prepare(self, drafts: Sequence[ContactDraft], offset: int, validated: bool
+                 ) -> list[ContactWrite]:
+        """Check a batch and compute what its rows need apart from the database (any thread)."""
         clean = list(drafts) if validated else []
         for i, draft in enumerate(() if validated else drafts):
             try:
@@ -94,30 +195,37 @@ class ContactService:
             except ValidationError as exc:
                 raise ValidationError([dataclasses.replace(e, index=offset + i) if e.index is None
                                        else e for e in exc.errors]) from None
+        writes = []
+        for d, uid in zip(clean, new_uuids(len(clean)), strict=True):
+            full_name = display_name(d.given_name, d.family_name)
+            writes.append(ContactWrite(d, full_name, (), contact_parts(d, full_name, uid)))
+        return writes
+
+    def _write_batch(self, writes: list[ContactWrite], created: list[int]) -> list[int]:
         with self.ctx.write():
             now = self.ctx.clock.now()
-            created = self._resolve_companies(clean)
-            ids = self.store.insert(self._writes(clean, now), now)
-        self._announce_companies(created)
-        return ids
+            created += self._resolve_companies([w.draft for w in writes])
+            self._resolve_tags(writes, now)
+            return self.store.insert(writes, now)
 
-    def _writes(self, clean: list[ContactDraft], now) -> list[ContactWrite]:
-        """What storage needs per draft.
+    def _resolve_tags(self, writes: list[ContactWrite], now) -> None:
+        """Give each write its tag ids, and its draft the tags' stored spelling.
 
         Tags take their stored spelling, in the order of their ids, so the search document
         is the one a reindex would write; a new tag is spelled as its first use in the batch.
         """
-        tags = self.ctx.storage.tags.resolve(dict.fromkeys(t for d in clean for t in d.tags), now)
-        writes = []
-        for d in clean:
+        tags = self.ctx.storage.tags.resolve(dict.fromkeys(t for w in writes for t in w.draft.tags), now)
+        sets: dict[tuple[str, ...], tuple[list[str], list[int]]] = {}
+        for w in writes:
+            d = w.draft
             if d.tags:
-                found = sorted(tags[t.casefold()] for t in d.tags)
-                d.tags = [name for _, name in found]
-                writes.append(ContactWrite(d, display_name(d.given_name, d.family_name),
-                                           [tag_id for tag_id, _ in found]))
-            else:
-                writes.append(ContactWrite(d, display_name(d.given_name, d.family_name)))
-        return writes
+                key = tuple(d.tags)
+                found = sets.get(key)
+                if found is None:
+                    ordered = sorted(tags[t.casefold()] for t in key)
+                    found = sets[key] = ([name for _, name in ordered], [tag_id for tag_id, _ in ordered])
+                d.tags = found[0]
+                w.tag_ids = found[1]
 
     def _announce_companies(self, created: Sequence[int]) -> None:
         if created:

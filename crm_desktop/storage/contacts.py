@@ -6,17 +6,21 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import attrgetter
+from typing import NamedTuple
 
 import peewee as pw
 
 from ..core.errors import EditConflict, NotFoundError
+from ..core.phones import search_forms
 from ..core.query import ListQuery
 from ..core.records import Channel, ContactDraft, ContactRecord, DuplicateHit, Stamp
+from ..core.text import index_text
 from .common import chunks, marks, new_uuids, next_id, parse_ts, set_trashed, ts
 from .history import record_changes, tracked_values
 from .rules import score_page
-from .search import ContactDocuments, SearchIndex
+from .search import SearchIndex
 from .tags import CustomFieldStore
 
 SORT_SQL = {
@@ -48,6 +52,19 @@ _ROW_FIELDS = (
 )
 
 
+class ContactParts(NamedTuple):
+    """What a contact's rows need that depends on the draft alone (see :func:`contact_parts`)."""
+
+    uuid: str
+    fields: tuple  # _ROW_FIELDS and full_name
+    tail: tuple  # email, phone, birthday, consent days
+    channels: list[tuple]  # contact_channel rows without the contact id
+    name_text: str  # the search document's columns that do not depend on stored names
+    emails_text: str
+    phones_text: str
+    notes_text: str
+
+
 @dataclass
 class ContactWrite:
     """A validated draft with what the services resolved for it."""
@@ -55,6 +72,7 @@ class ContactWrite:
     draft: ContactDraft
     full_name: str
     tag_ids: Sequence[int] = ()
+    parts: ContactParts | None = None
 
 
 def _row_values(w: ContactWrite) -> list:
@@ -90,6 +108,75 @@ def _channel_rows(contact_id: int, d: ContactDraft) -> list[tuple]:
 _draft_fields = attrgetter(*_ROW_FIELDS)
 _INSERT_CHANNEL = ("INSERT INTO contact_channel(contact_id, channel, kind, label, value, normalized, "
                    "position) VALUES (?, ?, ?, ?, ?, ?, ?)")
+_CONTACT_INSERT = f"contact({', '.join(('id', 'uuid', 'created_at', 'updated_at', *_ROW_COLUMNS))})"
+_CHANNEL_INSERT = "contact_channel(contact_id, channel, kind, label, value, normalized, position)"
+_FTS_INSERT = "contact_fts(rowid, name, company, emails, phones, tags, notes)"
+
+
+# Dropped while a bulk load writes and built again by sorting at its end (see bulk_load).
+BULK_DROPPED_INDEXES = (
+    "contact_by_name", "contact_by_company_name", "contact_by_title", "contact_by_email",
+    "contact_by_phone", "contact_by_city", "contact_by_country", "contact_by_owner",
+)
+# FTS5 settings while loading, and their built-in values. `hashsize` is how many bytes of
+# new terms FTS5 keeps in memory before it writes them as a segment (1 MB by default).
+_FTS_LOAD = {"automerge": 0, "hashsize": 64 * 1024 * 1024}
+_FTS_DEFAULTS = {"automerge": 4, "hashsize": 1024 * 1024}
+
+
+def contact_parts(draft: ContactDraft, full_name: str, uuid: str) -> ContactParts:
+    """The parts of a contact's rows and search document that need no database.
+
+    Pure Python over one validated draft, so a bulk insert computes them for the next
+    batch on another thread while SQLite writes this one.
+    """
+    d = draft
+    emails, phones = d.emails, d.phones
+    channels = [("email", "", ch.label, ch.value, ch.value.lower(), pos) for pos, ch in enumerate(emails)]
+    channels += [("phone", "", ch.label, ch.value, ch.value, pos) for pos, ch in enumerate(phones)]
+    if d.handles:
+        channels += [("handle", ch.kind, ch.label, ch.value, ch.value.lower(), pos)
+                     for pos, ch in enumerate(d.handles)]
+    return ContactParts(
+        uuid, (*_draft_fields(d), full_name),
+        (emails[0].value if emails else "", phones[0].value if phones else "",
+         d.birthday.isoformat() if d.birthday else None, *_consent_days(d)),
+        channels, index_text(full_name),
+        " ".join([e.value for e in emails]),
+        " ".join([search_forms(p.value) for p in phones]),
+        index_text(" ".join([p for p in (d.title, d.city, d.notes) if p])),
+    )
+
+
+def _variable_limit(conn) -> int:
+    try:
+        import sqlite3
+
+        return conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    except (AttributeError, ImportError):  # an older or another binding (SQLCipher's)
+        return 999
+
+
+def insert_rows(conn, target: str, width: int, rows: Sequence[tuple], verb: str = "INSERT") -> None:
+    """Insert ``rows`` (each ``width`` values) with as few multi-row statements as fit.
+
+    ``executemany`` binds and steps one row at a time and takes the GIL back after each
+    step; a statement of ~1,000 rows is bound once and runs inside SQLite without the GIL
+    (so Python on another thread goes on meanwhile), and costs a third less per row.
+    """
+    if not rows:
+        return
+    per = max(1, min(_variable_limit(conn) // width, 2000))
+    one = "(" + ",".join("?" * width) + ")"
+    full_sql = None
+    for start in range(0, len(rows), per):
+        part = rows[start:start + per]
+        if len(part) == per:
+            full_sql = full_sql or f"{verb} INTO {target} VALUES " + ",".join([one] * per)
+            sql = full_sql
+        else:
+            sql = f"{verb} INTO {target} VALUES " + ",".join([one] * len(part))
+        conn.execute(sql, list(chain.from_iterable(part)))
 
 
 class _BulkRows:
@@ -103,22 +190,30 @@ class _BulkRows:
         self.documents: list[tuple] = []
 
     def add_all(self, writes: Sequence[ContactWrite], first_id: int, stamp: str) -> None:
-        docs = ContactDocuments()
-        for cid, uid, w in zip(range(first_id, first_id + len(writes)), new_uuids(len(writes)), writes,
-                               strict=True):
-            d = w.draft
-            emails, phones = d.emails, d.phones
+        companies: dict[str, str] = {}  # a batch names a few companies and tag sets many times:
+        tag_texts: dict[tuple[str, ...], str] = {}  # each is folded for the index once
+        contacts, channels, tags, documents = self.contacts, self.channels, self.tags, self.documents
+        missing = [w for w in writes if w.parts is None]
+        for w, uid in zip(missing, new_uuids(len(missing)), strict=True):
+            w.parts = contact_parts(w.draft, w.full_name, uid)
+        for cid, w in enumerate(writes, first_id):
+            d, p = w.draft, w.parts
             company = d.company_name if d.company_id else ""
-            self.contacts.append((
-                cid, uid, stamp, stamp, *_draft_fields(d), w.full_name, d.company_id, company,
-                emails[0].value if emails else "", phones[0].value if phones else "",
-                d.birthday.isoformat() if d.birthday else None, *_consent_days(d)))
-            self.channels += _channel_rows(cid, d)
-            self.tags += [(cid, tid) for tid in w.tag_ids]
+            contacts.append((cid, p.uuid, stamp, stamp, *p.fields, d.company_id, company, *p.tail))
+            channels += [(cid, *ch) for ch in p.channels]
+            if w.tag_ids:
+                tags += [(cid, tid) for tid in w.tag_ids]
             if d.custom:
                 self.custom += [(fid, cid, v) for fid, v in d.custom.items() if v]
-            self.documents.append(docs.build(
-                cid, w.full_name, company, emails, phones, d.tags, d.notes, d.title, d.city))
+            company_text = companies.get(company)
+            if company_text is None:
+                company_text = companies[company] = index_text(company)
+            key = tuple(d.tags)
+            tag_text = tag_texts.get(key)
+            if tag_text is None:
+                tag_text = tag_texts[key] = index_text(" ".join(key))
+            documents.append((cid, p.name_text, company_text, p.emails_text, p.phones_text, tag_text,
+                              p.notes_text))
 
 
 def list_where(q: ListQuery, trashed: bool = False) -> tuple[str, list]:
@@ -167,6 +262,53 @@ class ContactStore:
         finally:
             self.db.execute_sql(f"PRAGMA wal_autocheckpoint = {int(before)}")
 
+    def row_count(self) -> int:
+        """Rows in the contact table (the trashed included): what a bulk load is weighed against."""
+        return self.db.execute_sql("SELECT count(*) FROM contact").fetchone()[0]
+
+    @contextlib.contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """Write many contacts the way database loaders do; only inside a write transaction.
+
+        The list's sort indexes whose keys land anywhere in their b-tree (name, company,
+        title, e-mail, phone, city, country, owner) are dropped and built again at the end
+        by CREATE INDEX, one sort each, instead of a random b-tree insert per row and index;
+        the indexes whose keys only append (ids, uuid, creation and update times) and those
+        that later batches of an import read (channels, companies) are kept. The FTS5 index
+        buffers up to 64 MB of terms before it writes a segment and merges none while
+        loading. Everything happens in the caller's transaction: when it rolls back (an
+        error, a crash) the database is as before, indexes included. On success the
+        indexes and the FTS5 settings are what they were, and every search, sort and
+        duplicate check gives what the row-by-row path gives.
+        """
+        names = ", ".join(f"'{n}'" for n in BULK_DROPPED_INDEXES)
+        indexes = self.db.execute_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact' "
+            f"AND name IN ({names})").fetchall()
+        keys = ", ".join(f"'{k}'" for k in _FTS_LOAD)
+        stored = dict(self.db.execute_sql(f"SELECT k, v FROM contact_fts_config WHERE k IN ({keys})"))
+        for name, _sql in indexes:
+            self.db.execute_sql(f"DROP INDEX {name}")
+        self._fts_config(_FTS_LOAD)
+        try:
+            yield
+        except BaseException:
+            # The caller's rollback restores the schema and the settings table; the FTS5
+            # module keeps its settings in memory too, so they are set back here as well.
+            with contextlib.suppress(Exception):
+                self._fts_config({k: stored.get(k, v) for k, v in _FTS_DEFAULTS.items()})
+            raise
+        self._fts_config({k: stored.get(k, v) for k, v in _FTS_DEFAULTS.items()})
+        unset = [k for k in _FTS_LOAD if k not in stored]
+        if unset:  # as before the load: no row, the built-in default
+            self.db.execute_sql(f"DELETE FROM contact_fts_config WHERE k IN ({marks(len(unset))})", unset)
+        for _name, sql in indexes:
+            self.db.execute_sql(sql)
+
+    def _fts_config(self, values: dict[str, int]) -> None:
+        for key, value in values.items():
+            self.db.execute_sql("INSERT INTO contact_fts(contact_fts, rank) VALUES (?, ?)", (key, int(value)))
+
     def insert(self, writes: Sequence[ContactWrite], now: dt.datetime) -> list[int]:
         """Insert validated contacts with their channels, tags and index documents."""
         if not writes:
@@ -175,15 +317,11 @@ class ContactStore:
         first = next_id(self.db, "contact")
         rows = _BulkRows()
         rows.add_all(writes, first, ts(now))
-        cols = ", ".join(("id", "uuid", "created_at", "updated_at", *_ROW_COLUMNS))
-        conn.executemany(f"INSERT INTO contact({cols}) VALUES ({marks(4 + len(_ROW_COLUMNS))})",
-                         rows.contacts)
-        conn.executemany(_INSERT_CHANNEL, rows.channels)
-        conn.executemany("INSERT OR IGNORE INTO contact_tag(contact_id, tag_id) VALUES (?, ?)", rows.tags)
-        if rows.custom:
-            conn.executemany("INSERT INTO custom_value(field_id, record_id, value) VALUES (?,?,?)",
-                             rows.custom)
-        self.index.put_documents(rows.documents)
+        insert_rows(conn, _CONTACT_INSERT, 4 + len(_ROW_COLUMNS), rows.contacts)
+        insert_rows(conn, _CHANNEL_INSERT, 7, rows.channels)
+        insert_rows(conn, "contact_tag(contact_id, tag_id)", 2, rows.tags, "INSERT OR IGNORE")
+        insert_rows(conn, "custom_value(field_id, record_id, value)", 3, rows.custom)
+        insert_rows(conn, _FTS_INSERT, 7, rows.documents)
         return list(range(first, first + len(writes)))
 
     def update(self, contact_id: int, w: ContactWrite, now: dt.datetime,

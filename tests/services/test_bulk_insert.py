@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import uuid
 
@@ -133,3 +134,196 @@ def test_drafts_said_to_be_validated_are_stored_as_validated_without_a_second_ch
     assert stored == expected and len(stored) == len(_varied_people())
     with pytest.raises(AssertionError, match="validated twice"):
         crm.contacts.create_many(_varied_people())
+
+
+# -- bulk loads: the sort indexes built again at the end, the search index buffered ----------------
+SORT_KEYS = ("name", "company", "title", "email", "phone", "city", "country", "created", "updated")
+QUERIES = ("张伟", "伟", "muller", "acme", "2125551012", "12125551012", "客户", "vip", "trade", "city 3",
+           "p12@example", "solo", "t3", "华信")
+
+
+def _many_people(n: int) -> list:
+    people = []
+    for i in range(n):
+        base = _varied_people()[i % 5]
+        people.append(dataclasses.replace(
+            base, given_name=f"{base.given_name}{i}", title=f"T{(i * 7) % 13}", city=f"City {(i * 5) % 11}",
+            emails=[Channel(f"p{i}@example.com", "work")], phones=[Channel(f"+1 212 555 {1000 + i}", "")],
+            tags=list(base.tags)))
+    return people
+
+
+def _schema(sql) -> list[tuple]:
+    return sorted(sql("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+
+
+def _state(crm, sql) -> dict:
+    """Everything a user can see of the people: rows, channels, tags, documents, searches, sort orders."""
+    from crm_desktop.core.query import ListQuery
+
+    return {
+        "rows": sql("SELECT id, full_name, company_id, company_name, title, email, phone, city, owner_id "
+                    "FROM contact ORDER BY id"),
+        "channels": sql("SELECT contact_id, channel, kind, label, value, normalized, position "
+                        "FROM contact_channel ORDER BY contact_id, channel, position"),
+        "tags": sql("SELECT contact_id, tag_id FROM contact_tag ORDER BY 1, 2"),
+        "documents": _documents(sql),
+        "found": {q: found(crm, q) for q in QUERIES},
+        "pages": {(key, desc): [r[0] for r in crm.contacts.page(ListQuery(sort=key, descending=desc), 0, 500)]
+                  for key in SORT_KEYS for desc in (False, True)},
+        "schema": _schema(sql),
+        "fts_config": sql("SELECT k, v FROM contact_fts_config ORDER BY k"),
+        "integrity": sql("PRAGMA integrity_check"),
+        "fts_integrity": sql("INSERT INTO contact_fts(contact_fts) VALUES ('integrity-check')"),
+    }
+
+
+@pytest.fixture
+def other(tmp_path, template_db, clock):
+    """A second database, to write the same people the row-by-row way."""
+    import shutil
+
+    from crm_desktop.core.paths import DATABASE_NAME
+    from crm_desktop.services import Services
+
+    root = tmp_path / "other"
+    root.mkdir()
+    shutil.copyfile(template_db, root / DATABASE_NAME)
+    services = Services.open(root, fallback_region="US", clock=clock)
+    yield services
+    services.close()
+
+
+def _other_sql(services):
+    def run(query: str, params=()) -> list[tuple]:
+        return services.ctx.storage.database.db.execute_sql(query, params).fetchall()
+    return run
+
+
+def test_a_bulk_load_leaves_what_the_row_by_row_path_leaves(crm, sql, other):
+    before = _schema(sql)
+    people = _many_people(60)
+    bulk_ids = crm.contacts.create_many(people, batch_size=16, bulk=True)
+    row_ids = other.contacts.create_many(_many_people(60), batch_size=16, bulk=False)
+    assert bulk_ids == row_ids
+    bulk, rows = _state(crm, sql), _state(other, _other_sql(other))
+    assert bulk == rows
+    assert bulk["schema"] == before  # every index back, with its own definition
+    assert bulk["integrity"] == [("ok",)]
+    assert [q for q in QUERIES if not bulk["found"][q]] == []
+
+
+def test_a_bulk_load_into_a_table_with_people_keeps_them_findable_and_sorted(crm, sql, other):
+    for services in (crm, other):
+        services.contacts.create_many(_many_people(30), bulk=False)
+    crm.contacts.create_many(_many_people(45)[30:], batch_size=4, bulk=True)
+    other.contacts.create_many(_many_people(45)[30:], batch_size=4, bulk=False)
+    assert _state(crm, sql) == _state(other, _other_sql(other))
+
+
+def test_an_error_in_the_middle_of_a_bulk_load_leaves_the_database_as_it_was(crm, sql, monkeypatch):
+    crm.contacts.create_many(_many_people(10), bulk=False)
+    before = _state(crm, sql)
+    calls = []
+    real = crm.ctx.storage.tags.resolve
+
+    def fail_on_third(names, now):
+        calls.append(names)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return real(names, now)
+
+    monkeypatch.setattr(crm.ctx.storage.tags, "resolve", fail_on_third)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        crm.contacts.create_many(_many_people(40), batch_size=8, bulk=True)
+    assert len(calls) == 3
+    monkeypatch.undo()
+    assert _state(crm, sql) == before  # rows, indexes, search index and its settings
+    ids = crm.contacts.create_many([person("Afterwards", email="after@example.com")])
+    assert found(crm, "afterwards") == set(ids)
+
+
+def test_a_cancelled_bulk_load_keeps_the_batches_written_with_every_index(crm, sql):
+    before = _schema(sql)
+    seen = []
+    ids = crm.contacts.create_many(_many_people(40), batch_size=10, bulk=True,
+                                   progress=lambda done, total: seen.append(done) or len(seen) < 2)
+    assert seen == [10, 20] and len(ids) == 20
+    assert sql("SELECT count(*) FROM contact") == [(20,)]
+    assert _schema(sql) == before
+    assert found(crm, "p15@example.com") == {ids[15]}
+
+
+def test_a_bad_draft_stops_a_bulk_load_after_the_batches_before_it(crm, sql):
+    before = _schema(sql)
+    people = _many_people(30)
+    people[25] = person("Bad", email="not an email")
+    with pytest.raises(ValidationError) as caught:
+        crm.contacts.create_many(people, batch_size=10, bulk=True)
+    assert caught.value.errors == [FieldError("emails", "invalid_email", "not an email", 0)]
+    assert sql("SELECT count(*) FROM contact") == [(20,)]
+    assert _schema(sql) == before
+    assert len(found(crm, "example")) == 20
+
+
+def test_a_duplicate_uuid_fails_a_bulk_load_like_a_row_by_row_one(crm, sql, monkeypatch):
+    import sqlite3
+
+    from crm_desktop.services import contacts as contact_service
+
+    (taken,) = sql("SELECT uuid FROM contact WHERE id = ?", crm.contacts.create_many([person("First")]))[0]
+    before = _state(crm, sql)
+    real = contact_service.new_uuids
+    monkeypatch.setattr(contact_service, "new_uuids", lambda n: [taken, *real(n - 1)])
+    for bulk in (True, False):
+        with pytest.raises(sqlite3.IntegrityError):
+            crm.contacts.create_many(_many_people(12), batch_size=12, bulk=bulk)
+        assert _state(crm, sql) == before
+
+
+def test_people_added_in_bulk_are_found_as_duplicates(crm):
+    ids = crm.contacts.create_many(_many_people(20), bulk=True)
+    hits = crm.contacts.duplicates(person("Someone", email="P7@example.com", phone="+1 212 555 1007"))
+    assert {(h.record_id, h.reason) for h in hits} == {(ids[7], "email"), (ids[7], "phone")}
+
+
+def test_one_bulk_load_spans_several_calls_as_an_import_makes_them(crm, sql, other):
+    before = _schema(sql)
+    people = _many_people(30)
+    with crm.contacts.bulk_load():
+        first = crm.contacts.create_many(people[:10], batch_size=len(people[:10]))
+        # Inside the load, what an import asks between its batches still works.
+        assert crm.contacts.duplicates(person("X", email="p3@example.com"))[0].record_id == first[3]
+        assert first[4] in found(crm, "p4@example.com")
+        second = crm.contacts.create_many(people[10:], batch_size=7)
+    assert second[0] == first[-1] + 1
+    other.contacts.create_many(_many_people(30), bulk=False)
+    assert _schema(sql) == before
+    assert _state(crm, sql) == _state(other, _other_sql(other))
+
+
+def test_an_error_inside_a_bulk_load_block_rolls_back_every_call_in_it(crm, sql):
+    before = _state(crm, sql)
+    with pytest.raises(RuntimeError, match="stop"), crm.contacts.bulk_load():
+        crm.contacts.create_many(_many_people(10))
+        raise RuntimeError("stop")
+    assert _state(crm, sql) == before
+
+
+def test_a_load_as_large_as_the_table_is_a_bulk_load_and_a_small_one_is_not(crm, monkeypatch):
+    from crm_desktop.services import contacts as contact_service
+
+    loads = []
+    real = crm.ctx.storage.contacts.bulk_load
+
+    def spy():
+        loads.append(True)
+        return real()
+
+    monkeypatch.setattr(crm.ctx.storage.contacts, "bulk_load", spy)
+    monkeypatch.setattr(contact_service, "BULK_MIN", 10)
+    crm.contacts.create_many(_many_people(12))  # into an empty table
+    assert loads == [True]
+    crm.contacts.create_many(_many_people(11))  # 11 < the 12 already there
+    crm.contacts.create_many(_many_people(5))  # fewer than BULK_MIN
+    assert loads == [True]
