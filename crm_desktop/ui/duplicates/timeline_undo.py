@@ -33,8 +33,13 @@ def add_undo_merge(menu: QMenu, page: QWidget, services: Services, entry: Timeli
     merge = merge_of(services, entry)
     if merge is None:
         return None
-    action = menu.addAction(translate("MergeUndo", "Undo merge…"))
+    action = QAction(translate("MergeUndo", "Undo merge…"), menu)
     action.triggered.connect(lambda: undo_merge(page, services, merge))
+    # First, apart from the entry's other actions: it is what this entry is for.
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertAction(first, action)
+    if first is not None:
+        menu.insertSeparator(first)
     return action
 
 
