@@ -2,8 +2,9 @@
 
 - what is due now (the scheduler's poll: due reminders and the next wake time) and the
   tray's counts;
-- the keep-in-touch rule over every contact tagged "customer" (first run, which creates the
-  tasks, and a repeat run that finds nothing new), on a worker thread as the app runs it;
+- the keep-in-touch rule over every contact tagged "customer", on a worker thread as the app
+  runs it: with its daily limit (first run, the same day again, the next day), then with no
+  limit (every task at once, and a repeat run that finds nothing new);
 - the Reminders page: constructed and painted once, offscreen.
 
 The 1M-contact database is copied (never changed in place), migrated, given 100,000 tasks
@@ -97,9 +98,26 @@ def _due_now(services, runs: int) -> tuple[list[float], list[float]]:
     return _time_ms(due, runs), _time_ms(services.tasks.due_counts, runs)
 
 
-def _keep_in_touch(folder: Path) -> tuple[float, int, float, int, float, int]:
-    """(seconds, tasks made) of a first and a repeat run, each on a worker thread; then
-    (seconds, contacts) of a full scoring pass."""
+def _on_worker(fn):
+    """(seconds, result, CPU seconds of the worker) of ``fn()`` run on a worker thread, as the app
+    runs the rules. On a loaded machine the CPU time is the steadier figure: SQLite's work is done
+    on that thread."""
+    box = {}
+
+    def job():
+        t0, c0 = time.perf_counter(), time.thread_time()
+        box["result"] = fn()
+        box["s"], box["cpu"] = time.perf_counter() - t0, time.thread_time() - c0
+
+    worker = threading.Thread(target=job)
+    worker.start()
+    worker.join()
+    return box["s"], box["result"], box["cpu"]
+
+
+def _rule_copy(folder: Path, limit: int | None):
+    """Services on a copy of the database (the rule writes), the clock two silent months on, and
+    its keep-in-touch rule with daily limit ``limit`` (None: as configured)."""
     from crm_desktop.core.clock import FixedClock
     from crm_desktop.core.rules import KEEP_IN_TOUCH
     from crm_desktop.services import Services
@@ -107,33 +125,42 @@ def _keep_in_touch(folder: Path) -> tuple[float, int, float, int, float, int]:
     work = folder.parent / f"{folder.name}-rule"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
-    shutil.copyfile(folder / "crm.sqlite3", work / "crm.sqlite3")  # the rule writes: on a copy
+    shutil.copyfile(folder / "crm.sqlite3", work / "crm.sqlite3")
+    clock = FixedClock(dt.datetime.now(dt.UTC).replace(tzinfo=None) + RULE_AHEAD)
+    services = Services.open(work, clock=clock)
+    (rule,) = [r for r in services.rules.rules() if r.kind == KEEP_IN_TOUCH]
+    if limit is not None:
+        rule.config["daily_limit"] = limit
+    return work, services, rule, clock
+
+
+def _keep_in_touch(folder: Path) -> dict:
+    """The keep-in-touch rule as the app runs it (its daily limit): the first run, the same day
+    again, the next day; then every task at once (no limit) and that run repeated, which scans
+    everyone and finds nothing new; then a full scoring pass. {name: (seconds, count)}."""
+    out = {}
+    work, services, rule, clock = _rule_copy(folder, None)
     try:
-        later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + RULE_AHEAD
-        services = Services.open(work, clock=FixedClock(later))
-        (rule,) = [r for r in services.rules.rules() if r.kind == KEEP_IN_TOUCH]
-        out = []
-        for _ in range(2):
-            box = {}
-
-            def job(box=box):
-                t0 = time.perf_counter()
-                box["made"] = services.rules.run_keep_in_touch(rule)
-                box["s"] = time.perf_counter() - t0
-
-            worker = threading.Thread(target=job)
-            worker.start()
-            worker.join()
-            out += [box["s"], box["made"]]
-            print(f"  keep in touch: {box['made']:,} tasks made in {box['s']:.2f} s")
-        t0 = time.perf_counter()
-        scored = services.scoring.refresh()  # two months on: a full pass is due
-        out += [time.perf_counter() - t0, scored]
-        print(f"  scores: {scored:,} contacts in {out[-2]:.1f} s")
+        out["first"] = _on_worker(lambda: services.rules.run_keep_in_touch(rule))
+        told = services.reminders.recent(1)
+        out["waiting"] = (0.0, told[0][5] if told else 0, 0.0)
+        out["same_day"] = _on_worker(lambda: services.rules.run_keep_in_touch(rule))
+        clock.advance(dt.timedelta(days=1))
+        out["next_day"] = _on_worker(lambda: services.rules.run_keep_in_touch(rule))
         services.close()
-        return tuple(out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    work, services, rule, clock = _rule_copy(folder, 0)
+    try:
+        out["all"] = _on_worker(lambda: services.rules.run_keep_in_touch(rule))
+        out["again"] = _on_worker(lambda: services.rules.run_keep_in_touch(rule))
+        out["scores"] = _on_worker(services.scoring.refresh)  # two months on: a full pass is due
+        services.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for name, (seconds, count, cpu) in out.items():
+        print(f"  {name}: {count:,} in {seconds:.2f} s (CPU {cpu:.2f} s)")
+    return out
 
 
 def _first_paint(services, runs: int) -> list[float]:
@@ -214,24 +241,33 @@ def run(size: str = "1m", runs: int = 30) -> common.Result:
     shown = services.tasks.count(SectionQuery("upcoming"))
     paint = _first_paint(services, max(5, runs // 6))
     services.close()
-    first_s, first_made, again_s, again_made, score_s, scored = _keep_in_touch(folder)
+    shutil.rmtree(folder / "backups", ignore_errors=True)  # a copy from migrating it: not needed
+    rule = _keep_in_touch(folder)
     idle = _idle_cpu(folder)
     n = common.SIZES[size]
     result = common.Result(
         "reminders", "Reminders", f"python scripts/bench.py reminders --size {size} --runs {runs}",
         f"{n:,} contacts, {TASKS:,} tasks")
+
+    def rule_row(key: str, text: str) -> common.Row:
+        seconds, count, cpu = rule[key]
+        return common.Row(f"{text.replace('{n}', f'{count:,}')}; its thread's CPU time {cpu:.2f} s", 1,
+                          seconds, "s", f"≤ {RULE_TARGET_S:g} s", seconds <= RULE_TARGET_S)
+
     result.rows = [
         common.Row("what is due now (due reminders + next wake)", runs, common.median(due), "ms",
                    f"≤ {DUE_TARGET_MS:g} ms", common.median(due) <= DUE_TARGET_MS,
                    common.percentile(due, 95)),
         common.Row("tray counts (overdue, due today)", runs, common.median(counts), "ms",
                    p95=common.percentile(counts, 95)),
-        common.Row(f"keep-in-touch rule, first run ({first_made:,} tasks made), worker thread", 1,
-                   first_s, "s", f"≤ {RULE_TARGET_S:g} s", first_s <= RULE_TARGET_S),
-        common.Row(f"keep-in-touch rule, repeat run ({again_made:,} made), worker thread", 1, again_s,
-                   "s", f"≤ {RULE_TARGET_S:g} s", again_s <= RULE_TARGET_S),
-        common.Row(f"lead scores, full pass ({scored:,} contacts, 6 rules, slices of 50,000)", 1, score_s,
-                   "s"),
+        rule_row("first", "keep-in-touch rule, first run: {n} tasks made (daily limit 500, "
+                 f"{rule['waiting'][1]:,} told to wait), worker thread"),
+        rule_row("same_day", "keep-in-touch rule, again the same day ({n} made: limit reached)"),
+        rule_row("next_day", "keep-in-touch rule, the next day ({n} more made)"),
+        rule_row("all", "keep-in-touch rule with no limit: every task at once ({n} made), worker thread"),
+        rule_row("again", "keep-in-touch rule with no limit, repeat run ({n} made: a scan of everyone)"),
+        common.Row(f"lead scores, full pass ({rule['scores'][1]:,} contacts, 6 rules, slices of 50,000)", 1,
+                   rule["scores"][0], "s"),
         common.Row(f"Reminders page first paint (Upcoming: {shown:,} rows)", len(paint),
                    common.median(paint), "ms", f"≤ {PAINT_TARGET_MS:g} ms",
                    common.median(paint) <= PAINT_TARGET_MS, common.percentile(paint, 95)),
@@ -243,15 +279,16 @@ def run(size: str = "1m", runs: int = 30) -> common.Result:
         "the rule runs with the clock 60 days ahead so every tagged contact has been silent for "
         "30 days. \"Due now\" is one range of the partial index `task_remind`; the scheduler "
         "sleeps until the next reminder time instead of polling.",
-        "Keep in touch, first run: one task for each of the ~204,000 silent customers, every row "
-        "going into the task table's nine indexes (uuid, contact, deal, company, open, remind, done, "
-        "rule key, primary key). Its SQL alone took 5.6 s on a quiet machine (6.8 s with random "
-        "UUIDs, hence time-ordered ones); 2 s is not reached for that one-off run, which happens once "
-        "on a worker thread while the window stays responsive. The steady state (the rule run again, "
-        "hourly or after changes: a scan of the tagged contacts, nothing new) measured 0.6-0.7 s alone "
-        "(the same query outside the benchmark, after the first run). Lead scores: a full pass is "
-        "due only when the rules change or once a day; between passes only the contacts the change "
-        "feed names are rescored.",
+        "Keep in touch makes at most 500 tasks a day (a setting of the rule; 0 = no limit), the people "
+        "silent longest first, and one notification says how many wait for the next days: turned on "
+        "over 1M contacts it owes ~204,000 follow-ups, more than anyone can work through, and making "
+        "them all at once would bury the few that matter today. A run finds who needs a task (a scan "
+        "of the tagged contacts into a temporary table), then makes the first 500; once the day's "
+        "limit is reached it does not scan again that day.",
+        "With no limit, each of the ~204,000 tasks goes into the task table and its eight indexes "
+        "(uuid, contact, deal, company, open, remind, rule key, primary key); measured by dropping one "
+        "index at a time, each costs 0.3-1 s of CPU for these rows, so that run stays above 2 s. UUIDv7s "
+        "are now made in SQL (a Python call per row cost ~1 s of it).",
         f"The machine is shared: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores when "
         "this run ended; at load 7-10 the same build took 2-3× as long (rule and scoring passes).",
     ]
