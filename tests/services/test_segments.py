@@ -278,3 +278,13 @@ def test_segment_plans_use_the_indexes_they_need(crm, data, sql):
     either = Group("any", (c("title", "contains", "manager"), c("source", "is", "referral")))
     assert "USING INTEGER PRIMARY KEY (rowid>?)" in _plan(sql, crm, either)
     assert "contact_by_name" in _plan(sql, crm, either, order=True)
+
+
+def test_cheap_conditions_are_tested_first_with_their_own_values(crm, data):
+    t = data["tags"]
+    group = Group("any", (c("tags", "has_all", (t["prospect"], t["VIP"])), c("name", "contains", "ck"),
+                          c("city", "is", "上海")))
+    sql, params = crm.segments.condition("contact", group)
+    assert sql.index("city") < sql.index("LIKE") < sql.index("SELECT")
+    assert params[:2] == ("上海", "%ck%")
+    assert names(crm, group) == {"Frank White", "Eve Black", "张伟"}
