@@ -221,7 +221,9 @@ class RulesDialog(QDialog):
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(ENABLED if rule.enabled else Qt.CheckState.Unchecked)
             self.follow_table.setItem(row, 0, name)
-            self.follow_table.setItem(row, 1, QTableWidgetItem(self._describe(rule)))
+            what = QTableWidgetItem(self._describe(rule))
+            what.setToolTip(what.text())  # the whole sentence where the column cuts it short
+            self.follow_table.setItem(row, 1, what)
         self.follow_table.blockSignals(False)
         self._fill_scores()
 
