@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crm_desktop.interchange.readers import open_table
+from crm_desktop.interchange.writers import unneutralise
 
 # Letters of several scripts, digits, spaces, quotes and line breaks; no delimiter characters,
 # so the delimiter is found from the structure alone.
@@ -50,7 +51,9 @@ def test_csv_reads_back_what_was_written(tmp_path_factory, table, delimiter, enc
     path.write_bytes(buffer.getvalue().encode(encoding))
     source = open_table(path)
     assert source.delimiter == delimiter
-    assert [_trim(r) for r in source.rows()] == table
+    # A ' before formula-like text is the neutralisation our .csv export adds: it comes off.
+    expected = [[unneutralise(c) if isinstance(c, str) else c for c in row] for row in table]
+    assert [_trim(r) for r in source.rows()] == expected
 
 
 @SETTINGS
