@@ -304,3 +304,22 @@ def test_the_timeline_names_consent_changes_in_words(qtbot, services, page_for, 
     lines = {model.index(r, 0).data(): model.summary(model.entry(r)) for r in range(model.rowCount())}
     assert "“No” → “Yes”" in lines["Do not contact changed"]
     assert "“Not recorded” → “Legitimate interest”" in lines["Lawful basis changed"]
+
+
+def test_the_segment_builder_offers_do_not_contact(qtbot, services):
+    from crm_desktop.core.segments import Condition, Group
+    from crm_desktop.ui.segments.builder import SegmentDialog
+
+    for given, quiet in (("Ann", False), ("Bob", True), ("Cy", True)):
+        services.contacts.create(ContactDraft(given_name=given, do_not_contact=quiet))
+    dialog = SegmentDialog(services, "contact")
+    qtbot.addWidget(dialog)
+    row = dialog.root.items[0]
+    row.field_combo.setCurrentIndex(row.field_combo.findData("do_not_contact"))
+    assert row.field_combo.currentText() == "Do not contact"
+    assert [row.op_combo.itemText(i) for i in range(row.op_combo.count())] == ["is marked", "is not marked"]
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "2 people match.")
+    row.op_combo.setCurrentIndex(row.op_combo.findData("not_set"))
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "1 person matches.")
+    assert dialog.group() == Group("all", (Condition("do_not_contact", "not_set", None),))
+    dialog.reject()
