@@ -90,7 +90,8 @@ def test_the_backup_workbook_brings_consent_back(crm: Services, template_db: Pat
         people = _by_name(target)
         ann, bob = people["Ann Lee"], people["Bob Roe"]
         assert (ann.lawful_basis, ann.consent_given_on, ann.consent_withdrawn_on, ann.consent_note,
-                ann.do_not_contact) == ("consent", dt.date(2024, 1, 2), dt.date(2024, 3, 4), "trade fair", True)
+                ann.do_not_contact) == ("consent", dt.date(2024, 1, 2), dt.date(2024, 3, 4), "trade fair",
+                                        True)
         assert (bob.lawful_basis, bob.do_not_contact) == ("contract", False)
     finally:
         target.close()
