@@ -215,10 +215,12 @@ def _idle_cpu(folder: Path, window_s: float = 30.0) -> float:
         stat = Path(f"/proc/{app.pid}/stat")
         ticks = lambda: sum(int(v) for v in stat.read_text().rsplit(")", 1)[1].split()[11:13])  # noqa: E731
         time.sleep(10)
-        for _ in range(60):  # at most five minutes of start-up work (a first backup, the first sweep)
+        for _ in range(120):  # at most ten minutes of start-up work (a first backup, the first sweep)
             before = ticks()
             time.sleep(5)
-            if (ticks() - before) / os.sysconf("SC_CLK_TCK") / 5 < 0.05:
+            # A backup being copied (by cp, not counted here) is followed by its check: wait for both.
+            copying = any((work / "backups").glob(".*.partial"))
+            if not copying and (ticks() - before) / os.sysconf("SC_CLK_TCK") / 5 < 0.05:
                 break
         before = ticks()
         time.sleep(window_s)
