@@ -253,7 +253,8 @@ def _read_through(path: Path) -> None:
 def _search_times(plain: Path, encrypted: Path, runs: int, rounds: int) -> dict:
     import bench_search
 
-    out = {"plain": {"box": [], "list": []}, "encrypted": {"box": [], "list": []}}
+    out = {label: {"box": [], "list": [], "box first": [], "list first": []}
+           for label in ("plain", "encrypted")}
     bench_search.query_plans = lambda services, text: []  # not part of these figures
     for i in range(runs):
         order = (("plain", plain, None), ("encrypted", encrypted, PASSPHRASE))
@@ -262,6 +263,7 @@ def _search_times(plain: Path, encrypted: Path, runs: int, rounds: int) -> dict:
                 measured = bench_search.service_filtering(root, rounds)
             for kind in ("box", "list"):
                 out[label][kind] += [x for v in measured[kind].values() for x in v]
+                out[label][f"{kind} first"] += [v[0] for v in measured[kind].values()]  # a cold cache
             print(f"  search run {i + 1} {label}: box median {common.median(out[label]['box']):.1f} ms, "
                   f"list median {common.median(out[label]['list']):.1f} ms", flush=True)
     return out
@@ -307,6 +309,12 @@ def _encryption_rows(source: Path, size: str, runs: int, rounds: int) -> tuple[l
     rows += _ratio_row("search box: search(text, 20)", search["plain"]["box"], search["encrypted"]["box"])
     rows += _ratio_row("list filter: count + page(0, 100)", search["plain"]["list"],
                        search["encrypted"]["list"])
+    for kind, label in (("box first", "search box, first pass only"),
+                        ("list first", "list filter, first pass only")):
+        p, e = search["plain"][kind], search["encrypted"][kind]
+        rows.append(common.Row(f"{label} (fresh connection, cold cache): encrypted / plain", len(p),
+                               common.median(e) / common.median(p), "×",
+                               p95=common.percentile(e, 95) / common.percentile(p, 95)))
     for key, label in (("first_paint_ms", "ContactsPage: show() → first rows painted"),
                        ("jump_ms", "ContactsPage: scrollToBottom() → last row painted")):
         rows += _ratio_row(label, [m[key] for m in lists["plain"]], [m[key] for m in lists["encrypted"]])
