@@ -8,6 +8,9 @@ so a segment is counted, paged and sorted by SQLite like any list.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import threading
 from collections.abc import Sequence
 
 import peewee as pw
@@ -258,12 +261,31 @@ def quality_condition(key: str, now: dt.datetime) -> tuple[str, tuple]:
     return sql, ((ts(now - dt.timedelta(days=STALE_DAYS)),) if "?" in sql else ())
 
 
+class CompiledFilter(tuple):
+    """``(sql, params)``: a filter as one condition; ``pieces``, if any, are disjoint conditions
+    ``(sql, params)`` whose counts add up to its count, and are cheaper to count."""
+
+    pieces: tuple = ()
+
+    def __new__(cls, sql: str, params: tuple, pieces: tuple = ()) -> CompiledFilter:
+        compiled = super().__new__(cls, (sql, params))
+        compiled.pieces = pieces
+        return compiled
+
+
 def compile_filter(group: Group, entity: str, now: dt.datetime,
-                   custom_types: dict[int, str] | None = None) -> tuple[str, tuple]:
+                   custom_types: dict[int, str] | None = None) -> CompiledFilter:
     """``(sql, params)``: a condition on the unaliased ``entity`` table for a checked filter."""
-    compiler = _Compiler(entity, now, custom_types or {})
+    custom_types = custom_types or {}
+    sql, params = _compile(group, entity, now, custom_types)
+    return CompiledFilter(sql, params, _count_pieces(group, entity, now, custom_types))
+
+
+def _compile(group: Group, entity: str, now: dt.datetime, custom_types: dict[int, str],
+             pass_hint: bool = True) -> tuple[str, tuple]:
+    compiler = _Compiler(entity, now, custom_types)
     sql = compiler.group(group)
-    if group.is_empty() or _can_seek(group, entity):
+    if not pass_hint or group.is_empty() or _can_seek(group, entity):
         return sql, tuple(compiler.params)
     # "id >= 0" is always true; it is there for SQLite's planner. With no index to seek
     # (an OR, "title contains", a tag), the planner otherwise walks some index that holds
@@ -273,6 +295,45 @@ def compile_filter(group: Group, entity: str, now: dt.datetime,
     # added when a condition can seek an index: "rowid > ?" would then make SQLite prefer a
     # one-column index (the column, then the rowid) to one that matches two conditions.
     return f"(id >= 0 AND {sql})", tuple(compiler.params)
+
+
+def _count_pieces(group: Group, entity: str, now: dt.datetime, custom_types: dict[int, str]) -> tuple:
+    """An OR with "has any / all of these tags" counted in disjoint pieces: the records the
+    other conditions take (one pass over the table, counted in rowid ranges at once), then for
+    each tag condition the records it takes that no condition before it took, read from the
+    tag index (ordered by record) rather than probed for every row of the table. At a million
+    people, "title contains, has two tags, or source is": ~0.33 s of CPU for the pass and ~0.2
+    s for the tags' 48,542 people where the one pass with two tag probes per row took ~0.65 s.
+    The list's pages keep the one condition: they stop after a page, a set would not."""
+    if group.match != "any" or len(group.items) < 2:
+        return ()
+    driven = [i for i, item in enumerate(group.items) if isinstance(item, Condition)
+              and item.field == "tags" and item.op in ("has_any", "has_all")]
+    if not driven:
+        return ()
+    rest = tuple(item for i, item in enumerate(group.items) if i not in driven)
+    pieces: list[tuple[str, tuple]] = []
+    taken: list[tuple[str, tuple]] = []  # the conditions counted already, as tests on a row
+    if rest:
+        pieces.append(_compile(Group("any", rest), entity, now, custom_types))
+        taken.append(_compile(Group("any", rest), entity, now, custom_types, pass_hint=False))
+    for i in driven:
+        condition = group.items[i]
+        ids = tuple(sorted(set(condition.value)))
+        table, column = _TAG_TABLES[entity]
+        # ROWS is where a count in rowid ranges puts the range of its part.
+        if condition.op == "has_any":
+            members = f"SELECT t0.{column} FROM {table} t0 WHERE t0.tag_id IN ({marks(len(ids))})"
+        else:
+            members = f"SELECT t0.{column} FROM {table} t0 WHERE t0.tag_id = ?" + "".join(
+                f" AND EXISTS (SELECT 1 FROM {table} t{n} WHERE t{n}.{column} = t0.{column} "
+                f"AND t{n}.tag_id = ?)" for n in range(1, len(ids)))
+        members += ROWS.format(column=f"t0.{column}")
+        # "IS NOT TRUE", not NOT: a condition that is NULL for a row did not take it either.
+        sql = " AND ".join([f"id IN ({members})", *(f"({test}) IS NOT TRUE" for test, _p in taken)])
+        pieces.append((f"({sql})", ids + tuple(p for _t, params in taken for p in params)))
+        taken.append(_compile(Group("all", (condition,)), entity, now, custom_types, pass_hint=False))
+    return tuple(pieces)
 
 
 # Fields a condition can seek an index on (an equality, or a range of dates or numbers).
@@ -292,6 +353,134 @@ def _can_seek(group: Group, entity: str) -> bool:
         return False
     return any(isinstance(c, Condition) and c.field in _SEEKABLE[entity] and c.op in _SEEK_OPS
                for c in group.items)
+
+
+# -- counting in parts ---------------------------------------------------------------------
+# A condition with no index to seek (an OR with "title contains", say) is counted in one pass
+# over the table; the pass is split into rowid ranges, each counted at the same time on a
+# connection of its own: Python's sqlite3 lets go of the GIL while SQLite steps, and a
+# count(*) is one step, so the parts run on as many cores. Smaller tables are counted whole.
+SPLIT_MIN_ROWS = 100_000
+MAX_PARTS = 4
+# The counting connections read the file through a memory map: no copy of each 4 KiB page
+# out of the OS cache into SQLite's (~0.12 s of a million people's 0.15 s pass).
+MMAP_BYTES = 1 << 30
+
+
+# In a piece's SQL: "and the records in the part's rowid range", for a set of records read
+# from an index rather than the table (a count in one part drops it: it is a comment).
+ROWS = "/*rows {column}*/"
+_ROWS_MARK = re.compile(r"/\*rows ([\w.]+)\*/")
+
+
+def count_where(db: pw.SqliteDatabase, table: str, pieces: Sequence[tuple[str, Sequence]]) -> int:
+    """The sum of ``SELECT count(*) FROM table WHERE w`` over disjoint ``pieces`` ``(w, params)``,
+    counted at once on connections of their own where that helps: a piece that reads every
+    row in rowid ranges, and the pieces side by side."""
+    pieces = [(where, tuple(params)) for where, params in pieces]
+    if _may_count_elsewhere(db):
+        tasks = _tasks(db, table, pieces)
+        if len(tasks) > 1:
+            counted = _count_at_once(db, table, tasks)
+            if counted is not None:
+                return counted
+    return sum(db.execute_sql(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+               for where, params in pieces)
+
+
+def count_list(db: pw.SqliteDatabase, table: str, q, list_where) -> int:
+    """The count of a list query (``list_where(q)`` gives its condition): with a segment that
+    is counted in pieces, the list's other conditions go with each piece."""
+    pieces = getattr(q.segment, "pieces", ())
+    if not pieces:
+        return count_where(db, table, [list_where(q)])
+    where, params = list_where(q.with_(segment=None))
+    return count_where(db, table, [(f"{where} AND {w}", (*params, *p)) for w, p in pieces])
+
+
+def _parts() -> int:
+    return min(os.cpu_count() or 1, MAX_PARTS)
+
+
+def _may_count_elsewhere(db: pw.SqliteDatabase) -> bool:
+    """Not on one core, nor for an encrypted file (its pages are decrypted into each
+    connection's cache: a fresh one would decrypt them all again), nor in a transaction of
+    this thread's (other connections would not see its changes)."""
+    return _parts() > 1 and not getattr(db, "passphrase", None) and not db.in_transaction()
+
+
+def _tasks(db: pw.SqliteDatabase, table: str, pieces: list[tuple[str, tuple]]) -> list[tuple]:
+    """``(where, params, rowid range or None)`` to count at once (none for a small table): a
+    piece whose plan passes over the table is split into as many rowid ranges as there are
+    cores (up to MAX_PARTS), and so is a piece that reads a set from an index (ROWS)."""
+    # Two subqueries: SQLite reads min() or max() alone from the end of the b-tree, both at once
+    # in a pass over the table.
+    lo, hi = db.execute_sql(f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})").fetchone()
+    passes = (f"SCAN {table}", f"SEARCH {table} USING INTEGER PRIMARY KEY (rowid>?)")
+    if lo is None or hi - lo < SPLIT_MIN_ROWS:
+        return []  # small: counted on this thread's connection
+    tasks: list[tuple] = []
+    for where, params in pieces:
+        step = (hi - lo) // _parts() + 1
+        ranges = [(lo + i * step, lo + (i + 1) * step) for i in range(_parts())]
+        if _ROWS_MARK.search(where):  # a set read from an index, in ranges of its own
+            tasks += [(_ROWS_MARK.sub(lambda m, a=a, b=b: f" AND {m[1]} >= {a} AND {m[1]} < {b}", where),
+                       params, None) for a, b in ranges]
+            continue
+        plan = db.execute_sql(f"EXPLAIN QUERY PLAN SELECT count(*) FROM {table} WHERE {where}",
+                              params).fetchall()
+        if any(r[1] == 0 and r[-1] in passes for r in plan):
+            tasks += [(where, params, bounds) for bounds in ranges]
+        else:
+            tasks.append((where, params, None))
+    return tasks
+
+
+def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int | None:
+    """The sum of the tasks' counts, each on a thread and connection of its own (this thread
+    takes the first); None if a write was committed while they ran (they may then have read
+    different states of the file; the caller counts again on its own connection)."""
+    counts: list[int] = [0] * len(tasks)
+    errors: list[BaseException] = []
+    moved = threading.Event()
+    done = threading.Barrier(len(tasks))
+
+    def task(i: int) -> None:
+        where, params, bounds = tasks[i]
+        if bounds is not None:
+            where, params = f"id >= ? AND id < ? AND {where}", (*bounds, *params)
+        conn = None
+        try:
+            conn = db._connect()  # the database's own settings (and pragmas) on a new connection
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            conn.execute("BEGIN")
+            counts[i] = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            conn.execute("COMMIT")
+            # Once every task has counted: a task whose file has not changed since its read
+            # read the same state as every task that began after it; all did, if none changed.
+            done.wait()
+            if conn.execute("PRAGMA data_version").fetchone()[0] != version:
+                moved.set()
+        except threading.BrokenBarrierError:
+            pass
+        except BaseException as exc:  # raised again in the calling thread
+            errors.append(exc)
+            done.abort()
+        finally:
+            if conn is not None:
+                conn.close()
+
+    workers = [threading.Thread(target=task, args=(i,), name=f"count-{i}", daemon=True)
+               for i in range(1, len(tasks))]
+    for worker in workers:
+        worker.start()
+    task(0)
+    for worker in workers:
+        worker.join()
+    if errors:
+        raise errors[0]
+    return None if moved.is_set() else sum(counts)
 
 
 _SEGMENT_COLUMNS = "id, name, entity, payload, position"
@@ -341,8 +530,8 @@ class SegmentStore:
     # -- the records of a segment ------------------------------------------------------------
     def count(self, entity: str, condition: tuple[str, tuple]) -> int:
         sql, params = condition
-        return self.db.execute_sql(
-            f"SELECT count(*) FROM {TABLES[entity]} WHERE deleted_at IS NULL AND {sql}", params).fetchone()[0]
+        pieces = getattr(condition, "pieces", ()) or ((sql, params),)
+        return count_where(self.db, TABLES[entity], [(f"deleted_at IS NULL AND {w}", p) for w, p in pieces])
 
     def ids(self, entity: str, condition: tuple[str, tuple]) -> list[int]:
         sql, params = condition
