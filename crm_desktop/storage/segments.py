@@ -437,28 +437,31 @@ def _tasks(db: pw.SqliteDatabase, table: str, pieces: list[tuple[str, tuple]]) -
 
 
 def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int | None:
-    """The sum of the tasks' counts, each on a thread and connection of its own (this thread
-    takes the first); None if a write was committed while they ran (they may then have read
-    different states of the file; the caller counts again on its own connection)."""
+    """The sum of the tasks' counts, on one thread and connection per core (this thread is the
+    first), each counting every n-th task in one read transaction; None if a write was
+    committed while they ran (they may then have read different states of the file; the
+    caller counts again on its own connection)."""
+    lanes = min(_parts(), len(tasks))
     counts: list[int] = [0] * len(tasks)
     errors: list[BaseException] = []
     moved = threading.Event()
-    done = threading.Barrier(len(tasks))
+    done = threading.Barrier(lanes)
 
-    def task(i: int) -> None:
-        where, params, bounds = tasks[i]
-        if bounds is not None:
-            where, params = f"id >= ? AND id < ? AND {where}", (*bounds, *params)
+    def lane(first: int) -> None:
         conn = None
         try:
             conn = db._connect()  # the database's own settings (and pragmas) on a new connection
             conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             conn.execute("BEGIN")
-            counts[i] = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+            for i in range(first, len(tasks), lanes):
+                where, params, bounds = tasks[i]
+                if bounds is not None:
+                    where, params = f"id >= ? AND id < ? AND {where}", (*bounds, *params)
+                counts[i] = conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
             version = conn.execute("PRAGMA data_version").fetchone()[0]
             conn.execute("COMMIT")
-            # Once every task has counted: a task whose file has not changed since its read
-            # read the same state as every task that began after it; all did, if none changed.
+            # Once every lane has counted: a lane whose file has not changed since its read
+            # read the same state as every lane that began after it; all did, if none changed.
             done.wait()
             if conn.execute("PRAGMA data_version").fetchone()[0] != version:
                 moved.set()
@@ -471,11 +474,11 @@ def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int
             if conn is not None:
                 conn.close()
 
-    workers = [threading.Thread(target=task, args=(i,), name=f"count-{i}", daemon=True)
-               for i in range(1, len(tasks))]
+    workers = [threading.Thread(target=lane, args=(i,), name=f"count-{i}", daemon=True)
+               for i in range(1, lanes)]
     for worker in workers:
         worker.start()
-    task(0)
+    lane(0)
     for worker in workers:
         worker.join()
     if errors:
