@@ -123,6 +123,10 @@ BULK_DROPPED_INDEXES = (
 # new terms FTS5 keeps in memory before it writes them as a segment (1 MB by default).
 _FTS_LOAD = {"automerge": 0, "hashsize": 64 * 1024 * 1024}
 _FTS_DEFAULTS = {"automerge": 4, "hashsize": 1024 * 1024}
+# SQLite's page cache while loading (KiB, negative as PRAGMA cache_size takes it): a load
+# into a table of 100k people touches more pages than the usual 32 MB hold, and the
+# indexes built at its end read the whole table. It grows only as pages are used.
+BULK_CACHE_KIB = -256 * 1024
 
 
 def contact_parts(draft: ContactDraft, full_name: str, uuid: str) -> ContactParts:
@@ -288,9 +292,11 @@ class ContactStore:
             f"AND name IN ({names})").fetchall()
         keys = ", ".join(f"'{k}'" for k in _FTS_LOAD)
         stored = dict(self.db.execute_sql(f"SELECT k, v FROM contact_fts_config WHERE k IN ({keys})"))
+        (cache,) = self.db.execute_sql("PRAGMA cache_size").fetchone()
         for name, _sql in indexes:
             self.db.execute_sql(f"DROP INDEX {name}")
         self._fts_config(_FTS_LOAD)
+        self.db.execute_sql(f"PRAGMA cache_size = {min(int(cache), BULK_CACHE_KIB)}")
         try:
             yield
         except BaseException:
@@ -298,13 +304,17 @@ class ContactStore:
             # module keeps its settings in memory too, so they are set back here as well.
             with contextlib.suppress(Exception):
                 self._fts_config({k: stored.get(k, v) for k, v in _FTS_DEFAULTS.items()})
+                self.db.execute_sql(f"PRAGMA cache_size = {int(cache)}")
             raise
-        self._fts_config({k: stored.get(k, v) for k, v in _FTS_DEFAULTS.items()})
-        unset = [k for k in _FTS_LOAD if k not in stored]
-        if unset:  # as before the load: no row, the built-in default
-            self.db.execute_sql(f"DELETE FROM contact_fts_config WHERE k IN ({marks(len(unset))})", unset)
-        for _name, sql in indexes:
-            self.db.execute_sql(sql)
+        try:
+            self._fts_config({k: stored.get(k, v) for k, v in _FTS_DEFAULTS.items()})
+            unset = [k for k in _FTS_LOAD if k not in stored]
+            if unset:  # as before the load: no row, the built-in default
+                self.db.execute_sql(f"DELETE FROM contact_fts_config WHERE k IN ({marks(len(unset))})", unset)
+            for _name, sql in indexes:
+                self.db.execute_sql(sql)
+        finally:
+            self.db.execute_sql(f"PRAGMA cache_size = {int(cache)}")
 
     def _fts_config(self, values: dict[str, int]) -> None:
         for key, value in values.items():

@@ -327,3 +327,14 @@ def test_a_load_as_large_as_the_table_is_a_bulk_load_and_a_small_one_is_not(crm,
     crm.contacts.create_many(_many_people(11))  # 11 < the 12 already there
     crm.contacts.create_many(_many_people(5))  # fewer than BULK_MIN
     assert loads == [True]
+
+
+def test_the_page_cache_is_as_before_after_a_bulk_load(crm, sql):
+    before = sql("PRAGMA cache_size")
+    during = []
+    crm.contacts.create_many(_many_people(12), batch_size=5, bulk=True,
+                             progress=lambda done, total: during.append(sql("PRAGMA cache_size")))
+    assert during[0] == [(-256 * 1024,)] and sql("PRAGMA cache_size") == before
+    with pytest.raises(RuntimeError, match="stop"), crm.contacts.bulk_load():
+        raise RuntimeError("stop")
+    assert sql("PRAGMA cache_size") == before
