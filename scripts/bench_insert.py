@@ -48,16 +48,25 @@ ANALYSIS = [
     "0.56 / 8.8 against 0.61 / 8.8: the same or faster (FTS5 has half the segment-index rows "
     "after a buffered load). The list sorts use the rebuilt indexes (same definitions, tests "
     "compare every sort order).",
-    "Where the time goes now (instrumented run of 100k, thread CPU time per contact on this "
-    "machine at a load average of 5-9, so ~1.5-2× a quiet machine): writing thread: `contact` "
-    "rows 33-37 µs, channels 17-20, tags 4, FTS5 documents 32-35, the sort indexes rebuilt "
-    "14-17, commit ~4, rows assembled 5.5; checking thread: validation and row parts 52-60. "
-    "The writing thread is the critical path: SQLite's own work (~60-70 µs per contact on a "
-    "quiet machine by the instruction counts above) is above the 50 µs that 20,000/s allows, "
-    "whatever Python does beside it. What is left to try: FTS5 `prefix = '2 3'` or a "
-    "contentless index (measured −6 and −7 µs, trades listed below), keeping the channels "
-    "on the contact row (~−9 µs, estimated), and building the sort indexes while the last "
-    "batches are still being checked.",
+    "Where the time goes now (instrumented runs of 100k, thread CPU time per contact, load "
+    "average ~1.7 on the 2 cores, µs). Into an empty database: writing thread `contact` rows "
+    "28.5, channels 15.2, tags 7.2, FTS5 documents 26.2, rows assembled 5.3, sort indexes "
+    "rebuilt and commit 15.6 (~98 in all); checking thread: validation and row parts 49.3. "
+    "100k into 100k: `contact` 30.6, channels 15.0, tags 11.1, FTS5 26.0, rows 4.1, sort "
+    "indexes rebuilt over 200k rows 28.8, commit ~5 (~121); checking thread 45.8. With the "
+    "256 MB page cache of the bulk load the second case went from 217 to 183 µs of CPU per "
+    "contact (one run each).",
+    "What this means for the target: in these runs wall time was about the process's CPU "
+    "time (e.g. 155 µs wall, 160 µs CPU): other work kept the second core busy, so the "
+    "checking thread did not run beside the writer and the overlap did not show; alternated "
+    "runs against the previous commit (load 2-3) gave 4,609 / 6,436 /s before and 4,644 / "
+    "7,434 /s after. On an idle second core the figure is bounded by the writing thread, "
+    "~100 µs per contact here (~10,000/s), perhaps ~60-70 µs on a quiet machine: SQLite's "
+    "own work alone is above the 50 µs that 20,000/s allows, whatever Python does beside it. "
+    "What is left to try: FTS5 `prefix = '2 3'` or a contentless index (measured −6 and −7 µs, "
+    "trades listed below), keeping the channels on the contact row (~−9 µs, estimated), "
+    "dropping the channel lookup index during loads that are not imports (~−5 µs), and "
+    "building the sort indexes while the last batches are still being checked.",
     common.md_table(["change (kept, earlier)", "without it", "with it"], [
         ["all of the below, against commit a5abb52", "5,891 /s · 170 µs", "8,551 /s · 117 µs"],
         ["rows, channels, tags and search documents built in one pass; each distinct company "
