@@ -406,7 +406,8 @@ def _may_count_elsewhere(db: pw.SqliteDatabase) -> bool:
     """Not on one core, nor for an encrypted file (its pages are decrypted into each
     connection's cache: a fresh one would decrypt them all again), nor in a transaction of
     this thread's (other connections would not see its changes)."""
-    return _parts() > 1 and not getattr(db, "passphrase", None) and not db.in_transaction()
+    return (_parts() > 1 and not getattr(db, "passphrase", None) and not db.in_transaction()
+            and not db.connection().in_transaction)
 
 
 def _tasks(db: pw.SqliteDatabase, table: str, pieces: list[tuple[str, tuple]]) -> list[tuple]:
