@@ -23,6 +23,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -197,19 +199,46 @@ def copy_live(source, target: Path, passphrase: str | None = None, progress: Pro
     return target
 
 
+CHILD_NICENESS = 10  # the copy and its check give way to the app
+
+
 def _verify(tmp: Path, target: Path, passphrase: str | None, quick: bool) -> None:
     """Make the finished copy private and durable, then check it; CORRUPT when it is not sound."""
     _private(tmp)
     _fsync(tmp)
-    problems = integrity_problems(tmp, passphrase, quick=quick)
+    problems = _at_low_priority(lambda: integrity_problems(tmp, passphrase, quick=quick))
     if problems:
         raise StorageError(StorageProblem.CORRUPT, str(target), "; ".join(problems[:3]))
+
+
+def _at_low_priority(work: Callable[[], list[str]]) -> list[str]:
+    """``work()`` on a thread of its own at a lower priority than the app's, on Linux (where a
+    priority can be set per thread; it ends with the thread, as an unprivileged process could
+    not raise it again). The check of a copy keeps a core busy for minutes at a million
+    contacts; the window's thread then comes first whenever it has something to do."""
+    if sys.platform != "linux":
+        return work()
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), CHILD_NICENESS)
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the waiting thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="backup-check")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 # -- a copy of the file under a read snapshot ----------------------------------------------
 SNAPSHOT_WAITS = (0.0, 0.01, 0.03, 0.1, 0.2, 0.5)  # seconds before each try; then the backup API
 COPY_BY_FILE, COPY_BY_BACKUP_API = "file", "backup-api"
-CHILD_NICENESS = 10
 
 
 class _NoSnapshot(Exception):

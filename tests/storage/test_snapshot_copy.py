@@ -172,3 +172,27 @@ def _rows(path: Path) -> list[tuple]:
         return conn.execute("SELECT * FROM t").fetchall()
     finally:
         conn.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a priority per thread is Linux's")
+def test_the_copy_is_checked_on_a_thread_that_gives_way_to_the_app(tmp_path: Path, monkeypatch):
+    import os
+    import threading
+
+    database = tmp_path / "live.sqlite3"
+    _database(database)
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen = []
+    real = files.integrity_problems
+
+    def noted(path, passphrase=None, *, quick=False):
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return real(path, passphrase, quick=quick) if len(seen) == 1 else ["page 3 is damaged"]
+
+    monkeypatch.setattr(files, "integrity_problems", noted)
+    files.copy_database(database, tmp_path / "b" / "copy.sqlite3")
+    assert seen == [min(mine + files.CHILD_NICENESS, 19)]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine  # this thread is unchanged
+    with pytest.raises(files.StorageError, match="page 3 is damaged"):  # what the check finds comes back
+        files.copy_database(database, tmp_path / "b" / "copy2.sqlite3")
+    assert not (tmp_path / "b" / "copy2.sqlite3").exists()
