@@ -198,8 +198,8 @@ CONTACT_SYNONYMS = _syn({
     "phone": ("phone", "telephone", "phone number", "phone 1 - value", "phone 2 - value", "phone 3 - value",
               "primary phone", "other phone", "contact number", "tel", "电话", "电话号码", "联系电话",
               "联系方式", "電話番号", "電話", "telefon", "téléphone"),
-    "wechat": ("wechat", "weixin", "微信", "微信号"),
-    "qq": ("qq", "qq号", "qq号码"),
+    "wechat": ("wechat", "wechat id", "weixin", "微信", "微信号"),
+    "qq": ("qq", "qq number", "qq号", "qq号码"),
     "linkedin": ("linkedin", "linkedin url", "linkedin profile"),
     "street": ("street", "address", "address 1", "address line 1", "street address", "business street",
                "home street", "work address", "home address", "address 1 - street", "mailing street",
@@ -472,9 +472,9 @@ def auto_map(spec: EntitySpec, headers: list[str], samples: list[list],
     for fid, label in custom:
         labels.setdefault(header_key(label), fid)
     for col, header in enumerate(headers):
-        if keys[col] and keys[col] in labels:
+        if keys[col] and keys[col] in labels and f"{CUSTOM_PREFIX}{labels[keys[col]]}" not in taken:
             key = f"{CUSTOM_PREFIX}{labels[keys[col]]}"
-            targets.append(SKIP if key in taken else key)
+            targets.append(key)
             taken.add(key)
             continue
         key = spec.synonyms.get(keys[col], SKIP)

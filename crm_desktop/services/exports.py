@@ -63,6 +63,7 @@ CONTACT_FIELDS = _fields(
     ("do_not_contact", "text", "Do not contact"), ("lawful_basis", "text", "Lawful basis"),
     ("consent_given", "date", "Consent given"), ("consent_withdrawn", "date", "Consent withdrawn"),
     ("consent_note", "text", "Consent note"), ("score", "integer", "Score"),
+    ("wechat", "text", "WeChat ID"), ("qq", "text", "QQ number"), ("linkedin", "text", "LinkedIn profile"),
 )
 COMPANY_FIELDS = _fields(
     ("name", "text", "Name"), ("industry", "text", "Industry"), ("people", "integer", "People"),
@@ -97,8 +98,8 @@ BACKUP_KEYS = {
                 "region", "postal_code", "country", "tags", "owner", "source", "notes", "created",
                 "updated"),
     "contact": ("uuid", "given_name", "family_name", "name", "company", "title", "emails", "phones",
-                "street", "city", "region", "postal_code", "country", "website", "birthday", "tags",
-                "owner", "source", "notes", "created", "updated", "lawful_basis", "consent_given",
+                "wechat", "qq", "linkedin", "street", "city", "region", "postal_code", "country", "website",
+                "birthday", "tags", "owner", "source", "notes", "created", "updated", "lawful_basis", "consent_given",
                 "consent_withdrawn", "consent_note", "do_not_contact"),
 }
 # How a "do not contact" flag is written in a file (the importer reads it back, see core.consent).

@@ -43,6 +43,11 @@ def _channels(channel: str) -> str:
             f"WHERE contact_id = contact.id AND channel = '{channel}' ORDER BY position))")
 
 
+def _handles(kind: str) -> str:
+    return (f"(SELECT group_concat(value, '; ') FROM (SELECT value FROM contact_channel "
+            f"WHERE contact_id = contact.id AND channel = 'handle' AND kind = '{kind}' ORDER BY position))")
+
+
 # Every e-mail and phone with its label, for vCards: fields split by \x1f, entries by \x1e.
 _LABELLED_CHANNELS = (
     "(SELECT group_concat(channel || char(31) || label || char(31) || value, char(30)) FROM "
@@ -93,6 +98,7 @@ CONTACT = Entity("contact", {
     "family_name": "family_name", "company": "company_name", "title": "title", "email": "email",
     "phone": "phone", "emails": _channels("email"), "phones": _channels("phone"),
     "channels": _LABELLED_CHANNELS,
+    "wechat": _handles("wechat"), "qq": _handles("qq"), "linkedin": _handles("linkedin"),
     "tags": _tags("contact_tag", "contact"), "owner": "owner_id", "street": "street",
     "city": "city", "region": "region", "postal_code": "postal_code", "country": "country",
     "website": "website", "birthday": "birthday", "source": "source", "notes": "notes",

@@ -174,3 +174,22 @@ def test_people_come_back_from_vcards(crm, template_db, tmp_path, version):
         assert _people(target) == _people(crm)
     finally:
         target.close()
+
+
+def test_the_backup_workbook_keeps_social_handles(crm, template_db, tmp_path):
+    from crm_desktop.core.records import Channel, ContactDraft
+
+    crm.contacts.create(ContactDraft(given_name="Wei", family_name="Zhang", handles=[
+        Channel("zhangwei88", "", "wechat"), Channel("123456789", "", "qq"),
+        Channel("https://www.linkedin.com/in/zhangwei", "", "linkedin")]))
+    crm.exports.backup(tmp_path / "backup.xlsx")
+    target = _fresh(template_db, tmp_path / "target")
+    try:
+        plan = target.imports.inspect(tmp_path / "backup.xlsx", "contact", sheet=1)
+        target.imports.run(plan, imports.ImportOptions())
+        (contact_id, *_), = target.contacts.page(target.exports.request_for("contacts").query, 0, 10)
+        handles = target.contacts.get(contact_id).data.handles
+        assert sorted((h.kind, h.value) for h in handles) == [
+            ("linkedin", "https://www.linkedin.com/in/zhangwei"), ("qq", "123456789"), ("wechat", "zhangwei88")]
+    finally:
+        target.close()
