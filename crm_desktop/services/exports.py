@@ -99,8 +99,8 @@ BACKUP_KEYS = {
                 "updated"),
     "contact": ("uuid", "given_name", "family_name", "name", "company", "title", "emails", "phones",
                 "wechat", "qq", "linkedin", "street", "city", "region", "postal_code", "country", "website",
-                "birthday", "tags", "owner", "source", "notes", "created", "updated", "lawful_basis", "consent_given",
-                "consent_withdrawn", "consent_note", "do_not_contact"),
+                "birthday", "tags", "owner", "source", "notes", "created", "updated", "lawful_basis",
+                "consent_given", "consent_withdrawn", "consent_note", "do_not_contact"),
 }
 # How a "do not contact" flag is written in a file (the importer reads it back, see core.consent).
 FLAG_TEXT = {1: "yes", 0: ""}

@@ -190,6 +190,7 @@ def test_the_backup_workbook_keeps_social_handles(crm, template_db, tmp_path):
         (contact_id, *_), = target.contacts.page(target.exports.request_for("contacts").query, 0, 10)
         handles = target.contacts.get(contact_id).data.handles
         assert sorted((h.kind, h.value) for h in handles) == [
-            ("linkedin", "https://www.linkedin.com/in/zhangwei"), ("qq", "123456789"), ("wechat", "zhangwei88")]
+            ("linkedin", "https://www.linkedin.com/in/zhangwei"), ("qq", "123456789"),
+            ("wechat", "zhangwei88")]
     finally:
         target.close()
