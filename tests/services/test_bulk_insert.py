@@ -15,6 +15,15 @@ from crm_desktop.core.records import Channel
 DOC_COLUMNS = "rowid, name, company, emails, phones, tags, notes"
 
 
+@pytest.fixture(autouse=True, params=["beside", "in turn"])
+def checking(request, monkeypatch):
+    """Every test runs with the next batch checked on a second thread, and without."""
+    from crm_desktop.services import contacts as contact_service
+
+    monkeypatch.setattr(contact_service, "_spare_core", lambda: request.param == "beside")
+    return request.param
+
+
 def _varied_people() -> list:
     people = [
         person("伟", "张", email="zw@example.cn", phone="+86 138 1234 5678", company_name="华信科技有限公司",
