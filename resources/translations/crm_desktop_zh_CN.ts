@@ -4,7 +4,7 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+118"/>
+        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+122"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
@@ -608,7 +608,7 @@ weighted %3</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+173"/>
+        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+186"/>
         <source>Open a service case</source>
         <translation>新建服务工单</translation>
     </message>
@@ -900,7 +900,7 @@ weighted %3</source>
         <translation>新建公司</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Edit company – %1</source>
         <translation>编辑公司 – %1</translation>
     </message>
@@ -918,7 +918,7 @@ weighted %3</source>
 <context>
     <name>CompanyFilterCombo</name>
     <message>
-        <location filename="../../crm_desktop/ui/contacts_page.py" line="+117"/>
+        <location filename="../../crm_desktop/ui/contacts_page.py" line="+120"/>
         <location line="+19"/>
         <source>All companies</source>
         <translation>全部公司</translation>
@@ -1001,9 +1001,107 @@ weighted %3</source>
     </message>
 </context>
 <context>
+    <name>Consent</name>
+    <message>
+        <location filename="../../crm_desktop/ui/dialogs/consent.py" line="+20"/>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation>合同履行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal obligation</source>
+        <translation>法律义务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vital interests</source>
+        <translation>重大利益</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public task</source>
+        <translation>公共任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legitimate interest</source>
+        <translation>正当利益</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Do not contact</source>
+        <translation>请勿联系</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Why you may hold this person&apos;s data (GDPR Art. 6)</source>
+        <translation>您可保存此人数据的依据（GDPR 第 6 条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given on a known date</source>
+        <translation>已知同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn on a known date</source>
+        <translation>已知撤回同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Signed form at the trade fair, web form</source>
+        <translation>例如：展会上签署的表格、网页表单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not contact this person</source>
+        <translation>请勿联系此人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No follow-up reminders for them, and list exports leave them out</source>
+        <translation>不会为其生成跟进提醒，列表导出时也会排除此人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lawful basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How consent was given</source>
+        <translation>同意方式</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/dialogs/contact_dialog.py" line="+78"/>
+        <location filename="../../crm_desktop/ui/dialogs/contact_dialog.py" line="+62"/>
+        <source>Data protection</source>
+        <translation>数据保护</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Person</source>
         <translation>联系人</translation>
     </message>
@@ -1108,12 +1206,12 @@ weighted %3</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Edit person – %1</source>
         <translation>编辑联系人 – %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>A person with the phone number %1 already exists: %2.</source>
         <translation>已存在电话号码为 %1 的联系人：%2。</translation>
     </message>
@@ -1141,7 +1239,7 @@ weighted %3</source>
 <context>
     <name>ContactTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/contacts_page.py" line="-97"/>
+        <location filename="../../crm_desktop/ui/contacts_page.py" line="-99"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1181,6 +1279,11 @@ weighted %3</source>
         <translation>城市</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Country</source>
         <translation>国家/地区</translation>
@@ -1204,7 +1307,7 @@ weighted %3</source>
 <context>
     <name>ContactsPage</name>
     <message>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>New person</source>
         <translation>新建联系人</translation>
     </message>
@@ -1280,6 +1383,14 @@ weighted %3</source>
     </message>
 </context>
 <context>
+    <name>CountDelegate</name>
+    <message>
+        <location filename="../../crm_desktop/ui/segments/panel.py" line="+51"/>
+        <source>counting…</source>
+        <translation>计数中…</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../crm_desktop/ui/crash.py" line="+106"/>
@@ -1348,7 +1459,7 @@ weighted %3</source>
 <context>
     <name>CustomerHeader</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/header.py" line="+175"/>
+        <location filename="../../crm_desktop/ui/customer/header.py" line="+179"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
@@ -1363,7 +1474,27 @@ weighted %3</source>
         <translation>移除照片</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>Do not contact</source>
+        <translation>请勿联系</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This person asked not to be contacted: no follow-up reminders, left out of list exports</source>
+        <translation>此人要求不被联系：不生成跟进提醒，列表导出时排除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent withdrawn</source>
+        <translation>已撤回同意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent was the lawful basis and has been withdrawn</source>
+        <translation>法律依据为“同意”，且同意已被撤回</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Customer since</source>
         <translation>成为客户</translation>
     </message>
@@ -1398,7 +1529,7 @@ weighted %3</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
@@ -1416,7 +1547,7 @@ weighted %3</source>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/page.py" line="+112"/>
+        <location filename="../../crm_desktop/ui/customer/page.py" line="+122"/>
         <source>People</source>
         <translation>联系人</translation>
     </message>
@@ -1462,12 +1593,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+111"/>
         <source>Log e-mail</source>
         <translation>记录邮件</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-110"/>
         <source>Log meeting</source>
         <translation>记录会议</translation>
     </message>
@@ -1503,24 +1634,24 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+126"/>
+        <location line="+148"/>
         <location line="+26"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-172"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+189"/>
+        <location line="+211"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-159"/>
         <source>Activity logged.</source>
         <translation>活动已记录。</translation>
     </message>
@@ -1531,11 +1662,26 @@ weighted %3</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Do not contact</source>
+        <translation>请勿联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is marked “do not contact”. Contact them anyway?</source>
+        <translation>%1 已标记为“请勿联系”。仍要联系吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact anyway</source>
+        <translation>仍然联系</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Log an e-mail to %1 on the timeline?</source>
         <translation>在时间线上记录发给 %1 的邮件吗？</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Follow-up scheduled.</source>
         <translation>已安排跟进。</translation>
     </message>
@@ -1545,7 +1691,7 @@ weighted %3</source>
         <translation>商机已创建。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Order added.</source>
         <translation>订单已添加。</translation>
     </message>
@@ -1588,12 +1734,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-10"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -1608,19 +1754,35 @@ weighted %3</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Restore this value (“%1”)</source>
+        <translation>恢复为旧值（“%1”）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Open %1</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <location line="+5"/>
         <source>Moved to the trash. Undo with Ctrl+Z.</source>
         <translation>已移到回收站。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>Tags</source>
         <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Restore this value</source>
+        <translation>恢复旧值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 restored.</source>
+        <translation>%1 已恢复。</translation>
     </message>
 </context>
 <context>
@@ -1863,7 +2025,37 @@ weighted %3</source>
         <translation>员工数</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Lawful basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not contact</source>
+        <translation>请勿联系</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
@@ -2997,7 +3189,7 @@ weighted %3</source>
 <context>
     <name>DealPage</name>
     <message>
-        <location filename="../../crm_desktop/ui/pipeline/deal_page.py" line="+36"/>
+        <location filename="../../crm_desktop/ui/pipeline/deal_page.py" line="+38"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
@@ -3143,7 +3335,7 @@ weighted %3</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <location line="+11"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
@@ -3235,7 +3427,12 @@ weighted %3</source>
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/details.py" line="+88"/>
+        <location filename="../../crm_desktop/ui/customer/details.py" line="+91"/>
+        <source>Data protection</source>
+        <translation>数据保护</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Save changes</source>
         <translation>保存更改</translation>
     </message>
@@ -3420,7 +3617,7 @@ weighted %3</source>
         <translation>%1，分为 %2 组，共扫描 %3 条记录。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Merged. The merge can be undone from Merge history.</source>
         <translation>已合并。可在“合并记录”中撤销。</translation>
     </message>
@@ -3456,9 +3653,47 @@ weighted %3</source>
     </message>
 </context>
 <context>
+    <name>EditConflict</name>
+    <message>
+        <location filename="../../crm_desktop/ui/dialogs/conflict.py" line="+23"/>
+        <source>The company “%1” was changed by someone else (in another window or another program) since you opened it.</source>
+        <translation>自您打开以来，公司“%1”已被他人（在另一个窗口或另一个程序中）修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” was changed by someone else (in another window or another program) since you opened it.</source>
+        <translation>自您打开以来，“%1”已被他人（在另一个窗口或另一个程序中）修改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been saved yet. Reload to see their changes (your edits here are discarded), or overwrite their changes with yours.</source>
+        <translation>尚未保存任何内容。重新载入可查看对方的修改（您在此处的编辑将被放弃），或用您的修改覆盖对方的修改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overwrite</source>
+        <translation>覆盖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/export_dialog.py" line="+54"/>
+        <location filename="../../crm_desktop/ui/export_dialog.py" line="+55"/>
         <source>Choose a file name ending in .xlsx, .csv or .vcf.</source>
         <translation>请选择以 .xlsx、.csv 或 .vcf 结尾的文件名。</translation>
     </message>
@@ -3479,24 +3714,24 @@ weighted %3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+140"/>
+        <location line="-72"/>
+        <location line="+161"/>
         <source>People</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="-139"/>
-        <location line="+140"/>
+        <location line="-160"/>
+        <location line="+161"/>
         <source>Companies</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-160"/>
         <source>Deals</source>
         <translation>商机</translation>
     </message>
@@ -3541,7 +3776,7 @@ weighted %3</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
@@ -3561,7 +3796,22 @@ weighted %3</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
+        <source>Include the 1 person marked “do not contact” (left out unless ticked)</source>
+        <translation>包括 1 位标记为“请勿联系”的人（不勾选则排除）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include the %1 people marked “do not contact” (left out unless ticked)</source>
+        <translation>包括 %1 位标记为“请勿联系”的人（不勾选则排除）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They asked not to be contacted: leave them out of mailing lists</source>
+        <translation>他们要求不被联系：请勿将其列入邮寄名单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Only the selected row</source>
         <translation>仅选中的行</translation>
     </message>
@@ -3581,7 +3831,7 @@ weighted %3</source>
         <translation>此视图中的全部 %1 行</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
@@ -3626,12 +3876,22 @@ weighted %3</source>
         <translation>已将 %1 导出到 %2。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>1 person marked “do not contact” was left out.</source>
+        <translation>已排除 1 位标记为“请勿联系”的人。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 people marked “do not contact” were left out.</source>
+        <translation>已排除 %1 位标记为“请勿联系”的人。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
@@ -3810,7 +4070,8 @@ weighted %3</source>
         <translation>%n 个文件</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
+        <location line="+5"/>
         <source>File moved to the trash.</source>
         <translation>文件已移到回收站。</translation>
     </message>
@@ -4222,6 +4483,11 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>“%1” is not a whole number.</source>
+        <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>“%1” can be read as two different dates.</source>
         <translation>“%1”可以理解为两个不同的日期。</translation>
     </message>
@@ -4242,17 +4508,33 @@ weighted %3</source>
         <translation>日期“%1”在未来。</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>“%1” is not a lawful basis (consent, contract, legal obligation, vital interests, public task, legitimate interest).</source>
+        <translation>“%1”不是有效的法律依据（同意、合同履行、法律义务、重大利益、公共任务、正当利益）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is neither yes nor no.</source>
+        <translation>“%1”既不是“是”也不是“否”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent cannot be withdrawn before it was given.</source>
+        <translation>撤回同意的日期不能早于同意日期。</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>“%1” is not valid.</source>
         <translation>“%1”无效。</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+52"/>
         <source>Company name</source>
         <translation>公司名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-51"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
@@ -4262,9 +4544,24 @@ weighted %3</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Number of employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID (matches the company with this ID)</source>
+        <translation>ID（匹配具有此 ID 的公司）</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>— Do not import —</source>
         <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID (matches the person with this ID)</source>
+        <translation>ID（匹配具有此 ID 的联系人）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4293,11 +4590,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+32"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>Mobile phone</source>
         <translation>手机</translation>
     </message>
@@ -4392,7 +4690,47 @@ weighted %3</source>
         <translation>标签（以 , ; 、 分隔）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Lawful basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn</source>
+        <translation>撤回同意日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How consent was given</source>
+        <translation>同意方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not contact (yes/no)</source>
+        <translation>请勿联系（是/否）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat, QQ, LinkedIn</source>
+        <translation>微信、QQ、领英</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom fields</source>
+        <translation>自定义字段</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Added: %1 · Updated: %2 · Skipped: %3 · Not imported: %4</source>
         <translation>新增：%1 · 更新：%2 · 跳过：%3 · 未导入：%4</translation>
     </message>
@@ -4544,17 +4882,32 @@ weighted %3</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+76"/>
+        <location line="+135"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-133"/>
+        <source>Assign owner…</source>
+        <translation>指定负责人…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Select at most %1 rows at a time.</source>
         <translation>一次最多只能选择 %1 行。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
+        <source>%1 now owned by %2.</source>
+        <translation>%1 的负责人已改为 %2。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner taken off %1.</source>
+        <translation>已取消 %1 的负责人。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
@@ -4567,6 +4920,21 @@ weighted %3</source>
         <location line="+1"/>
         <source>Tag:</source>
         <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4789,7 +5157,7 @@ weighted %3</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -4819,7 +5187,12 @@ weighted %3</source>
         <translation>销售管道(&amp;I)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Reminders</source>
         <translation>提醒(&amp;R)</translation>
     </message>
@@ -4854,7 +5227,7 @@ weighted %3</source>
         <translation>关于 crm-desktop(&amp;A)</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+131"/>
         <source>+ New company</source>
         <translation>+ 新建公司</translation>
     </message>
@@ -4874,19 +5247,19 @@ weighted %3</source>
         <translation>+ 新建任务</translation>
     </message>
     <message>
-        <location line="+88"/>
-        <location line="+4"/>
+        <location line="+89"/>
+        <location line="+5"/>
         <source>Person saved.</source>
         <translation>联系人已保存。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+4"/>
+        <location line="+10"/>
+        <location line="+5"/>
         <source>Company saved.</source>
         <translation>公司已保存。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+39"/>
         <source>Choose People, Companies or Pipeline to export a list.</source>
         <translation>请先选择“联系人”、“公司”或“销售管道”再导出列表。</translation>
     </message>
@@ -5031,7 +5404,7 @@ weighted %3</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Save this mapping…</source>
         <translation>保存此映射…</translation>
     </message>
@@ -5071,12 +5444,17 @@ weighted %3</source>
         <translation>新建自定义字段“%1”</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+37"/>
+        <source>Reading the dates of the column…</source>
+        <translation>正在读取该列的日期…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Choose at least one column holding a name, e-mail or phone.</source>
         <translation>请至少选择一列姓名、邮箱或电话。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Save mapping</source>
         <translation>保存映射</translation>
     </message>
@@ -5089,7 +5467,17 @@ weighted %3</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/duplicates/merge_dialog.py" line="+52"/>
+        <location filename="../../crm_desktop/ui/duplicates/merge_dialog.py" line="+39"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Merge duplicates</source>
         <translation>合并重复记录</translation>
     </message>
@@ -5148,9 +5536,38 @@ weighted %3</source>
     </message>
 </context>
 <context>
+    <name>MergeUndo</name>
+    <message>
+        <location filename="../../crm_desktop/ui/duplicates/timeline_undo.py" line="+36"/>
+        <source>Undo merge…</source>
+        <translation>撤销合并…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+17"/>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Split %1 off again? %1 comes back as a separate record with the e-mails, phones, tags, activities, deals, tasks, orders, files and relationships it had; this record gets back the values it had before the merge.</source>
+        <translation>要把 %1 重新拆分出来吗？%1 将恢复为单独的记录，并带回它原有的电子邮件、电话、标签、活动、商机、任务、订单、文件和关系；此记录将恢复合并前的值。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the merged record</source>
+        <translation>被合并的记录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Merge undone: %1 is a separate record again.</source>
+        <translation>已撤销合并：%1 重新成为单独的记录。</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
-        <location filename="../../crm_desktop/ui/messages.py" line="+27"/>
+        <location filename="../../crm_desktop/ui/messages.py" line="+28"/>
         <source>Enter a name (given or family name).</source>
         <translation>请输入姓名（名字或姓氏）。</translation>
     </message>
@@ -5198,6 +5615,16 @@ weighted %3</source>
         <location line="+2"/>
         <source>Choose a colour such as #2d7ff9.</source>
         <translation>请选择一种颜色，例如 #2d7ff9。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a lawful basis from the list.</source>
+        <translation>请从列表中选择法律依据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent cannot be withdrawn before it was given.</source>
+        <translation>撤回同意的日期不能早于同意日期。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5255,7 +5682,12 @@ weighted %3</source>
         <translation>此记录已不存在，可能已被删除。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>“%1” was changed by someone else since you opened it. Nothing was overwritten: reopen it to see the changes.</source>
+        <translation>自您打开以来，“%1”已被他人修改。未覆盖任何内容：请重新打开以查看修改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No backup could be made in %1: %2. Nothing was changed. Choose another backup folder in Backups.</source>
         <translation>无法在 %1 中创建备份：%2。没有任何内容被更改。请在“备份”中选择其他备份文件夹。</translation>
     </message>
@@ -5306,7 +5738,7 @@ weighted %3</source>
 <context>
     <name>NotificationCentre</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/centre.py" line="+41"/>
+        <location filename="../../crm_desktop/ui/reminders/centre.py" line="+47"/>
         <source>No notifications yet.</source>
         <translation>暂无通知。</translation>
     </message>
@@ -5397,7 +5829,7 @@ weighted %3</source>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="-177"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="-180"/>
         <source>New order…</source>
         <translation>新建订单…</translation>
     </message>
@@ -5551,7 +5983,7 @@ weighted %3</source>
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="+162"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="+165"/>
         <source>Add relationship…</source>
         <translation>添加关系…</translation>
     </message>
@@ -5863,7 +6295,7 @@ weighted %3</source>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../crm_desktop/ui/pipeline/page.py" line="+71"/>
+        <location filename="../../crm_desktop/ui/pipeline/page.py" line="+73"/>
         <source>New deal…</source>
         <translation>新建商机…</translation>
     </message>
@@ -5898,12 +6330,12 @@ weighted %3</source>
         <translation>已移到%1。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Marked as won. Ctrl+Z undoes it.</source>
         <translation>已标记为赢单。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Marked as lost. Ctrl+Z undoes it.</source>
         <translation>已标记为输单。按 Ctrl+Z 撤销。</translation>
     </message>
@@ -5918,24 +6350,24 @@ weighted %3</source>
         <translation>已撤销移动。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+27"/>
         <source>Changed elsewhere</source>
         <translation>已在别处修改</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Pipeline</source>
         <translation>销售管道</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <location line="+10"/>
+        <location line="-9"/>
+        <location line="+12"/>
         <source>Deal saved.</source>
         <translation>商机已保存。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -5975,7 +6407,7 @@ weighted %3</source>
         <translation>删除“%1”？其时间线记录仍保留在客户名下。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Deal deleted. Ctrl+Z brings it back.</source>
         <translation>商机已删除。按 Ctrl+Z 恢复。</translation>
     </message>
@@ -6044,6 +6476,11 @@ weighted %3</source>
     </message>
     <message>
         <location line="+32"/>
+        <source>same ID</source>
+        <translation>相同 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>same e-mail</source>
         <translation>邮箱相同</translation>
     </message>
@@ -6058,7 +6495,17 @@ weighted %3</source>
         <translation>姓名和公司相同</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Nothing would change.</source>
+        <translation>不会有任何更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+23"/>
         <source>New, without the marked values</source>
         <translation>新增，不含标记的值</translation>
@@ -6154,12 +6601,12 @@ weighted %3</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/dialogs/record_dialog.py" line="+69"/>
+        <location filename="../../crm_desktop/ui/dialogs/record_dialog.py" line="+71"/>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
@@ -6194,7 +6641,7 @@ weighted %3</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+73"/>
         <source>Please correct the highlighted fields.</source>
         <translation>请更正标出的字段。</translation>
     </message>
@@ -6308,7 +6755,7 @@ weighted %3</source>
 <context>
     <name>ReminderController</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/controller.py" line="+86"/>
+        <location filename="../../crm_desktop/ui/reminders/controller.py" line="+88"/>
         <source>%1 reminders while you were away</source>
         <translation>您离开期间有 %1 条提醒</translation>
     </message>
@@ -6318,7 +6765,7 @@ weighted %3</source>
         <translation>打开“提醒”页面查看。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>crm-desktop is still running</source>
         <translation>crm-desktop 仍在运行</translation>
     </message>
@@ -6465,12 +6912,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+78"/>
+        <location line="+94"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-93"/>
         <source>Upcoming</source>
         <translation>即将到期</translation>
     </message>
@@ -6495,7 +6942,32 @@ weighted %3</source>
         <translation>为 %1 安排下一步</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>%1 entered %2</source>
+        <translation>%1 进入了 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A deal entered a stage you follow. Click to open it.</source>
+        <translation>一笔交易进入了您关注的阶段。点击打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 more person tagged “%1” is due for a follow-up</source>
+        <translation>还有 1 位带有“%1”标签的联系人需要跟进</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%2 more people tagged “%1” are due for a follow-up</source>
+        <translation>还有 %2 位带有“%1”标签的联系人需要跟进</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today&apos;s tasks are made; theirs follow on the next days, the longest silent first.</source>
+        <translation>今天的任务已创建；其余的将在接下来几天创建，最久未联系的优先。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Keep in touch</source>
         <translation>保持联系</translation>
     </message>
@@ -6733,12 +7205,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+214"/>
+        <location line="+223"/>
         <source>Done — log it</source>
         <translation>完成并记录</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-222"/>
         <source>Snooze</source>
         <translation>稍后提醒</translation>
     </message>
@@ -6760,12 +7232,12 @@ weighted %3</source>
     <message>
         <location line="+1"/>
         <location line="+160"/>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>Delete task</source>
         <translation>删除任务</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-152"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
@@ -6827,7 +7299,7 @@ weighted %3</source>
         <translation>删除此任务？</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <location line="+8"/>
         <source>Export tasks as a calendar</source>
         <translation>将任务导出为日历</translation>
@@ -6915,7 +7387,7 @@ weighted %3</source>
 <context>
     <name>RuleEditor</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/rules_dialog.py" line="+61"/>
+        <location filename="../../crm_desktop/ui/reminders/rules_dialog.py" line="+69"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -6930,7 +7402,27 @@ weighted %3</source>
         <translation>%1 代表联系人或交易的名称。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>When more people need a follow-up, the longest silent get theirs first and the others on the next days.</source>
+        <translation>需要跟进的人更多时，最久未联系的先获得任务，其余的在接下来几天获得。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create a task</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify the owner</source>
+        <translation>通知负责人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>People tagged</source>
         <translation>带有标签的联系人</translation>
     </message>
@@ -6940,9 +7432,19 @@ weighted %3</source>
         <translation>未联系时长</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>New tasks a day, at most</source>
+        <translation>每天最多新建任务数</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>When a deal enters</source>
         <translation>当交易进入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then</source>
+        <translation>然后</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6963,7 +7465,7 @@ weighted %3</source>
 <context>
     <name>RulesDialog</name>
     <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>Follow-up rules and lead scoring</source>
         <translation>跟进规则与线索评分</translation>
     </message>
@@ -7004,17 +7506,27 @@ weighted %3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-87"/>
         <source>People tagged “%1” not talked to for %2 days get a task for their owner.</source>
         <translation>带有“%1”标签且 %2 天未联系的联系人，会为其负责人创建一个任务。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>At most %1 new tasks a day.</source>
+        <translation>每天最多新建 %1 个任务。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A deal entering “%1” notifies its owner.</source>
+        <translation>交易进入“%1”时通知其负责人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A deal entering “%1” gets a task due %2 days later.</source>
         <translation>交易进入“%1”时，创建一个 %2 天后到期的任务。</translation>
     </message>
@@ -7024,7 +7536,7 @@ weighted %3</source>
         <translation>没有未完成任务的进行中交易会提醒其负责人。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>There are no pipeline stages yet.</source>
         <translation>还没有销售阶段。</translation>
     </message>
@@ -7167,7 +7679,7 @@ weighted %3</source>
 <context>
     <name>SegmentBar</name>
     <message>
-        <location filename="../../crm_desktop/ui/segments/page.py" line="+43"/>
+        <location filename="../../crm_desktop/ui/segments/page.py" line="+45"/>
         <source>Edit filter…</source>
         <translation>编辑筛选条件…</translation>
     </message>
@@ -7434,6 +7946,11 @@ weighted %3</source>
         <translation>赢单概率</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Do not contact</source>
+        <translation>请勿联系</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>none in the last … days</source>
         <translation>最近 … 天内没有</translation>
@@ -7467,19 +7984,19 @@ weighted %3</source>
     <message>
         <location line="+1"/>
         <location line="+12"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-22"/>
         <location line="+12"/>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>is not empty</source>
         <translation>不为空</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-21"/>
         <source>has any of</source>
         <translation>包含任一</translation>
     </message>
@@ -7496,19 +8013,19 @@ weighted %3</source>
     <message>
         <location line="+2"/>
         <location line="+8"/>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>is</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-14"/>
         <location line="+8"/>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>is not</source>
         <translation>不是</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-13"/>
         <source>is nobody</source>
         <translation>无人</translation>
     </message>
@@ -7518,7 +8035,17 @@ weighted %3</source>
         <translation>有人</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>is marked</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not marked</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>contains</source>
         <translation>包含</translation>
     </message>
@@ -7571,7 +8098,7 @@ weighted %3</source>
         <translation>全部移入回收站…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+53"/>
         <source>Add a tag to all</source>
         <translation>为全部记录添加标签</translation>
     </message>
@@ -7581,7 +8108,7 @@ weighted %3</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Tag “%1” added to %2 records.</source>
         <translation>已为 %2 条记录添加标签“%1”。</translation>
     </message>
@@ -7601,7 +8128,7 @@ weighted %3</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Owner changed on %1 records.</source>
         <translation>已更改 %1 条记录的负责人。</translation>
     </message>
@@ -7631,7 +8158,7 @@ weighted %3</source>
         <translation>将此细分中的全部 %1 条记录移入回收站？</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 records moved to the trash.</source>
         <translation>已将 %1 条记录移入回收站。</translation>
     </message>
@@ -7649,7 +8176,7 @@ weighted %3</source>
         <translation>数据质量(&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/segments/panel.py" line="+107"/>
+        <location filename="../../crm_desktop/ui/segments/panel.py" line="+61"/>
         <source>SEGMENTS</source>
         <translation>细分</translation>
     </message>
@@ -7674,7 +8201,7 @@ weighted %3</source>
         <translation>将筛选条件保存为细分后会显示在这里。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+77"/>
         <source>Delete segment</source>
         <translation>删除细分</translation>
     </message>
@@ -7874,7 +8401,7 @@ weighted %3</source>
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/header.py" line="-141"/>
+        <location filename="../../crm_desktop/ui/customer/header.py" line="-158"/>
         <source>+ tag</source>
         <translation>+ 标签</translation>
     </message>
@@ -7991,7 +8518,7 @@ weighted %3</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/task_dialog.py" line="+56"/>
+        <location filename="../../crm_desktop/ui/reminders/task_dialog.py" line="+57"/>
         <source>Edit task</source>
         <translation>编辑任务</translation>
     </message>
@@ -8007,42 +8534,42 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+172"/>
+        <location line="+188"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+170"/>
+        <location line="-185"/>
+        <location line="+186"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-169"/>
-        <location line="+168"/>
+        <location line="-185"/>
+        <location line="+184"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+167"/>
+        <location line="-181"/>
+        <location line="+183"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+164"/>
+        <location line="-182"/>
+        <location line="+180"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+162"/>
+        <location line="-177"/>
+        <location line="+178"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-176"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -8115,7 +8642,7 @@ weighted %3</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/task_model.py" line="+107"/>
+        <location filename="../../crm_desktop/ui/reminders/task_model.py" line="+94"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -8149,11 +8676,16 @@ weighted %3</source>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is marked “do not contact”: this reminder does not notify</source>
+        <translation>%1 已标记为“请勿联系”：此提醒不会通知</translation>
+    </message>
 </context>
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="-241"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="-244"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -8186,7 +8718,7 @@ weighted %3</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/timeline_model.py" line="+113"/>
+        <location filename="../../crm_desktop/ui/customer/timeline_model.py" line="+104"/>
         <source>%1 changed</source>
         <translation>%1 已更改</translation>
     </message>
@@ -8262,6 +8794,11 @@ weighted %3</source>
         <translation>文件</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
@@ -8271,12 +8808,12 @@ weighted %3</source>
     <name>TrashPage</name>
     <message>
         <location line="+21"/>
-        <location line="+120"/>
+        <location line="+131"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-128"/>
         <source>Deleted people and companies stay here until you delete them permanently. Restoring puts them back where they were.</source>
         <translation>已删除的联系人和公司会保留在这里，直到您将其永久删除。恢复后，它们会回到原来的位置。</translation>
     </message>
@@ -8311,7 +8848,7 @@ weighted %3</source>
         <translation>清空回收站(&amp;E)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+70"/>
         <source>Permanently delete 1 item? This cannot be undone.</source>
         <translation>要永久删除 1 个项目吗？此操作无法撤消。</translation>
     </message>
@@ -8390,6 +8927,265 @@ weighted %3</source>
         <location line="+6"/>
         <source>Notifications paused until %1</source>
         <translation>通知已暂停至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>UndoHistory</name>
+    <message>
+        <location filename="../../crm_desktop/ui/undo/commands.py" line="+67"/>
+        <location line="+15"/>
+        <source>Edit “%1”</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/undo/history.py" line="+71"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo &amp;history…</source>
+        <translation>撤销历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+3"/>
+        <source>Undo history</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&lt;session start&gt;</source>
+        <translation>&lt;本次会话开始&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/ui/undo/texts.py" line="+19"/>
+        <source>New company “%1”</source>
+        <translation>新建公司“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New deal “%1”</source>
+        <translation>新建商机“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New person “%1”</source>
+        <translation>新建联系人“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Delete “%1”</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete 1 company</source>
+        <translation>删除 1 家公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %Ln companies</source>
+        <translation>删除 %Ln 家公司</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete 1 deal</source>
+        <translation>删除 1 个商机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %Ln deals</source>
+        <translation>删除 %Ln 个商机</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete 1 task</source>
+        <translation>删除 1 个任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %Ln tasks</source>
+        <translation>删除 %Ln 个任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete 1 timeline entry</source>
+        <translation>删除 1 条时间线记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %Ln timeline entries</source>
+        <translation>删除 %Ln 条时间线记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete 1 person</source>
+        <translation>删除 1 位联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %Ln people</source>
+        <translation>删除 %Ln 位联系人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore “%1”</source>
+        <translation>恢复“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore 1 item</source>
+        <translation>恢复 1 项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore %Ln items</source>
+        <translation>恢复 %Ln 项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 company</source>
+        <translation>1 家公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%Ln companies</source>
+        <translation>%Ln 家公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 person</source>
+        <translation>1 位联系人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%Ln people</source>
+        <translation>%Ln 位联系人</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add tag “%1” to %2</source>
+        <translation>为%2添加标签“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove tag “%1” from %2</source>
+        <translation>移除%2的标签“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove the owner of %1</source>
+        <translation>取消%1的负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give %1 to %2</source>
+        <translation>将%1交给 %2 负责</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move “%1” to %2</source>
+        <translation>将“%1”移到%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark “%1” as won</source>
+        <translation>将“%1”标记为赢单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark “%1” as lost</source>
+        <translation>将“%1”标记为输单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge “%1” into “%2”</source>
+        <translation>将“%1”合并到“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore %1 of “%2”</source>
+        <translation>恢复“%2”的%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot redo</source>
+        <translation>无法重做</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot do this</source>
+        <translation>无法执行此操作</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not undone: %1.
+%2</source>
+        <translation>未撤销：%1。
+%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not redone: %1.
+%2</source>
+        <translation>未重做：%1。
+%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” was changed elsewhere since, and that change is kept. Look at it and change it again by hand if needed.</source>
+        <translation>“%1”此后已在别处被修改，该修改已保留。请查看后如有需要再手动修改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It is no longer in the trash: it was deleted for good or restored since.</source>
+        <translation>它已不在回收站中：此后已被永久删除或已恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The record is no longer there: it was deleted since.</source>
+        <translation>该记录已不存在：此后已被删除。</translation>
     </message>
 </context>
 <context>
