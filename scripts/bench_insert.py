@@ -81,6 +81,8 @@ ANALYSIS = [
          "7,540 /s · 133 µs", "within noise"],
         ["time-ordered UUIDv7 (the uuid index appends)", "7,470 /s · 134 µs", "within noise"],
     ]),
+    "Medians of three alternated runs of this benchmark, one change left out at a time; the "
+    "run-to-run noise of this shared machine is ±10 %, so the small ones are not resolved.",
     common.md_table(["evaluated, not kept", "measured", "why not"], [
         ["FTS5 `prefix = '1 2'` instead of `'1 2 3'`",
          "−3 % of SQLite's instructions (callgrind, 20k contacts), 4-7 µs per contact",
