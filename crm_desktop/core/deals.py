@@ -238,6 +238,9 @@ class DealFilter:
     max_value_minor: int | None = None
     text: str = ""
     close_period: str = ""  # a period relative to today the dates stand for; kept when saved
+    # A saved segment's condition, ``(sql, params)`` on the unaliased deal table as
+    # storage.segments compiles it; never saved with the filter (its dates are relative to now).
+    segment: tuple[str, tuple] | None = None
 
     def with_(self, **changes) -> DealFilter:
         return replace(self, **changes)
@@ -245,6 +248,8 @@ class DealFilter:
     def to_payload(self) -> dict:
         out = {}
         for key, value in self.__dict__.items():
+            if key == "segment":
+                continue
             out[key] = value.isoformat() if isinstance(value, dt.date) else value
         return out
 

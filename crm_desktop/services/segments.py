@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from ..core.deals import DealFilter
 from ..core.errors import FieldError, ValidationError
 from ..core.query import ListQuery
 from ..core.segments import ENTITIES, Group, Segment, validate
@@ -77,6 +78,13 @@ class SegmentService:
         """A list query showing the segment's records (what the list pages read)."""
         segment = self.get(segment_id)
         return replace(base, segment=self.condition(segment.entity, segment.filter))
+
+    def deal_filter(self, segment_id: int) -> DealFilter:
+        """The deal list's filter showing a deal segment's deals (of every status and pipeline)."""
+        segment = self.get(segment_id)
+        if segment.entity != "deal":
+            raise ValidationError([FieldError("entity", "invalid", segment.entity)])
+        return DealFilter(status="", segment=self.condition("deal", segment.filter))
 
     def count_filter(self, entity: str, group: Group) -> int:
         condition = self.condition(entity, group)

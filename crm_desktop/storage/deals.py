@@ -77,6 +77,12 @@ def where(flt: DealFilter) -> tuple[str, list]:
         parts.append("(d.title LIKE ? ESCAPE '\\' OR co.name LIKE ? ESCAPE '\\' "
                      "OR ct.full_name LIKE ? ESCAPE '\\')")
         params += [_like(text)] * 3
+    if flt.segment is not None:
+        # The segment's condition names the deal table's columns unaliased (``title`` would be
+        # ambiguous beside the joined contact's), so it is evaluated on the table by itself.
+        sql, segment_params = flt.segment
+        parts.append(f"d.id IN (SELECT id FROM deal WHERE deleted_at IS NULL AND {sql})")
+        params += list(segment_params)
     return " AND ".join(parts), params
 
 

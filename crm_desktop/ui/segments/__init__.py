@@ -66,7 +66,9 @@ def show_segment(window, segment_id: int):
     entity = window.services.segments.get(segment_id).entity
     if page is None:
         page = page_class(entity)(window.services, window.bridge, window.stack)
-        if entity == "company":
+        if entity == "deal":
+            page.open_requested.connect(lambda deal_id: window.pipeline_page.open_deal(deal_id))
+        elif entity == "company":
             page.open_requested.connect(getattr(window, "open_company", window.edit_company))
             page.edit_requested.connect(window.edit_company)
             page.create_requested.connect(window.new_company)
@@ -75,7 +77,8 @@ def show_segment(window, segment_id: int):
             page.open_requested.connect(getattr(window, "open_contact", window.edit_contact))
             page.edit_requested.connect(window.edit_contact)
             page.create_requested.connect(window.new_contact)
-        page.new_action.setVisible(False)
+        if entity != "deal":
+            page.new_action.setVisible(False)
         page.status_posted.connect(lambda text: window.statusBar().showMessage(text, 4000))
         window.stack.addWidget(page)
         window._segment_pages[segment_id] = page

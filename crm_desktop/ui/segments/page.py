@@ -1,4 +1,4 @@
-"""A segment shown as a list: the people or companies list with the segment's condition added.
+"""A segment shown as a list: the people, companies or deals list with the segment's condition added.
 
 Everything a list does works here (search, tag and owner filters, sorting, columns, the
 row menu, bulk actions on the selection, export); a bar above it names the segment and
@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from ...core.deals import DealFilter
 from ...core.errors import CrmError
 from ...core.query import ListQuery
 from ...services import Change, Services
@@ -27,6 +29,7 @@ from ..bridge import ChangeBridge
 from ..companies_page import CompaniesPage
 from ..contacts_page import ContactsPage
 from ..list_widgets import error_message
+from ..pipeline.deal_list import DealTableModel, make_deal_table
 from ..undo import OwnerCommand, TagCommand, TrashCommand, history_of
 from ..undo.texts import delete_text
 
@@ -199,8 +202,77 @@ class CompanySegmentPage(_SegmentMixin, CompaniesPage):
         self._init_segment()
 
 
+class DealSegmentPage(QWidget):
+    """A deal segment as a list: the pipeline's deal list (every pipeline and status) narrowed to
+    the segment's deals in SQL, its count, opening a deal, sorting and export."""
+
+    open_requested = Signal(int)
+    status_posted = Signal(str)
+
+    def __init__(self, services: Services, bridge: ChangeBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.segment_id: int | None = None
+        self.segment_bar = SegmentBar(self)
+        self.segment_bar.all_button.hide()  # the deal list has no bulk actions
+        self.export_button = QPushButton(translate("DealSegmentPage", "Export…"), self)
+        self.export_button.setToolTip(translate("DealSegmentPage", "Export these deals to Excel or CSV"))
+        self.segment_bar.layout().addWidget(self.export_button)
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("color: #4a5568; padding: 0 6px;")
+        # Nothing is read until a segment is set: the first filter matches no deal.
+        self.model = DealTableModel(services, bridge, self, DealFilter(status="", segment=("0", ())))
+        self.view = make_deal_table(self.model, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 0)
+        layout.addWidget(self.segment_bar)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.view, 1)
+        self.segment_bar.edit_requested.connect(self._on_segment_bar_edit_requested)
+        self.export_button.clicked.connect(self.export)
+        self.model.count_changed.connect(self._show_count)
+        self.view.activated.connect(self._on_view_activated)
+        bridge.changed.connect(self._on_bridge_changed)
+
+    # -- public API ----------------------------------------------------------------------
+    def set_segment(self, segment_id: int) -> None:
+        """Show the deals of a saved deal segment (its relative dates taken from now)."""
+        segment = self._services.segments.get(segment_id)
+        self.segment_id = segment_id
+        self.segment_bar.title.setText(segment.name)
+        self.model.set_filter(self._services.segments.deal_filter(segment_id))
+        self._show_count(self.model.rowCount())
+
+    def export(self):
+        """The export dialog for this list as shown (its columns, order and selection)."""
+        from ..export_dialog import ExportDialog
+
+        return ExportDialog.ask(self.window(), self._services, self)
+
+    # -- slots ---------------------------------------------------------------------------
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(translate("DealSegmentPage", "1 deal") if count == 1 else translate(
+            "DealSegmentPage", "%Ln deals", "", count))
+
+    def _on_view_activated(self, index) -> None:
+        deal_id = self.model.record_id(index.row())
+        if deal_id is not None:
+            self.open_requested.emit(deal_id)
+
+    def _on_segment_bar_edit_requested(self) -> None:
+        from .builder import SegmentDialog
+
+        if self.segment_id is not None and SegmentDialog.ask(self.window(), self._services,
+                                                             segment_id=self.segment_id) is not None:
+            self.set_segment(self.segment_id)
+
+    def _on_bridge_changed(self, change: Change) -> None:
+        if change.entity == "segment" and self.segment_id in change.ids and change.op == "update":
+            self.set_segment(self.segment_id)
+
+
 def page_class(entity: str):
-    return CompanySegmentPage if entity == "company" else ContactSegmentPage
+    return {"company": CompanySegmentPage, "deal": DealSegmentPage}.get(entity, ContactSegmentPage)
 
 
-__all__ = ["CompanySegmentPage", "ContactSegmentPage", "page_class"]
+__all__ = ["CompanySegmentPage", "ContactSegmentPage", "DealSegmentPage", "page_class"]

@@ -1,0 +1,131 @@
+"""Deal segments in the window: made with the builder, opened from the sidebar as a deal list,
+a deal opened from it, and the list exported."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from crm_desktop.core.deals import DealDraft
+from crm_desktop.core.segments import Condition, Group
+from crm_desktop.ui.export_dialog import ExportDialog
+from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.segments import builder
+from crm_desktop.ui.segments.builder import SegmentDialog
+from crm_desktop.ui.segments.page import DealSegmentPage
+
+
+@pytest.fixture
+def deals(services):
+    stages = [s.id for s in services.pipelines.default().stages]
+    ids = {}
+    for title, value, stage in (("Big order", 500_000, 0), ("Small order", 20_000, 1),
+                                ("Big renewal", 300_000, 2), ("Big trashed", 700_000, 1)):
+        ids[title] = services.deals.create(DealDraft(title, stage_id=stages[stage], currency="EUR",
+                                                     value_minor=value))
+    services.deals.delete([ids["Big trashed"]])
+    return ids
+
+
+@pytest.fixture
+def window(qtbot, services, deals):
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.segments_panel.shutdown()
+    for page in win._segment_pages.values():
+        page.model.shutdown()
+    win.close()
+
+
+def titles(page: DealSegmentPage) -> list[str]:
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+
+
+def test_a_deal_segment_is_built_opened_from_the_sidebar_and_exported(qtbot, window, services, deals,
+                                                                      monkeypatch, tmp_path):
+    panel = window.segments_panel
+    assert panel.new_deals_action.text() == "Segment of deals…"
+    dialogs = []
+
+    def ask(parent, services_, entity="contact", segment_id=None):
+        dialog = SegmentDialog(services_, entity, segment_id, parent)
+        qtbot.addWidget(dialog)
+        dialogs.append(dialog)
+        row = dialog.root.items[0]
+        row.field_combo.setCurrentIndex(row.field_combo.findData("value"))
+        row.op_combo.setCurrentIndex(row.op_combo.findData("gte"))
+        row.number_edit.setValue(1000)
+        qtbot.waitUntil(lambda: dialog.count_label.text() == "2 deals match.")
+        dialog.name_edit.setText("Large deals")
+        dialog.accept()
+        return dialog.segment_id
+
+    monkeypatch.setattr(builder.SegmentDialog, "ask", staticmethod(ask))
+    panel.new_deals_action.trigger()  # "+" ▸ "Segment of deals…"
+    assert dialogs[0].entity == "deal"
+    segment = services.segments.get(dialogs[0].segment_id)
+    assert (segment.name, segment.entity, segment.filter) == (
+        "Large deals", "deal", Group("all", (Condition("value", "gte", 1000),)))
+    page = window.stack.currentWidget()
+    assert isinstance(page, DealSegmentPage) and page.segment_bar.title.text() == "Large deals"
+    qtbot.waitUntil(lambda: panel.count_of(segment.id) == 2)
+
+    # Leave it, then choose it in the sidebar: the same list, exactly the matching deals.
+    window.show_page(0)
+    item = panel.list.item(0)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.list.visualItemRect(item).center())
+    assert window.stack.currentWidget() is page and panel.current_id() == segment.id
+    assert page.model.rowCount() == 2 and page.count_label.text() == "2 deals"
+    assert sorted(titles(page)) == ["Big order", "Big renewal"]
+
+    # A double-click opens the deal the way the pipeline does.
+    opened = []
+    monkeypatch.setattr(window.pipeline_page, "open_deal", opened.append)
+    page.view.setFocus()
+    row = titles(page).index("Big renewal")
+    rect = page.view.visualRect(page.model.index(row, 0))
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a user's
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # double click
+    assert opened == [deals["Big renewal"]]
+
+    # Export to Excel: the segment's deals, nothing else (the clicked row offered on its own too).
+    selected = ExportDialog.for_page(page, services, window)
+    qtbot.addWidget(selected)
+    assert selected.selected_rows.isChecked() and selected.selected_rows.text() == "Only the selected row"
+    selected.reject()
+    page.view.clearSelection()
+    dialog = ExportDialog.for_page(page, services, window)
+    qtbot.addWidget(dialog)
+    assert dialog.all_rows.isChecked() and dialog.all_rows.text() == "All 2 rows in this view"
+    dialog.path_edit.setText(str(tmp_path / "large.xlsx"))
+    with qtbot.waitSignal(dialog.export_button.clicked):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.result is not None, timeout=10_000)
+    sheet = openpyxl.load_workbook(tmp_path / "large.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Title" and sorted(r[0] for r in rows[1:]) == ["Big order", "Big renewal"]
+    assert dialog.result.rows == 2
+
+    # The list and the sidebar follow changes to the deals.
+    stage = services.pipelines.default().stages[0].id
+    services.deals.create(DealDraft("Big new", stage_id=stage, currency="EUR", value_minor=150_000))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 and panel.count_of(segment.id) == 3)
+    assert page.count_label.text() == "3 deals"
+    assert "Big new" in titles(page)
+
+
+def test_editing_a_deal_segment_updates_its_list(qtbot, window, services, deals):
+    from crm_desktop.ui.segments import show_segment
+
+    sid = services.segments.create("Large", "deal", Group("all", (Condition("value", "gte", 1000),)))
+    page = show_segment(window, sid)
+    assert page.model.rowCount() == 2
+    services.segments.update(sid, "Very large", Group("all", (Condition("value", "gte", 4000),)))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert titles(page) == ["Big order"] and page.segment_bar.title.text() == "Very large"
+    assert page.count_label.text() == "1 deal"
