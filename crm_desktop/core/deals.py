@@ -266,6 +266,39 @@ class DealFilter:
         return cls(**values)
 
 
+def segment_group(flt: DealFilter):
+    """The deal list's filter as a deal segment's conditions, and the keys of what a segment
+    cannot say (the text search, the organisation), which are left out.
+
+    A period relative to today is kept as the dates it stands for now.
+    """
+    from .segments import Condition, Group
+
+    items: list[Condition] = []
+    if flt.pipeline_id is not None:
+        items.append(Condition("pipeline", "is", (flt.pipeline_id,)))
+    if flt.status:
+        items.append(Condition("status", "is", flt.status))
+    if flt.owner_id is not None:
+        items.append(Condition("owner", "is", (flt.owner_id,)))
+    if flt.tag_id is not None:
+        items.append(Condition("tags", "has_any", (flt.tag_id,)))
+    # "after" a day means from the next one, "before" up to the one before: the list's bounds are inclusive.
+    day = dt.timedelta(days=1)
+    if flt.close_from is not None:
+        items.append(Condition("expected_close", "after", (flt.close_from - day).isoformat()))
+    if flt.close_to is not None:
+        items.append(Condition("expected_close", "before", (flt.close_to + day).isoformat()))
+    # A segment's value is in major units, compared as hundredths (as storage.segments compiles it).
+    for op, minor in (("gte", flt.min_value_minor), ("lte", flt.max_value_minor)):
+        if minor is not None:
+            amount = minor / 100
+            items.append(Condition("value", op, int(amount) if amount.is_integer() else amount))
+    left_out = tuple(key for key, value in (("text", " ".join(flt.text.split())),
+                                             ("company_id", flt.company_id)) if value)
+    return Group("all", tuple(items)), left_out
+
+
 @dataclass(frozen=True)
 class ColumnTotals:
     count: int = 0

@@ -77,3 +77,32 @@ def test_export_of_a_deal_segment_takes_exactly_its_deals(services, deals, tmp_p
     rows = list(openpyxl.load_workbook(tmp_path / "big.xlsx").active.iter_rows(values_only=True))
     assert result.rows == 3
     assert [r[0] for r in rows[1:]] == ["Big lost", "Big order", "Big renewal"]
+
+
+def test_the_deal_lists_filters_saved_as_a_segment_find_the_same_deals(services):
+    import datetime as dt
+
+    from crm_desktop.core.deals import segment_group
+
+    stages = [s.id for s in services.pipelines.default().stages]
+    owner = services.lookups.users()[0].id
+    for i in range(24):
+        services.deals.create(DealDraft(
+            f"Deal {i}", stage_id=stages[i % 4], currency="EUR", value_minor=(i % 7) * 25_000,
+            expected_close=dt.date(2027, 1, 1) + dt.timedelta(days=9 * i) if i % 5 else None,
+            owner_id=owner if i % 3 else None, tags=["hot"] if i % 2 else []))
+    services.deals.lose(services.deals.page(DealFilter(status=""), "title", False, 0, 1)[0][0], "Price")
+    hot = next(t.id for t in services.lookups.tags() if t.name == "hot")
+    pipeline = services.pipelines.default().id
+    for flt in (DealFilter(), DealFilter(status=""), DealFilter(status="lost"),
+                DealFilter(pipeline_id=pipeline, owner_id=owner),
+                DealFilter(status="", tag_id=hot, min_value_minor=50_000, max_value_minor=125_000),
+                DealFilter(close_from=dt.date(2027, 2, 10), close_to=dt.date(2027, 3, 30)),
+                DealFilter(status="", close_from=dt.date(2027, 1, 10), owner_id=owner, tag_id=hot)):
+        group, left_out = segment_group(flt)
+        assert left_out == ()
+        segment = DealFilter(status="", segment=services.segments.condition("deal", group))
+        expected = [r[0] for r in services.deals.page(flt, "title", False, 0, 100)]
+        assert expected, flt
+        assert [r[0] for r in services.deals.page(segment, "title", False, 0, 100)] == expected, flt
+    assert segment_group(DealFilter(text=" acme ", company_id=3))[1] == ("text", "company_id")

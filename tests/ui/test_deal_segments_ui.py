@@ -129,3 +129,28 @@ def test_editing_a_deal_segment_updates_its_list(qtbot, window, services, deals)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert titles(page) == ["Big order"] and page.segment_bar.title.text() == "Very large"
     assert page.count_label.text() == "1 deal"
+
+
+def test_the_deal_lists_filters_are_saved_as_a_segment(qtbot, window, services, deals, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.core.deals import DealFilter
+    from crm_desktop.ui.segments import save_deal_filter
+
+    def exec_(dialog):
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.count_label.text() == "2 deals match.")
+        dialog.name_edit.setText("From the pipeline")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SegmentDialog, "exec", exec_)
+    notes = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: notes.append(args[2]))
+    flt = DealFilter(min_value_minor=100_000, max_value_minor=600_000, text="big")
+    sid = save_deal_filter(window, services, flt)
+    assert notes and "search text" in notes[0]
+    segment = services.segments.get(sid)
+    assert segment.entity == "deal" and segment.filter == Group("all", (
+        Condition("status", "is", "open"), Condition("value", "gte", 1000), Condition("value", "lte", 6000)))
+    qtbot.waitUntil(lambda: window.segments_panel.count_of(sid) == 2)

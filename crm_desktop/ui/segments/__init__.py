@@ -91,6 +91,22 @@ def show_segment(window, segment_id: int):
     return page
 
 
+def save_deal_filter(parent, services, flt) -> int | None:
+    """"Save as segment…" for the deal list's filters: the builder opens with them as conditions;
+    returns the new segment's id, or None."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ...core.deals import segment_group
+    from .builder import SegmentDialog
+
+    group, left_out = segment_group(flt)
+    if left_out:
+        QMessageBox.information(parent, translate("SegmentsPanel", "Save as segment"), translate(
+            "SegmentsPanel", "A segment does not keep the search text or the organisation of these filters; "
+            "add conditions for them in the builder if you need them."))
+    return SegmentDialog.ask(parent, services, "deal", group=group)
+
+
 def _forget_page(window, segment_id: int) -> None:
     page = window._segment_pages.pop(segment_id, None)
     if page is None:

@@ -318,7 +318,7 @@ class SegmentDialog(QDialog):
     """Create or edit a segment. ``ask`` returns the saved segment's id, or None."""
 
     def __init__(self, services: Services, entity: str = "contact", segment_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, group: Group | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.segment_id = segment_id
@@ -346,6 +346,8 @@ class SegmentDialog(QDialog):
         self._count_timer.timeout.connect(self._recount)
         if segment is not None:
             self.root.set_group(segment.filter)
+        elif group is not None and not group.is_empty():  # a new segment from a list's filters
+            self.root.set_group(group)
         else:
             self.root.add_condition()
         self.root.changed.connect(self._count_timer.start)
@@ -414,8 +416,8 @@ class SegmentDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, services: Services, entity: str = "contact",
-            segment_id: int | None = None) -> int | None:
-        dialog = cls(services, entity, segment_id, parent)
+            segment_id: int | None = None, *, group: Group | None = None) -> int | None:
+        dialog = cls(services, entity, segment_id, parent, group=group)
         return dialog.segment_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
