@@ -154,3 +154,21 @@ def test_the_deal_lists_filters_are_saved_as_a_segment(qtbot, window, services, 
     assert segment.entity == "deal" and segment.filter == Group("all", (
         Condition("status", "is", "open"), Condition("value", "gte", 1000), Condition("value", "lte", 6000)))
     qtbot.waitUntil(lambda: window.segments_panel.count_of(sid) == 2)
+
+
+def test_export_this_list_in_the_file_menu_exports_the_deal_segment_shown(qtbot, window, services, deals,
+                                                                         monkeypatch):
+    from crm_desktop.ui import export_dialog
+    from crm_desktop.ui.segments import show_segment
+
+    sid = services.segments.create("Large", "deal", Group("all", (Condition("value", "gte", 1000),)))
+    page = show_segment(window, sid)
+    asked = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "ask",
+                        classmethod(lambda cls, parent, services_, shown: asked.append(shown)))
+    window.export_list()  # File ▸ Export this list… (Ctrl+E)
+    assert asked == [page]
+    dialog = export_dialog.ExportDialog.for_page(page, services, window)
+    qtbot.addWidget(dialog)
+    request = dialog.request()
+    assert request.entity == "deal" and services.exports.count(request) == 2
