@@ -3022,7 +3022,7 @@ weighted %3</source>
 <context>
     <name>DealFilterBar</name>
     <message>
-        <location filename="../../crm_desktop/ui/pipeline/filters.py" line="+59"/>
+        <location filename="../../crm_desktop/ui/pipeline/filters.py" line="+60"/>
         <source>Search deals</source>
         <translation>搜索商机</translation>
     </message>
@@ -3077,12 +3077,17 @@ weighted %3</source>
         <translation>保存筛选…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Save as segment…</source>
+        <translation>另存为细分…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Any owner</source>
         <translation>所有负责人</translation>
     </message>
@@ -3099,11 +3104,12 @@ weighted %3</source>
     <message>
         <location line="+46"/>
         <location line="+46"/>
+        <location line="+12"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-20"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
@@ -3113,7 +3119,7 @@ weighted %3</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>Closing between</source>
         <translation>成交日期范围</translation>
     </message>
@@ -3374,6 +3380,29 @@ weighted %3</source>
         <location line="+2"/>
         <source>expected close %1</source>
         <translation>预计成交 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DealSegmentPage</name>
+    <message>
+        <location filename="../../crm_desktop/ui/segments/page.py" line="+218"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export these deals to Excel or CSV</source>
+        <translation>将这些交易导出为 Excel 或 CSV</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>1 deal</source>
+        <translation>1 笔交易</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%Ln deals</source>
+        <translation>%Ln 笔交易</translation>
     </message>
 </context>
 <context>
@@ -7679,7 +7708,7 @@ weighted %3</source>
 <context>
     <name>SegmentBar</name>
     <message>
-        <location filename="../../crm_desktop/ui/segments/page.py" line="+45"/>
+        <location filename="../../crm_desktop/ui/segments/page.py" line="-206"/>
         <source>Edit filter…</source>
         <translation>编辑筛选条件…</translation>
     </message>
@@ -7707,7 +7736,7 @@ weighted %3</source>
         <translation>例如：柏林的客户</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -8176,6 +8205,16 @@ weighted %3</source>
         <translation>数据质量(&amp;Q)…</translation>
     </message>
     <message>
+        <location line="+52"/>
+        <source>Save as segment</source>
+        <translation>另存为细分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A segment does not keep the search text or the organisation of these filters; add conditions for them in the builder if you need them.</source>
+        <translation>细分不会保留这些筛选条件中的搜索文字和组织；如有需要，请在筛选器中为它们添加条件。</translation>
+    </message>
+    <message>
         <location filename="../../crm_desktop/ui/segments/panel.py" line="+61"/>
         <source>SEGMENTS</source>
         <translation>细分</translation>
@@ -8196,7 +8235,12 @@ weighted %3</source>
         <translation>公司细分…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Segment of deals…</source>
+        <translation>交易细分…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Save a filter as a segment to find it here.</source>
         <translation>将筛选条件保存为细分后会显示在这里。</translation>
     </message>

@@ -172,3 +172,21 @@ def test_export_this_list_in_the_file_menu_exports_the_deal_segment_shown(qtbot,
     qtbot.addWidget(dialog)
     request = dialog.request()
     assert request.entity == "deal" and services.exports.count(request) == 2
+
+
+def test_the_pipeline_filter_bar_saves_its_filters_as_a_segment(qtbot, window, services, deals, monkeypatch):
+    def exec_(dialog):
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.count_label.text() == "2 deals match.")
+        dialog.name_edit.setText("Between 1,000 and 6,000")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SegmentDialog, "exec", exec_)
+    bar = window.pipeline_page.filter_bar
+    assert bar.save_segment_action in bar.save_button.actions()
+    bar.min_value.setText("1000")
+    bar.max_value.setText("6000")
+    bar.save_segment_action.trigger()
+    (segment,) = [s for s in services.segments.all("deal") if s.name == "Between 1,000 and 6,000"]
+    qtbot.waitUntil(lambda: window.segments_panel.count_of(segment.id) == 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -87,6 +88,10 @@ class DealFilterBar(QWidget):
         self.saved = QComboBox(self)
         self.save_button = QToolButton(self)
         self.save_button.setText(translate("DealFilterBar", "Save filter…"))
+        # The arrow beside it: the same filters as a segment of deals, listed in the sidebar.
+        self.save_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.save_segment_action = QAction(translate("DealFilterBar", "Save as segment…"), self)
+        self.save_button.addAction(self.save_segment_action)
         self.delete_button = QToolButton(self)
         self.delete_button.setText(translate("DealFilterBar", "Delete"))
         self._layout()
@@ -122,6 +127,7 @@ class DealFilterBar(QWidget):
         self.company.company_changed.connect(lambda _company: self.apply())
         self.saved.activated.connect(self._on_saved_activated)
         self.save_button.clicked.connect(self.save_current)
+        self.save_segment_action.triggered.connect(self.save_as_segment)
         self.delete_button.clicked.connect(self.delete_saved)
 
     def reload_choices(self) -> None:
@@ -240,6 +246,17 @@ class DealFilterBar(QWidget):
             return
         self.reload_saved()
         self.saved.setCurrentIndex(max(0, self.saved.findText(" ".join(name.split()))))
+
+    def save_as_segment(self) -> int | None:
+        """The filters shown as a new segment of deals (the builder opens with them); its id or None."""
+        from ..segments import save_deal_filter  # the segments' pages use the deal list: no import cycle
+
+        try:
+            flt = self.current(self._services.deals.default_currency())
+        except ValidationError as exc:
+            QMessageBox.warning(self, translate("DealFilterBar", "Filter"), error_text(exc))
+            return None
+        return save_deal_filter(self, self._services, flt)
 
     def _on_saved_activated(self, index: int) -> None:
         filter_id = self.saved.itemData(index)
