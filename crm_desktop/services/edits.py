@@ -143,7 +143,7 @@ class EditService:
         name = " ".join(tag_name.split())
         if not name:
             raise ValidationError([FieldError("tags", "required")])
-        store = self._service(entity).store
+        store = self._bulk_store(entity)
         with self.ctx.write():
             now = self.ctx.clock.now()
             tag_id, spelling = self.ctx.storage.tags.resolve([name], now)[name.casefold()]
@@ -156,7 +156,7 @@ class EditService:
 
     def remove_tag(self, entity: str, ids: Sequence[int], tag_id: int) -> TagChange:
         """Take a tag off the records; the change lists those that had it."""
-        store = self._service(entity).store
+        store = self._bulk_store(entity)
         with self.ctx.write():
             spelling = next((t.name for t in self.ctx.storage.tags.all() if t.id == tag_id), "")
             had = _having(store.tags_for(ids), spelling)
@@ -174,7 +174,7 @@ class EditService:
         return self._set_tag(change, change.added)
 
     def _set_tag(self, change: TagChange, add: bool) -> TagChange:
-        store = self._service(change.entity).store
+        store = self._bulk_store(change.entity)
         with self.ctx.write():
             now = self.ctx.clock.now()
             if add:
@@ -190,34 +190,47 @@ class EditService:
     # -- owners of many records --------------------------------------------------------------
     def assign_owner(self, entity: str, ids: Sequence[int], owner_id: int | None) -> OwnerChange:
         """Give the records one owner; the change remembers the owner each of them had."""
-        self._service(entity)
-        db = self.ctx.storage.database.db
+        self._bulk_store(entity)
         with self.ctx.write():
-            before = owners(db, entity, ids)
+            before = self._owners(entity, ids)
             previous = tuple((i, before[i]) for i in ids if i in before and before[i] != owner_id)
-            self.ctx.storage.segments.assign_owner(entity, [i for i, _ in previous], owner_id,
-                                                   self.ctx.clock.now())
+            self._assign(entity, [i for i, _ in previous], owner_id, self.ctx.clock.now())
         self._announce(entity, tuple(i for i, _ in previous))
         return OwnerChange(entity, owner_id, previous)
 
     def revert_owner(self, change: OwnerChange) -> int:
         """Give each record its owner back; records whose owner was changed again since keep
         that one. Returns how many records kept a newer owner."""
-        db = self.ctx.storage.database.db
         with self.ctx.write():
             now = self.ctx.clock.now()
-            current = owners(db, change.entity, change.ids)
+            current = self._owners(change.entity, change.ids)
             by_owner: dict[int | None, list[int]] = {}
             for record_id, owner in change.previous:
                 if record_id in current and current[record_id] == change.owner_id:
                     by_owner.setdefault(owner, []).append(record_id)
             for owner, ids in by_owner.items():
-                self.ctx.storage.segments.assign_owner(change.entity, ids, owner, now)
+                self._assign(change.entity, ids, owner, now)
         self._announce(change.entity, change.ids)
         return len(change.previous) - sum(len(ids) for ids in by_owner.values())
 
     def reapply_owner(self, change: OwnerChange) -> OwnerChange:
         return self.assign_owner(change.entity, change.ids, change.owner_id)
+
+    # -- deals as well as people and companies (a deal segment's actions on all) ------------------
+    def _bulk_store(self, entity: str):
+        """The store tags and owners of many records of ``entity`` are written through."""
+        return self.ctx.storage.deals if entity == "deal" else self._service(entity).store
+
+    def _owners(self, entity: str, ids: Sequence[int]) -> dict[int, int | None]:
+        if entity == "deal":
+            return self.ctx.storage.deals.owners(ids)
+        return owners(self.ctx.storage.database.db, entity, ids)
+
+    def _assign(self, entity: str, ids: Sequence[int], owner_id: int | None, now: dt.datetime) -> None:
+        if entity == "deal":  # each deal changed gets a new version: an edit open on it is refused
+            self.ctx.storage.deals.assign_owner(ids, owner_id, now)
+        else:
+            self.ctx.storage.segments.assign_owner(entity, ids, owner_id, now)
 
     def _announce(self, entity: str, ids: tuple[int, ...], tag: bool = False) -> None:
         if tag:  # a tag may have been created

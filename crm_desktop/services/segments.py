@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..core.deals import DealFilter
@@ -174,3 +175,20 @@ class SegmentService:
                        for record_id in ids]
         self.ctx.changes.emit(Change("task", "create", tuple(created)))
         return len(created)
+
+    def create_deal_tasks(self, deal_ids: Sequence[int], draft) -> tuple[int, ...]:
+        """One task from ``draft`` (a TaskDraft) for each live deal among ``deal_ids``, linked to
+        the deal and owned by the deal's owner (the draft's where the deal has none), in one
+        transaction. Returns the tasks' ids."""
+        if self.tasks is None:
+            raise ValidationError([FieldError("tasks", "unavailable")])
+        with self.ctx.write():
+            owners = self.ctx.storage.deals.owners(deal_ids)
+            created = tuple(
+                self.tasks.create(replace(draft, deal_id=deal_id, owner_id=owners[deal_id]
+                                          if owners[deal_id] is not None else draft.owner_id), emit=False)
+                for deal_id in deal_ids if deal_id in owners)
+        if created:
+            self.ctx.changes.emit(Change("task", "create", created))
+            self.ctx.changes.emit(Change("deal", "update", tuple(i for i in deal_ids if i in owners)))
+        return created

@@ -347,6 +347,47 @@ class DealStore:
                 part).rowcount
         return n
 
+    # -- many deals at once (a segment's actions on all; each bumps the deals it changes) ----
+    def add_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        """Tag the live deals among ``ids``; those that had no such tag get a new version."""
+        for part in chunks(list(ids)):
+            self.db.execute_sql(
+                f"UPDATE deal SET version = version + 1, updated_at = ? WHERE deleted_at IS NULL "
+                f"AND id IN ({marks(len(part))}) AND NOT EXISTS (SELECT 1 FROM deal_tag t "
+                "WHERE t.deal_id = deal.id AND t.tag_id = ?)", (ts(now), *part, tag_id))
+            self.db.execute_sql(
+                f"INSERT OR IGNORE INTO deal_tag(deal_id, tag_id) SELECT id, ? FROM deal "
+                f"WHERE deleted_at IS NULL AND id IN ({marks(len(part))})", (tag_id, *part))
+
+    def remove_tag(self, ids: Sequence[int], tag_id: int, now: dt.datetime) -> None:
+        """Take a tag off the deals among ``ids``; those that had it get a new version."""
+        for part in chunks(list(ids)):
+            self.db.execute_sql(
+                f"UPDATE deal SET version = version + 1, updated_at = ? WHERE deleted_at IS NULL "
+                f"AND id IN ({marks(len(part))}) AND EXISTS (SELECT 1 FROM deal_tag t "
+                "WHERE t.deal_id = deal.id AND t.tag_id = ?)", (ts(now), *part, tag_id))
+            self.db.execute_sql(
+                f"DELETE FROM deal_tag WHERE tag_id = ? AND deal_id IN ({marks(len(part))})", (tag_id, *part))
+
+    def owners(self, ids: Sequence[int]) -> dict[int, int | None]:
+        """The owner of each live deal among ``ids`` (None: no owner)."""
+        found: dict[int, int | None] = {}
+        for part in chunks(list(ids)):
+            found.update(self.db.execute_sql(
+                f"SELECT id, owner_id FROM deal WHERE deleted_at IS NULL AND id IN ({marks(len(part))})",
+                part).fetchall())
+        return found
+
+    def assign_owner(self, ids: Sequence[int], owner_id: int | None, now: dt.datetime) -> int:
+        """Give the live deals among ``ids`` one owner; returns how many changed (each a new version)."""
+        changed = 0
+        for part in chunks(list(ids)):
+            changed += self.db.execute_sql(
+                "UPDATE deal SET owner_id = ?, version = version + 1, updated_at = ? "
+                f"WHERE deleted_at IS NULL AND owner_id IS NOT ? AND id IN ({marks(len(part))})",
+                (owner_id, ts(now), owner_id, *part)).rowcount
+        return changed
+
 
 def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()

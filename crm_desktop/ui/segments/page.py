@@ -30,8 +30,8 @@ from ..companies_page import CompaniesPage
 from ..contacts_page import ContactsPage
 from ..list_widgets import error_message
 from ..pipeline.deal_list import DealTableModel, make_deal_table
-from ..undo import OwnerCommand, TagCommand, TrashCommand, history_of
-from ..undo.texts import delete_text
+from ..undo import CreateTasksCommand, OwnerCommand, TagCommand, TrashCommand, history_of
+from ..undo.texts import delete_text, tasks_text
 
 translate = QCoreApplication.translate
 
@@ -214,7 +214,16 @@ class DealSegmentPage(QWidget):
         self._services = services
         self.segment_id: int | None = None
         self.segment_bar = SegmentBar(self)
-        self.segment_bar.all_button.hide()  # the deal list has no bulk actions
+        menu = self.segment_bar.all_menu
+        self.tag_all_action = menu.addAction(translate("DealSegmentPage", "Add a tag to all…"), self.tag_all)
+        self.owner_all_action = menu.addAction(translate("DealSegmentPage", "Assign an owner to all…"),
+                                               self.assign_owner_to_all)
+        self.task_all_action = menu.addAction(translate("DealSegmentPage", "Create a task for each…"),
+                                              self.create_tasks_for_all)
+        self.task_all_action.setVisible(getattr(services, "tasks", None) is not None)
+        menu.addSeparator()
+        self.delete_all_action = menu.addAction(translate("DealSegmentPage", "Move all to the trash…"),
+                                                self.delete_all)
         self.export_button = QPushButton(translate("DealSegmentPage", "Export…"), self)
         self.export_button.setToolTip(translate("DealSegmentPage", "Export these deals to Excel or CSV"))
         self.segment_bar.layout().addWidget(self.export_button)
@@ -248,6 +257,86 @@ class DealSegmentPage(QWidget):
         from ..export_dialog import ExportDialog
 
         return ExportDialog.ask(self.window(), self._services, self)
+
+    # -- actions on every deal of the segment ----------------------------------------------------
+    # Each names the deals the segment holds when it is chosen (ids read in SQL), runs in one
+    # transaction and goes into the window's undo history (run directly outside a window).
+    def _ids(self) -> list[int]:
+        return self._services.segments.ids(self.segment_id) if self.segment_id is not None else []
+
+    def _confirm(self, text: str, n: int) -> bool:
+        answer = QMessageBox.question(self, self.segment_bar.title.text(), text.replace("%1", str(n)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _push(self, command) -> bool:
+        history = history_of(self)
+        try:
+            if history is not None:
+                return history.push(command)
+            command.do()
+            return True
+        except CrmError as exc:
+            QMessageBox.warning(self, self.segment_bar.title.text(), error_message(exc))
+            return False
+
+    def tag_all(self) -> None:
+        names = [t.name for t in self._services.lookups.tags()]
+        name, ok = QInputDialog.getItem(self, translate("DealSegmentPage", "Add a tag to all"),
+                                        translate("DealSegmentPage", "Tag:"), names, 0, True)
+        name = " ".join(name.split())
+        ids = self._ids() if ok and name else []
+        if not ids:
+            return
+        command = TagCommand(self._services, "deal", ids, name=name)
+        if self._push(command):
+            n = len(command.change.ids) if command.change is not None else 0
+            self.status_posted.emit(translate("DealSegmentPage", "Tag “%1” added to %2 deals.")
+                                    .replace("%1", name).replace("%2", str(n)))
+
+    def assign_owner_to_all(self) -> None:
+        users = self._services.lookups.users()
+        nobody = translate("DealSegmentPage", "(Nobody)")
+        name, ok = QInputDialog.getItem(self, translate("DealSegmentPage", "Assign an owner to all"),
+                                        translate("DealSegmentPage", "Owner:"),
+                                        [u.name for u in users] + [nobody], 0, False)
+        ids = self._ids() if ok else []
+        if not ids:
+            return
+        owner = next((u.id for u in users if u.name == name), None)
+        command = OwnerCommand(self._services, "deal", ids, owner, "" if owner is None else name)
+        if self._push(command):
+            n = len(command.change.ids) if command.change is not None else 0
+            self.status_posted.emit(translate("DealSegmentPage", "Owner changed on %1 deals.")
+                                    .replace("%1", str(n)))
+
+    def create_tasks_for_all(self) -> None:
+        from ...core.tasks import TaskDraft
+
+        title, ok = QInputDialog.getText(self, translate("DealSegmentPage", "Create a task for each"),
+                                         translate("DealSegmentPage", "Task (due tomorrow):"))
+        title = title.strip()
+        ids = self._ids() if ok and title else []
+        question = translate("DealSegmentPage",
+                             "Create a task for each of the %1 deals? Each is given to the deal's owner.")
+        if not ids or not self._confirm(question, len(ids)):
+            return
+        due = dt.datetime.combine(self._services.ctx.clock.today() + dt.timedelta(days=1), dt.time(9))
+        draft = TaskDraft(title, due_at=due)
+        command = CreateTasksCommand(
+            self._services, lambda: self._services.segments.create_deal_tasks(ids, draft),
+            tasks_text(title, len(ids)), len(ids))
+        if self._push(command):
+            self.status_posted.emit(translate("DealSegmentPage", "%1 tasks created.")
+                                    .replace("%1", str(len(command.ids or ()))))
+
+    def delete_all(self) -> None:
+        ids = self._ids()
+        if not ids or not self._confirm(
+                translate("DealSegmentPage", "Move all %1 deals of this segment to the trash?"), len(ids)):
+            return
+        if self._push(TrashCommand(self._services, "deal", ids, delete_text("deal", len(ids)))):
+            self.status_posted.emit(translate("DealSegmentPage", "%1 deals moved to the trash.")
+                                    .replace("%1", str(len(ids))))
 
     # -- slots ---------------------------------------------------------------------------
     def _show_count(self, count: int) -> None:

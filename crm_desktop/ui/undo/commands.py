@@ -121,6 +121,30 @@ def set_trashed(services: Services, kind: str, ids: Sequence[int], trashed: bool
         raise GoneError(kind)
 
 
+class CreateTasksCommand(UndoCommand):
+    """Tasks made for many records at once: ``create()`` makes them and returns their ids; undo
+    moves them to the trash, redo brings those same tasks back."""
+
+    def __init__(self, services: Services, create: Callable[[], Sequence[int]], text: str,
+                 size: int = 1) -> None:
+        super().__init__(services, text)
+        self._create = create
+        self.ids: tuple[int, ...] | None = None
+        self.size = size
+
+    def do(self) -> None:
+        if self.ids is None:
+            self.ids = tuple(self._create())
+            if not self.ids:
+                self.setObsolete(True)  # nothing made: nothing to undo
+        else:
+            set_trashed(self.services, "task", self.ids, False)
+
+    def revert(self) -> None:
+        if self.ids:
+            set_trashed(self.services, "task", self.ids, True)
+
+
 class RestoreCommand(UndoCommand):
     """Records of any kind put back from the trash; undo moves them to the trash again."""
 

@@ -57,6 +57,8 @@ def records_text(entity: str, n: int, name: str = "") -> str:
     if entity == "company":
         return (translate("UndoHistory", "1 company") if n == 1
                 else translate("UndoHistory", "%Ln companies", "", n))
+    if entity == "deal":
+        return translate("UndoHistory", "1 deal") if n == 1 else translate("UndoHistory", "%Ln deals", "", n)
     return translate("UndoHistory", "1 person") if n == 1 else translate("UndoHistory", "%Ln people", "", n)
 
 
@@ -72,6 +74,13 @@ def owner_text(entity: str, ids: Sequence[int], owner: str) -> str:
     if not owner:
         return translate("UndoHistory", "Remove the owner of %1").replace("%1", records)
     return translate("UndoHistory", "Give %1 to %2").replace("%1", records).replace("%2", owner)
+
+
+def tasks_text(title: str, n: int) -> str:
+    """"Create task “Call back” for 1 deal", "… for 3 deals"."""
+    if n == 1:
+        return translate("UndoHistory", "Create task “%1” for 1 deal").replace("%1", title)
+    return translate("UndoHistory", "Create task “%1” for %Ln deals", "", n).replace("%1", title)
 
 
 def move_text(title: str, stage: str) -> str:
