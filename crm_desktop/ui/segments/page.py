@@ -290,8 +290,9 @@ class DealSegmentPage(QWidget):
         command = TagCommand(self._services, "deal", ids, name=name)
         if self._push(command):
             n = len(command.change.ids) if command.change is not None else 0
-            self.status_posted.emit(translate("DealSegmentPage", "Tag “%1” added to %2 deals.")
-                                    .replace("%1", name).replace("%2", str(n)))
+            said = (translate("DealSegmentPage", "Tag “%1” added to 1 deal.") if n == 1
+                    else translate("DealSegmentPage", "Tag “%1” added to %2 deals.").replace("%2", str(n)))
+            self.status_posted.emit(said.replace("%1", name))
 
     def assign_owner_to_all(self) -> None:
         users = self._services.lookups.users()
@@ -306,7 +307,8 @@ class DealSegmentPage(QWidget):
         command = OwnerCommand(self._services, "deal", ids, owner, "" if owner is None else name)
         if self._push(command):
             n = len(command.change.ids) if command.change is not None else 0
-            self.status_posted.emit(translate("DealSegmentPage", "Owner changed on %1 deals.")
+            self.status_posted.emit(translate("DealSegmentPage", "Owner changed on 1 deal.") if n == 1 else
+                                    translate("DealSegmentPage", "Owner changed on %1 deals.")
                                     .replace("%1", str(n)))
 
     def create_tasks_for_all(self) -> None:
@@ -316,8 +318,10 @@ class DealSegmentPage(QWidget):
                                          translate("DealSegmentPage", "Task (due tomorrow):"))
         title = title.strip()
         ids = self._ids() if ok and title else []
-        question = translate("DealSegmentPage",
-                             "Create a task for each of the %1 deals? Each is given to the deal's owner.")
+        question = (translate("DealSegmentPage", "Create a task for the deal of this segment? "
+                              "It is given to the deal's owner.") if len(ids) == 1 else
+                    translate("DealSegmentPage",
+                              "Create a task for each of the %1 deals? Each is given to the deal's owner."))
         if not ids or not self._confirm(question, len(ids)):
             return
         due = dt.datetime.combine(self._services.ctx.clock.today() + dt.timedelta(days=1), dt.time(9))
@@ -326,17 +330,21 @@ class DealSegmentPage(QWidget):
             self._services, lambda: self._services.segments.create_deal_tasks(ids, draft),
             tasks_text(title, len(ids)), len(ids))
         if self._push(command):
-            self.status_posted.emit(translate("DealSegmentPage", "%1 tasks created.")
-                                    .replace("%1", str(len(command.ids or ()))))
+            n = len(command.ids or ())
+            self.status_posted.emit(translate("DealSegmentPage", "1 task created.") if n == 1 else
+                                    translate("DealSegmentPage", "%1 tasks created.").replace("%1", str(n)))
 
     def delete_all(self) -> None:
         ids = self._ids()
-        if not ids or not self._confirm(
-                translate("DealSegmentPage", "Move all %1 deals of this segment to the trash?"), len(ids)):
+        question = (translate("DealSegmentPage", "Move the deal of this segment to the trash?")
+                    if len(ids) == 1 else
+                    translate("DealSegmentPage", "Move all %1 deals of this segment to the trash?"))
+        if not ids or not self._confirm(question, len(ids)):
             return
         if self._push(TrashCommand(self._services, "deal", ids, delete_text("deal", len(ids)))):
-            self.status_posted.emit(translate("DealSegmentPage", "%1 deals moved to the trash.")
-                                    .replace("%1", str(len(ids))))
+            self.status_posted.emit(
+                translate("DealSegmentPage", "1 deal moved to the trash.") if len(ids) == 1 else
+                translate("DealSegmentPage", "%1 deals moved to the trash.").replace("%1", str(len(ids))))
 
     # -- slots ---------------------------------------------------------------------------
     def _show_count(self, count: int) -> None:
