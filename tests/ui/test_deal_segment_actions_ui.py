@@ -122,3 +122,29 @@ def test_actions_on_all_of_a_deal_segment_then_undo_and_redo(qtbot, window, serv
     qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     assert sorted(services.segments.ids(sid)) == sorted(big)
     assert deals["Big trashed"] not in services.segments.ids(sid)  # it was in the trash before
+
+
+def test_actions_on_a_large_deal_segment_run_off_the_ui_thread_and_undo(qtbot, window, services, deals,
+                                                                        monkeypatch):
+    from crm_desktop.ui.undo import history as history_module
+
+    monkeypatch.setattr(history_module, "BACKGROUND_AT", 1)  # as if the segment held thousands of deals
+    sid = services.segments.create("Large deals", "deal", Group("all", (Condition("value", "gte", 1000),)))
+    page = show_segment(window, sid)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("Call", True))
+    page.task_all_action.trigger()
+    db = services.ctx.storage.database.db
+    live = "SELECT count(*) FROM task WHERE title = 'Call' AND deleted_at IS NULL"
+    assert db.execute_sql(live).fetchone() == (2,)
+    assert window.statusBar().currentMessage() == "2 tasks created."
+    key(qtbot, window, CTRL)
+    assert db.execute_sql(live).fetchone() == (0,)
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: ("vip", True))
+    page.tag_all_action.trigger()
+    big = [deals["Big order"], deals["Big renewal"]]
+    assert tagged(services, big, "vip") == big
+    key(qtbot, window, CTRL)
+    assert tagged(services, big, "vip") == []
