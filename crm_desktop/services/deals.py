@@ -23,7 +23,7 @@ from ..core.deals import (
     StageSpell,
     validate_deal,
 )
-from ..core.errors import FieldError, NotFoundError, ValidationError
+from ..core.errors import FieldError, ValidationError
 from ..core.records import TrashItem
 from ..core.settings import currency_for_region
 from ..storage.common import parse_ts
@@ -159,8 +159,8 @@ class DealService:
 
     def delete(self, ids: Sequence[int]) -> int:
         with self.ctx.write():
-            for deal_id in ids:
-                self._count_closed(deal_id, -1)
+            for deal_id, status, closed_at in self.store.closed(ids):
+                self.store.count_outcome(deal_id, status, closed_at, -1)
             n = self.store.soft_delete(ids, self.ctx.clock.now())
         self.ctx.changes.emit(Change("deal", "delete", tuple(ids)))
         return n
@@ -168,8 +168,8 @@ class DealService:
     def restore(self, ids: Sequence[int]) -> int:
         with self.ctx.write():
             n = self.store.restore(ids, self.ctx.clock.now())
-            for deal_id in ids:
-                self._count_closed(deal_id, 1)
+            for deal_id, status, closed_at in self.store.closed(ids):
+                self.store.count_outcome(deal_id, status, closed_at, 1)
         self.ctx.changes.emit(Change("deal", "restore", tuple(ids)))
         return n
 
@@ -187,13 +187,6 @@ class DealService:
         return n
 
     # -- inside a write --------------------------------------------------------------------
-    def _count_closed(self, deal_id: int, sign: int) -> None:
-        try:
-            deal = self.store.get(deal_id)
-        except NotFoundError:
-            return  # already in the trash, or gone
-        self.store.count_outcome(deal_id, deal.status, deal.closed_at, sign)
-
     def _current(self, deal_id: int, version: int | None) -> Deal:
         deal = self.store.get(deal_id)
         if version is not None and deal.version != version:

@@ -369,6 +369,17 @@ class DealStore:
             self.db.execute_sql(
                 f"DELETE FROM deal_tag WHERE tag_id = ? AND deal_id IN ({marks(len(part))})", (tag_id, *part))
 
+    def closed(self, ids: Sequence[int]) -> list[tuple[int, str, dt.datetime]]:
+        """(id, status, closed_at) of the live won or lost deals among ``ids`` (the outcome counts'
+        part in a delete or restore of many deals, read without loading the open ones)."""
+        found = []
+        for part in chunks(list(ids)):
+            found += [(i, status, parse_ts(at)) for i, status, at in self.db.execute_sql(
+                "SELECT id, status, closed_at FROM deal WHERE deleted_at IS NULL "
+                f"AND status IN ('won', 'lost') AND closed_at IS NOT NULL AND id IN ({marks(len(part))})",
+                part)]
+        return found
+
     def owners(self, ids: Sequence[int]) -> dict[int, int | None]:
         """The owner of each live deal among ``ids`` (None: no owner)."""
         found: dict[int, int | None] = {}

@@ -139,3 +139,16 @@ def test_move_all_to_the_trash_and_back(crm, deals):
     assert crm.segments.ids(deals["segment"]) == ids
     # The deal that was in the trash before stays there.
     assert deals["ids"]["Big trashed"] not in crm.segments.ids(deals["segment"])
+
+
+def test_trashing_all_takes_closed_deals_out_of_the_outcome_counts_and_undo_puts_them_back(crm, deals, sql):
+    ids = crm.segments.ids(deals["segment"])
+    crm.deals.win(deals["ids"]["Big A"])
+    crm.deals.lose(deals["ids"]["Big B"], "Price")
+    counts = "SELECT coalesce(sum(won), 0), coalesce(sum(lost), 0) FROM stage_outcome"
+    lost = "SELECT coalesce(sum(deals), 0) FROM lost_outcome"
+    assert sql(counts) == [(1, 1)] and sql(lost) == [(1,)]
+    crm.deals.delete(ids)
+    assert sql(counts) == [(0, 0)] and sql(lost) == [(0,)]
+    crm.deals.restore(ids)
+    assert sql(counts) == [(1, 1)] and sql(lost) == [(1,)]
