@@ -41,7 +41,11 @@ ANALYSIS = [
     "parts ran (`PRAGMA data_version`), else the count is made again whole; nothing is split inside a "
     "write transaction, for an encrypted file, on one core, or below 100,000 rows. The first page is "
     "unchanged: the one condition, walking `contact_by_name` and stopping after 200 rows. No index or "
-    "migration is added, so inserts cost what they did.",
+    "migration is added, so inserts cost what they did. In each piece its own tests come before "
+    "\"deleted_at IS NULL\" and the list's filters: SQLite tests them in the order written, and "
+    "deleted_at, the last column, makes it decode the whole of each row's header, where the source and "
+    "the title rule out most rows from columns before it (one connection's half of the pass and of the "
+    "tag set, 21 runs alternated: 276 against 291 ms of CPU, median; cheaper in 17 of the 21).",
     "What the figures say: the count's CPU time, all threads together, is below that of the one condition "
     "(alternated in the same run: from 0.59 against 0.64 s to 0.71 against 0.98 s in different runs), "
     "and each of the two connections does about "
@@ -125,7 +129,7 @@ def _lanes_cpu(services, query) -> list[float]:
     db = services.ctx.storage.database.db
     pieces = query.segment.pieces or ((query.segment[0], query.segment[1]),)
     where, params = list_where(query.with_(segment=None))
-    tasks = store._tasks(db, "contact", [(f"{where} AND {w}", (*params, *p)) for w, p in pieces])
+    tasks = store._tasks(db, "contact", [store._live_last(w, p, where, params) for w, p in pieces])
     if len(tasks) < 2:
         return []
     lanes = [0.0] * min(store._parts(), len(tasks))

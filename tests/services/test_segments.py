@@ -379,6 +379,9 @@ def test_an_or_with_tags_counts_in_pieces_exactly(crm, mixed, sql, in_parts):
                 # The list's own filters go with every piece.
                 owned = query.with_(owner_id=mixed["wang"])
                 assert crm.contacts.count(owned) == len(crm.contacts.page(owned, 0, 1000))
+                # Tested after each piece's own conditions: the list's tag and search as well.
+                narrowed = query.with_(tag_id=t["customer"], search="a")
+                assert crm.contacts.count(narrowed) == len(crm.contacts.page(narrowed, 0, 1000))
                 checked += 1
     assert checked == len(_every_condition(mixed)) * 9
     # A tag condition alone, in an OR with itself; a nested group beside it.
