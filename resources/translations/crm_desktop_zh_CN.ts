@@ -3386,6 +3386,26 @@ weighted %3</source>
     <name>DealSegmentPage</name>
     <message>
         <location filename="../../crm_desktop/ui/segments/page.py" line="+218"/>
+        <source>Add a tag to all…</source>
+        <translation>为全部交易添加标签…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign an owner to all…</source>
+        <translation>为全部交易指定负责人…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a task for each…</source>
+        <translation>为每笔交易创建任务…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move all to the trash…</source>
+        <translation>全部移入回收站…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -3395,7 +3415,102 @@ weighted %3</source>
         <translation>将这些交易导出为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
+        <source>Add a tag to all</source>
+        <translation>为全部交易添加标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tag “%1” added to 1 deal.</source>
+        <translation>已为 1 笔交易添加标签“%1”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag “%1” added to %2 deals.</source>
+        <translation>已为 %2 笔交易添加标签“%1”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(Nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign an owner to all</source>
+        <translation>为全部交易指定负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Owner changed on 1 deal.</source>
+        <translation>已更改 1 笔交易的负责人。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner changed on %1 deals.</source>
+        <translation>已更改 %1 笔交易的负责人。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create a task for each</source>
+        <translation>为每笔交易创建任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task (due tomorrow):</source>
+        <translation>任务（明天到期）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create a task for the deal of this segment? It is given to the deal&apos;s owner.</source>
+        <translation>为此细分中的这笔交易创建任务？任务将交给该交易的负责人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a task for each of the %1 deals? Each is given to the deal&apos;s owner.</source>
+        <translation>为这 %1 笔交易各创建一个任务？每个任务将交给相应交易的负责人。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>1 task created.</source>
+        <translation>已创建 1 个任务。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 tasks created.</source>
+        <translation>已创建 %1 个任务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move the deal of this segment to the trash?</source>
+        <translation>将此细分中的这笔交易移入回收站？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move all %1 deals of this segment to the trash?</source>
+        <translation>将此细分中的全部 %1 笔交易移入回收站？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 deal moved to the trash.</source>
+        <translation>已将 1 笔交易移入回收站。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 deals moved to the trash.</source>
+        <translation>已将 %1 笔交易移入回收站。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>1 deal</source>
         <translation>1 笔交易</translation>
     </message>
@@ -7708,7 +7823,7 @@ weighted %3</source>
 <context>
     <name>SegmentBar</name>
     <message>
-        <location filename="../../crm_desktop/ui/segments/page.py" line="-206"/>
+        <location filename="../../crm_desktop/ui/segments/page.py" line="-303"/>
         <source>Edit filter…</source>
         <translation>编辑筛选条件…</translation>
     </message>
@@ -9133,6 +9248,16 @@ weighted %3</source>
         <translation>%Ln 家公司</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>1 deal</source>
+        <translation>1 笔交易</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%Ln deals</source>
+        <translation>%Ln 笔交易</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>1 person</source>
         <translation>1 位联系人</translation>
@@ -9161,6 +9286,16 @@ weighted %3</source>
         <location line="+1"/>
         <source>Give %1 to %2</source>
         <translation>将%1交给 %2 负责</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create task “%1” for 1 deal</source>
+        <translation>为 1 笔交易创建任务“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create task “%1” for %Ln deals</source>
+        <translation>为 %Ln 笔交易创建任务“%1”</translation>
     </message>
     <message>
         <location line="+4"/>
