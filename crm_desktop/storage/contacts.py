@@ -118,6 +118,8 @@ _FTS_INSERT = "contact_fts(rowid, name, company, emails, phones, tags, notes)"
 BULK_DROPPED_INDEXES = (
     "contact_by_name", "contact_by_company_name", "contact_by_title", "contact_by_email",
     "contact_by_phone", "contact_by_city", "contact_by_country", "contact_by_owner",
+    # the segments' (migration 0011): owner and place, a place in name order
+    "contact_by_owner_place", "contact_by_city_name", "contact_by_country_name",
 )
 # FTS5 settings while loading, and their built-in values. `hashsize` is how many bytes of
 # new terms FTS5 keeps in memory before it writes them as a segment (1 MB by default).
@@ -276,7 +278,8 @@ class ContactStore:
         """Write many contacts the way database loaders do; only inside a write transaction.
 
         The list's sort indexes whose keys land anywhere in their b-tree (name, company,
-        title, e-mail, phone, city, country, owner) are dropped and built again at the end
+        title, e-mail, phone, city, country, owner, and the segments' owner-and-place and
+        place-by-name ones) are dropped and built again at the end
         by CREATE INDEX, one sort each, instead of a random b-tree insert per row and index;
         the indexes whose keys only append (ids, uuid, creation and update times) and those
         that later batches of an import read (channels, companies) are kept. The FTS5 index
@@ -289,7 +292,9 @@ class ContactStore:
         names = ", ".join(f"'{n}'" for n in BULK_DROPPED_INDEXES)
         indexes = self.db.execute_sql(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contact' "
-            f"AND name IN ({names})").fetchall()
+            # In the order they were made, which is the order they are made again in: with no
+            # statistics SQLite settles a tie between two indexes by the one made last (0011).
+            f"AND name IN ({names}) ORDER BY rowid").fetchall()
         keys = ", ".join(f"'{k}'" for k in _FTS_LOAD)
         stored = dict(self.db.execute_sql(f"SELECT k, v FROM contact_fts_config WHERE k IN ({keys})"))
         (cache,) = self.db.execute_sql("PRAGMA cache_size").fetchone()

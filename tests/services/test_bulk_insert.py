@@ -222,6 +222,26 @@ def test_a_bulk_load_leaves_what_the_row_by_row_path_leaves(crm, sql, other):
     assert [q for q in QUERIES if not bulk["found"][q]] == []
 
 
+def test_a_bulk_load_makes_the_indexes_again_in_the_order_they_were_made(crm, sql):
+    """With no statistics SQLite settles a tie between two indexes by the one made last: a
+    city's count must still take the single-column index after a load, as before it."""
+    def order():
+        return [n for (n,) in sql("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                  "AND tbl_name = 'contact' ORDER BY rowid")]
+
+    def plan():
+        return " ".join(r[-1] for r in sql("EXPLAIN QUERY PLAN SELECT count(*) FROM contact "
+                                           "WHERE deleted_at IS NULL AND city = 'Boston' COLLATE NOCASE"))
+
+    names, used = order(), plan()
+    assert names.index("contact_by_city") > names.index("contact_by_city_name")
+    crm.contacts.create_many(_many_people(40), batch_size=16, bulk=True)
+    assert set(order()) == set(names)
+    places = [n for n in order() if "city" in n or "country" in n]
+    assert places == [n for n in names if "city" in n or "country" in n]
+    assert plan() == used and "contact_by_city " in used + " "
+
+
 def test_a_bulk_load_into_a_table_with_people_keeps_them_findable_and_sorted(crm, sql, other):
     for services in (crm, other):
         services.contacts.create_many(_many_people(30), bulk=False)
