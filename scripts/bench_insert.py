@@ -26,8 +26,9 @@ ANALYSIS = [
     "rows, the search document's name, e-mail, phone and notes columns); the GIL switch "
     "interval is 0.5 ms meanwhile so the writer gets the GIL back promptly after each "
     "statement. (3) A load at least as large as the table (and ≥ 10,000 people), or any "
-    "`ContactService.bulk_load()` block, is one transaction that drops the list's eight "
-    "random-key sort indexes (name, company, title, e-mail, phone, city, country, owner) and "
+    "`ContactService.bulk_load()` block, is one transaction that drops eleven random-key "
+    "indexes (the list's sorts by name, company, title, e-mail, phone, city, country and owner, "
+    "and the segments' owner-and-place and place-by-name ones) and "
     "builds them again by CREATE INDEX at the end, and lets FTS5 buffer 64 MB of terms "
     "(`hashsize`) with `automerge = 0`, restored afterwards; a failure rolls the whole load "
     "back, indexes included.",
