@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from crm_desktop.core.deals import DealDraft
 from crm_desktop.core.segments import Condition, Group
-from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.segments import show_segment
 from crm_desktop.ui.segments.page import DealSegmentPage
 
@@ -30,16 +29,8 @@ def deals(services):
 
 
 @pytest.fixture
-def window(qtbot, services, deals):
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.segments_panel.shutdown()
-    for page in win._segment_pages.values():
-        page.model.shutdown()
-    win.close()
+def window(deals, segments_window):
+    return segments_window
 
 
 def key(qtbot, window, modifiers) -> None:

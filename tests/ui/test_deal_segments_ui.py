@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from crm_desktop.core.deals import DealDraft
 from crm_desktop.core.segments import Condition, Group
 from crm_desktop.ui.export_dialog import ExportDialog
-from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.segments import builder
 from crm_desktop.ui.segments.builder import SegmentDialog
 from crm_desktop.ui.segments.page import DealSegmentPage
@@ -29,16 +28,8 @@ def deals(services):
 
 
 @pytest.fixture
-def window(qtbot, services, deals):
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.segments_panel.shutdown()
-    for page in win._segment_pages.values():
-        page.model.shutdown()
-    win.close()
+def window(deals, segments_window):
+    return segments_window
 
 
 def titles(page: DealSegmentPage) -> list[str]:
