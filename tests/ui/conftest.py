@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from crm_desktop.core.customer import Target
 from crm_desktop.ui.bridge import ChangeBridge
 from crm_desktop.ui.main_window import MainWindow
 
@@ -31,3 +32,23 @@ def segments_window(qtbot, services):
     for page in win._segment_pages.values():
         page.model.shutdown()
     win.close()
+
+
+@pytest.fixture
+def person_page(qtbot, services, bridge):
+    """Makes a shown 360° page of a person (``person_page(contact_id)``); detached after the test."""
+    from crm_desktop.ui.customer.page import CustomerPage
+
+    made = []
+
+    def make(contact_id: int) -> CustomerPage:
+        page = CustomerPage(services, bridge, Target("contact", contact_id))
+        qtbot.addWidget(page)
+        page.resize(1200, 800)
+        page.show()
+        made.append(page)
+        return page
+
+    yield make
+    for page in made:
+        page.detach()

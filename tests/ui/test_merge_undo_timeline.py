@@ -8,7 +8,6 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from crm_desktop.core.activities import ActivityDraft
-from crm_desktop.core.customer import Target
 from crm_desktop.core.deals import DealDraft
 from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft
 from crm_desktop.core.tasks import TaskDraft
@@ -53,23 +52,6 @@ def pair(services):
 
 
 @pytest.fixture
-def page_of(qtbot, services, bridge):
-    made = []
-
-    def make(record_id: int) -> CustomerPage:
-        page = CustomerPage(services, bridge, Target("contact", record_id))
-        qtbot.addWidget(page)
-        page.resize(1200, 800)
-        page.show()
-        made.append(page)
-        return page
-
-    yield make
-    for page in made:
-        page.detach()
-
-
-@pytest.fixture
 def menus(monkeypatch):
     """The texts of each context menu opened, with its actions; nothing is shown."""
     opened: list[dict] = []
@@ -90,13 +72,13 @@ def merge_row(page: CustomerPage, subject: str):
     return None
 
 
-def test_undo_merge_from_the_survivors_timeline_loses_nothing(qtbot, services, pair, page_of, menus,
+def test_undo_merge_from_the_survivors_timeline_loses_nothing(qtbot, services, pair, person_page, menus,
                                                              monkeypatch):
     keep, other = pair
     before = snapshot(services, set())
     merge_id = services.merges.merge("contact", keep, other)
     assert services.contacts.get(keep).data.tags == ["customer", "partner", "VIP"]
-    page = page_of(keep)
+    page = person_page(keep)
     qtbot.waitUntil(lambda: merge_row(page, "Merged with Jon Smith") is not None)
     entry = merge_row(page, "Merged with Jon Smith")
     asked: list[str] = []
@@ -122,11 +104,11 @@ def test_undo_merge_from_the_survivors_timeline_loses_nothing(qtbot, services, p
     assert "Undo merge…" not in menus[-1]
 
 
-def test_only_merge_entries_offer_undo_and_cancel_changes_nothing(qtbot, services, pair, page_of, menus,
+def test_only_merge_entries_offer_undo_and_cancel_changes_nothing(qtbot, services, pair, person_page, menus,
                                                                   monkeypatch):
     keep, other = pair
     services.merges.merge("contact", keep, other)
-    page = page_of(keep)
+    page = person_page(keep)
     qtbot.waitUntil(lambda: merge_row(page, "Merged with Jon Smith") is not None)
     call = merge_row(page, f"call {keep}")
     page._on_timeline_menu_requested(call, QPoint(10, 10))
@@ -139,11 +121,12 @@ def test_only_merge_entries_offer_undo_and_cancel_changes_nothing(qtbot, service
     assert services.contacts.get(keep).data.tags == ["customer", "partner", "VIP"]
 
 
-def test_a_merge_that_can_no_longer_be_undone_says_why(qtbot, services, pair, page_of, menus, monkeypatch):
+def test_a_merge_that_can_no_longer_be_undone_says_why(qtbot, services, pair, person_page, menus,
+                                                        monkeypatch):
     keep, other = pair
     services.merges.merge("contact", keep, other)
     services.contacts.purge([other])
-    page = page_of(keep)
+    page = person_page(keep)
     qtbot.waitUntil(lambda: merge_row(page, "Merged with Jon Smith") is not None)
     monkeypatch.setattr(timeline_undo, "confirm", lambda _parent, _name: True)
     warned: list[str] = []

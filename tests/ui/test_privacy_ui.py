@@ -17,7 +17,6 @@ from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft
 from crm_desktop.services import Services
 from crm_desktop.ui.contacts_page import ContactsPage
 from crm_desktop.ui.customer import page as page_module
-from crm_desktop.ui.customer.page import CustomerPage
 from crm_desktop.ui.dialogs.company_dialog import CompanyDialog
 from crm_desktop.ui.dialogs.contact_dialog import ContactDialog
 from crm_desktop.ui.export_dialog import ExportDialog
@@ -145,25 +144,8 @@ def test_the_company_dialog_asks_too(qtbot, services, data_dir):
 
 
 # -- the customer page ---------------------------------------------------------------------------------
-@pytest.fixture
-def page_for(qtbot, services, bridge):
-    made = []
-
-    def make(contact_id: int) -> CustomerPage:
-        page = CustomerPage(services, bridge, Target("contact", contact_id))
-        qtbot.addWidget(page)
-        page.resize(1200, 800)
-        page.show()
-        made.append(page)
-        return page
-
-    yield make
-    for page in made:
-        page.detach()
-
-
-def test_the_details_tab_edits_consent_and_the_header_shows_the_badge(qtbot, services, page_for, ann):
-    page = page_for(ann)
+def test_the_details_tab_edits_consent_and_the_header_shows_the_badge(qtbot, services, person_page, ann):
+    page = person_page(ann)
     assert not page.header.do_not_contact.isVisibleTo(page.header)
     details = page.details_panel
     details.load()
@@ -177,8 +159,8 @@ def test_the_details_tab_edits_consent_and_the_header_shows_the_badge(qtbot, ser
     assert page.header.do_not_contact.text() == "Do not contact"
 
 
-def test_the_details_tab_asks_when_someone_else_saved(qtbot, services, data_dir, page_for, ann):
-    page = page_for(ann)
+def test_the_details_tab_asks_when_someone_else_saved(qtbot, services, data_dir, person_page, ann):
+    page = person_page(ann)
     details = page.details_panel
     details.load()
     details.editors["city"].setText("Porto")
@@ -189,11 +171,11 @@ def test_the_details_tab_asks_when_someone_else_saved(qtbot, services, data_dir,
     assert details.editors["title"].text() == "Theirs" and details.editors["city"].text() == ""
 
 
-def test_e_mailing_a_do_not_contact_person_warns_first(qtbot, services, page_for, ann, monkeypatch):
+def test_e_mailing_a_do_not_contact_person_warns_first(qtbot, services, person_page, ann, monkeypatch):
     record = services.contacts.get(ann)
     record.data.do_not_contact = True
     services.contacts.update(ann, record.data)
-    page = page_for(ann)
+    page = person_page(ann)
     opened = []
     monkeypatch.setattr(page_module.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
     monkeypatch.setattr(page_module.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -293,11 +275,11 @@ def test_the_activity_dialog_asks_when_someone_else_saved(qtbot, services, data_
     assert services.activities.get(call).subject == "Mine"
 
 
-def test_the_timeline_names_consent_changes_in_words(qtbot, services, page_for, ann):
+def test_the_timeline_names_consent_changes_in_words(qtbot, services, person_page, ann):
     record = services.contacts.get(ann)
     record.data.do_not_contact, record.data.lawful_basis = True, "legitimate_interest"
     services.contacts.update(ann, record.data)
-    page = page_for(ann)
+    page = person_page(ann)
     model = page.model
     qtbot.waitUntil(lambda: model.rowCount() >= 2)
     qtbot.waitUntil(lambda: all(model.entry(r) is not None for r in range(model.rowCount())))
