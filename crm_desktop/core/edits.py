@@ -10,8 +10,10 @@ records each change really altered.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, fields
 
+from .activities import ActivityDraft
 from .errors import CrmError
 from .records import CompanyDraft, ContactDraft
 
@@ -111,3 +113,36 @@ def with_values(target: Draft, source: Draft, keys: tuple[str, ...]) -> Draft:
 def conflicts(current: Draft, expected: Draft, keys: tuple[str, ...]) -> tuple[str, ...]:
     """The fields among ``keys`` whose current value is no longer the expected one."""
     return tuple(k for k in keys if value_of(current, k) != value_of(expected, k))
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """What completing, reopening or snoozing a task changes: put back as a whole by an undo."""
+
+    done_at: dt.datetime | None
+    snoozed_until: dt.datetime | None
+    remind_at: dt.datetime | None
+    notified_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, task) -> TaskState:
+        return cls(task.done_at, task.snoozed_until, task.remind_at, task.notified_at)
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A task marked done: its state before and after, and what completing it made (the next
+    occurrence of a repeating task, the activity logged), which its undo moves to the trash."""
+
+    task_id: int
+    before: TaskState
+    after: TaskState
+    next_id: int | None = None
+    activity_id: int | None = None
+
+
+def activity_draft(activity) -> ActivityDraft:
+    """What an edit of a logged activity saves, as the activity is now (an Activity)."""
+    return ActivityDraft(activity.kind, activity.subject, activity.body, activity.outcome, activity.occurred_at,
+                         activity.duration_s, activity.pinned, activity.contact_id, activity.company_id,
+                         activity.deal_id, activity.owner_id, activity.case_id)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..core.activities import ActivityDraft
 from ..core.cases import Case, CaseDraft, check_status, validate_case
 from ..core.customer import Target
+from ..core.errors import EditConflict
 from .activities import ActivityService
 from .changes import Change
 from .context import ServiceContext
@@ -33,6 +35,30 @@ class CaseService:
         with self.ctx.write():
             self.store.set_status(case_id, status, self.ctx.clock.now())
         self.ctx.changes.emit(Change("case", "update", (case_id,)))
+
+    def put_status(self, case_id: int, status: str, expected: str) -> None:
+        """Give a case the status ``status`` back (an undo), only if it still has the status
+        ``expected``: EditConflict, and nothing written, otherwise."""
+        check_status(status)
+        with self.ctx.write():
+            case = self.store.get(case_id)
+            if case.status != expected:
+                raise EditConflict("case", case_id, case.subject)
+            self.store.set_status(case_id, status, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("case", "update", (case_id,)))
+
+    def delete(self, ids: Sequence[int]) -> int:
+        """Move cases to the trash (the undo of opening one)."""
+        with self.ctx.write():
+            n = self.store.soft_delete(ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("case", "delete", tuple(ids)))
+        return n
+
+    def restore(self, ids: Sequence[int]) -> int:
+        with self.ctx.write():
+            n = self.store.restore(ids, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("case", "restore", tuple(ids)))
+        return n
 
     def reply(self, case_id: int, draft: ActivityDraft) -> int:
         """Add to a case's conversation: the activity names the case and lands on the timeline."""

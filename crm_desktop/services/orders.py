@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from ..core.customer import Target
-from ..core.errors import FieldError, ValidationError
+from ..core.errors import EditConflict, FieldError, ValidationError
 from ..core.orders import ORDER_STATUSES, Order, OrderDraft, validate_order, validate_payment
 from .changes import Change
 from .context import ServiceContext
@@ -42,6 +43,52 @@ class OrderService:
             raise ValidationError([FieldError("status", "invalid", status)])
         with self.ctx.write():
             self.store.set_status(order_id, status, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("order", "update", (order_id,)))
+
+    # -- undo ----------------------------------------------------------------------------
+    def delete(self, ids: Sequence[int]) -> int:
+        """Move orders to the trash (the undo of adding one); their payments go with them."""
+        return self._set_trashed(ids, True)
+
+    def restore(self, ids: Sequence[int]) -> int:
+        return self._set_trashed(ids, False)
+
+    def _set_trashed(self, ids: Sequence[int], trashed: bool) -> int:
+        with self.ctx.write():
+            n = self.store.set_trashed(ids, self.ctx.clock.now(), trashed)
+        self.ctx.changes.emit(Change("order", "delete" if trashed else "restore", tuple(ids)))
+        return n
+
+    def delete_payments(self, ids: Sequence[int]) -> int:
+        """Take payments back (the undo of recording one): the order is open again if they paid it."""
+        return self._set_payments_trashed(ids, True)
+
+    def restore_payments(self, ids: Sequence[int]) -> int:
+        return self._set_payments_trashed(ids, False)
+
+    def _set_payments_trashed(self, ids: Sequence[int], trashed: bool) -> int:
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            orders = self.store.set_payments_trashed(ids, now, trashed)
+            for order_id in orders:
+                self.store.settle(order_id, now)
+        if orders:
+            self.ctx.changes.emit(Change("order", "update", tuple(orders)))
+        return len(orders)
+
+    def put_status(self, order_id: int, status: str, expected: str) -> None:
+        """Give an order the status ``status`` back (the undo of cancelling it), only if it still
+        has the status ``expected``: EditConflict, and nothing written, otherwise. An order given
+        back "open" or "paid" is settled again against its payments."""
+        if status not in ORDER_STATUSES:
+            raise ValidationError([FieldError("status", "invalid", status)])
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            if self.store.status_of(order_id) != expected:
+                raise EditConflict("order", order_id, self.store.get(order_id).number)
+            self.store.set_status(order_id, status, now)
+            if status != "cancelled":
+                self.store.settle(order_id, now)
         self.ctx.changes.emit(Change("order", "update", (order_id,)))
 
     def get(self, order_id: int) -> Order:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..core.customer import RELATIONSHIP_KINDS, Person
 from ..core.errors import FieldError, ValidationError
 from .changes import Change
@@ -31,6 +33,24 @@ class RelationshipService:
         with self.ctx.write():
             self.store.remove(relationship_id, self.ctx.clock.now())
         self.ctx.changes.emit(Change("relationship", "delete", (relationship_id,)))
+
+    def delete(self, ids: Sequence[int]) -> int:
+        """Remove relationships (the undo of adding them); how many were still recorded."""
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            live = [i for i in ids if self.store.is_live(i)]
+            for relationship_id in live:
+                self.store.remove(relationship_id, now)
+        self.ctx.changes.emit(Change("relationship", "delete", tuple(ids)))
+        return len(live)
+
+    def restore(self, ids: Sequence[int]) -> int:
+        """Record removed relationships again (the undo of removing them); how many came back."""
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            n = sum(self.store.restore(i, now) for i in ids)
+        self.ctx.changes.emit(Change("relationship", "restore", tuple(ids)))
+        return n
 
     def related(self, contact_id: int) -> list[Person]:
         """Recorded relationships first, then colleagues not already named."""

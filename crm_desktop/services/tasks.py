@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..core.activities import ActivityDraft
-from ..core.errors import FieldError, ValidationError
+from ..core.edits import TaskState
+from ..core.errors import EditConflict, FieldError, NotFoundError, ValidationError
 from ..core.ics import calendar_text
 from ..core.records import TrashItem
 from ..core.recurrence import Recurrence, local_zone, next_due
@@ -122,6 +123,43 @@ class TaskService:
         until = tomorrow_morning(self.ctx.clock.now(), self.tz)
         self.snooze(task_id, until)
         return until
+
+    def put_state(self, task_id: int, state: TaskState, expected: dt.datetime, *,
+                  made: tuple[int | None, int | None] = (None, None), made_live: bool = True) -> dt.datetime:
+        """Give a task the state ``state`` back (the undo or redo of completing, reopening or
+        snoozing it), in one transaction; returns its new updated_at.
+
+        EditConflict, and nothing written, when the task was saved since ``expected`` or the next
+        occurrence a completion made was done since. ``made`` is (next occurrence, activity
+        logged) of a completion: brought back from the trash with ``made_live``, else moved there.
+        """
+        next_id, activity_id = made
+        with self.ctx.write():
+            task = self.store.get(task_id)
+            if task.updated_at != expected:
+                raise EditConflict("task", task_id, task.title)
+            if next_id is not None and not made_live and self.store.get(next_id).done_at is not None:
+                raise EditConflict("task", next_id, task.title)
+            now = later_than(self.ctx.clock.now(), expected)
+            self.store.set_state(task_id, state.done_at, state.snoozed_until, state.remind_at,
+                                 state.notified_at, now)
+            if next_id is not None:
+                self._set_made(self.store, next_id, made_live, now, "task")
+            if activity_id is not None:
+                self._set_made(self.activities.store, activity_id, made_live, now, "activity")
+        self._changed("update", (task_id,))
+        op = "restore" if made_live else "delete"
+        if next_id is not None:
+            self._changed(op, (next_id,))
+        if activity_id is not None:
+            self.ctx.changes.emit(Change("activity", op, (activity_id,)))
+        return now
+
+    @staticmethod
+    def _set_made(store, record_id: int, live: bool, now: dt.datetime, kind: str) -> None:
+        changed = store.restore([record_id], now) if live else store.soft_delete([record_id], now)
+        if not changed and live:
+            raise NotFoundError(kind, record_id)  # deleted for good since
 
     def delete(self, ids: Sequence[int]) -> int:
         with self.ctx.write():

@@ -60,3 +60,6 @@ class CaseStore:
 
     def soft_delete(self, ids: Sequence[int], now: dt.datetime) -> int:
         return set_trashed(self.db, "service_case", ids, now, True)
+
+    def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
+        return set_trashed(self.db, "service_case", ids, now, False)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import peewee as pw
 
 from ..core.customer import Target
 from ..core.errors import NotFoundError
 from ..core.orders import Order, OrderDraft, OrderLineDraft, Payment
-from .common import new_uuid, parse_ts, ts
+from .common import new_uuid, parse_ts, set_trashed, ts
 from .timeline import _scope
 
 _TOTAL = ("(SELECT coalesce(sum(round(l.quantity * l.unit_price_minor)), 0) FROM order_line l "
@@ -59,6 +60,25 @@ class OrderStore:
                                   "AND deleted_at IS NULL", (status, ts(now), order_id))
         if cur.rowcount == 0:
             raise NotFoundError("order", order_id)
+
+    def set_trashed(self, ids: Sequence[int], now: dt.datetime, trashed: bool) -> int:
+        """Orders moved to the trash or back (the undo of adding one); how many changed."""
+        return set_trashed(self.db, "sales_order", ids, now, trashed)
+
+    def set_payments_trashed(self, ids: Sequence[int], now: dt.datetime, trashed: bool) -> list[int]:
+        """Payments moved to the trash or back; the orders they are against."""
+        if not set_trashed(self.db, "payment", ids, now, trashed):
+            return []
+        marks_ = ", ".join("?" * len(ids))
+        return [row[0] for row in self.db.execute_sql(
+            f"SELECT DISTINCT order_id FROM payment WHERE id IN ({marks_})", tuple(ids))]
+
+    def status_of(self, order_id: int) -> str:
+        row = self.db.execute_sql("SELECT status FROM sales_order WHERE id = ? AND deleted_at IS NULL",
+                                  (order_id,)).fetchone()
+        if row is None:
+            raise NotFoundError("order", order_id)
+        return row[0]
 
     def get(self, order_id: int) -> Order:
         found = self._orders("o.id = ?", [order_id], with_details=True)

@@ -33,6 +33,17 @@ class RelationshipStore:
         if cur.rowcount == 0:
             raise NotFoundError("relationship", relationship_id)
 
+    def is_live(self, relationship_id: int) -> bool:
+        return self.db.execute_sql("SELECT 1 FROM relationship WHERE id = ? AND deleted_at IS NULL",
+                                   (relationship_id,)).fetchone() is not None
+
+    def restore(self, relationship_id: int, now: dt.datetime) -> bool:
+        """A removed relationship recorded again (the undo of removing it); False if it is gone."""
+        return self.db.execute_sql(
+            "UPDATE relationship SET deleted_at = NULL, updated_at = ? WHERE id = ? "
+            "AND deleted_at IS NOT NULL",
+            (ts(now), relationship_id)).rowcount > 0
+
     def related(self, contact_id: int) -> list[Person]:
         """Relationships in both directions; one the other way round gets the kind "~kind"
         (Ann "reports_to" Bob shows on Bob's page as Ann "~reports_to")."""

@@ -112,6 +112,14 @@ class TaskStore:
         self.db.execute_sql("UPDATE task SET done_at = ?, updated_at = ? WHERE id = ?",
                             (ts(done_at), ts(now), task_id))
 
+    def set_state(self, task_id: int, done_at: dt.datetime | None, snoozed_until: dt.datetime | None,
+                  remind_at: dt.datetime | None, notified_at: dt.datetime | None, now: dt.datetime) -> None:
+        """Put back what completing, reopening or snoozing changed (an undo)."""
+        self.db.execute_sql(
+            "UPDATE task SET done_at = ?, snoozed_until = ?, remind_at = ?, notified_at = ?, updated_at = ? "
+            "WHERE id = ? AND deleted_at IS NULL",
+            (ts(done_at), ts(snoozed_until), ts(remind_at), ts(notified_at), ts(now), task_id))
+
     def snooze(self, task_id: int, until: dt.datetime, now: dt.datetime) -> None:
         self.db.execute_sql(
             "UPDATE task SET snoozed_until = ?, remind_at = ?, notified_at = NULL, updated_at = ? "

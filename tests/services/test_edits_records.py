@@ -1,0 +1,167 @@
+"""Inverses for what a customer's page and the reminders write: tasks done, reopened and snoozed,
+case and order statuses, payments, orders, cases and relationships; each in one transaction and
+refused, with nothing written, when the record was changed since."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from crm_desktop.core.activities import ActivityDraft
+from crm_desktop.core.cases import CaseDraft
+from crm_desktop.core.customer import Target
+from crm_desktop.core.edits import TaskState, activity_draft
+from crm_desktop.core.errors import EditConflict, NotFoundError
+from crm_desktop.core.orders import OrderDraft, OrderLineDraft
+from crm_desktop.core.records import ContactDraft
+from crm_desktop.core.tasks import TaskDraft
+from crm_desktop.services import Services
+
+
+@pytest.fixture
+def ann(crm: Services) -> int:
+    return crm.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+
+
+def _completed(crm: Services, task_id: int, **kwargs):
+    before = TaskState.of(crm.tasks.get(task_id))
+    made = crm.tasks.complete(task_id, **kwargs)
+    task = crm.tasks.get(task_id)
+    return before, TaskState.of(task), made, task.updated_at
+
+
+def test_undoing_a_completion_reopens_the_task_and_trashes_what_it_made(crm, ann, clock):
+    task = crm.tasks.create(TaskDraft("Call Ann", kind="call", due_at=clock.now(), recurrence="FREQ=WEEKLY",
+                                      contact_id=ann))
+    clock.advance(dt.timedelta(minutes=5))
+    before, after, made, stamp = _completed(crm, task, log=True)
+    next_id, activity_id = made
+    assert next_id is not None and activity_id is not None
+    stamp = crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
+    assert crm.tasks.get(task).done_at is None
+    assert {(i.kind, i.record_id) for i in crm.trash.items()} == {("task", next_id), ("activity", activity_id)}
+    stamp = crm.tasks.put_state(task, after, stamp, made=made, made_live=True)  # redo
+    assert crm.tasks.get(task).done_at == after.done_at
+    assert crm.trash.items() == [] and crm.tasks.get(next_id).done_at is None
+    assert crm.activities.get(activity_id).subject == "Call Ann"
+
+
+def test_a_task_saved_elsewhere_since_is_not_put_back(crm, ann, clock):
+    task = crm.tasks.create(TaskDraft("Call Ann", due_at=clock.now(), contact_id=ann))
+    before, _after, made, stamp = _completed(crm, task)
+    clock.advance(dt.timedelta(minutes=1))
+    current = crm.tasks.get(task)
+    crm.tasks.update(task, dataclasses.replace(current.draft(), title="Call Ann back"), current.updated_at)
+    with pytest.raises(EditConflict):
+        crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
+    assert crm.tasks.get(task).done_at is not None  # nothing written
+    assert crm.tasks.get(task).title == "Call Ann back"
+
+
+def test_the_next_occurrence_done_since_keeps_the_completion(crm, ann, clock):
+    task = crm.tasks.create(TaskDraft("Weekly call", due_at=clock.now(), recurrence="FREQ=WEEKLY",
+                                      contact_id=ann))
+    before, _after, made, stamp = _completed(crm, task)
+    crm.tasks.complete(made[0])
+    with pytest.raises(EditConflict):
+        crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
+    assert crm.tasks.get(task).done_at is not None and crm.trash.items() == []
+
+
+def test_a_snooze_is_undone_and_its_reminder_comes_back(crm, ann, clock):
+    task = crm.tasks.create(TaskDraft("Call Ann", due_at=clock.now() + dt.timedelta(hours=1), contact_id=ann))
+    before = TaskState.of(crm.tasks.get(task))
+    crm.tasks.snooze_for(task, 60)
+    snoozed = crm.tasks.get(task)
+    assert snoozed.snoozed_until is not None
+    crm.tasks.put_state(task, before, snoozed.updated_at)
+    assert TaskState.of(crm.tasks.get(task)) == before
+
+
+def test_a_completion_made_for_good_cannot_be_brought_back(crm, ann, clock):
+    task = crm.tasks.create(TaskDraft("Weekly call", due_at=clock.now(), recurrence="FREQ=WEEKLY",
+                                      contact_id=ann))
+    before, after, made, stamp = _completed(crm, task)
+    stamp = crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
+    crm.trash.empty()
+    with pytest.raises(NotFoundError):
+        crm.tasks.put_state(task, after, stamp, made=made, made_live=True)
+    assert crm.tasks.get(task).done_at is None  # one transaction: nothing half done
+
+
+def test_an_activity_edit_is_undone_from_the_stamp_it_left(crm, ann, clock):
+    note = crm.activities.log(ActivityDraft("note", subject="Met", contact_id=ann))
+    old = crm.activities.get(note)
+    clock.advance(dt.timedelta(minutes=1))
+    stamp = crm.activities.update(note, dataclasses.replace(activity_draft(old), subject="Met at the fair"),
+                                  old.updated_at)
+    stamp = crm.activities.update(note, activity_draft(old), stamp)
+    assert crm.activities.get(note).subject == "Met"
+    crm.activities.update(note, dataclasses.replace(activity_draft(old), outcome="Keen"))  # elsewhere
+    with pytest.raises(EditConflict):
+        crm.activities.update(note, dataclasses.replace(activity_draft(old), subject="Met at the fair"), stamp)
+    assert crm.activities.get(note).outcome == "Keen"
+
+
+def test_a_case_status_goes_back_unless_it_moved_since(crm, ann):
+    case = crm.cases.open(CaseDraft("Broken screen", contact_id=ann))
+    crm.cases.set_status(case, "resolved")
+    crm.cases.put_status(case, "open", "resolved")
+    assert (crm.cases.get(case).status, crm.cases.get(case).resolved_at) == ("open", None)
+    crm.cases.set_status(case, "in_progress")
+    with pytest.raises(EditConflict):
+        crm.cases.put_status(case, "resolved", "open")
+    assert crm.cases.get(case).status == "in_progress"
+
+
+def test_an_opened_case_goes_to_the_trash_and_back(crm, ann):
+    case = crm.cases.open(CaseDraft("Broken screen", contact_id=ann))
+    assert crm.cases.delete([case]) == 1
+    assert crm.cases.for_target(Target("contact", ann)) == []
+    assert crm.cases.restore([case]) == 1
+    assert [c.id for c in crm.cases.for_target(Target("contact", ann))] == [case]
+
+
+def _order(crm: Services, ann: int, clock) -> int:
+    return crm.orders.create(OrderDraft(clock.now(), [OrderLineDraft("Licence", 1, 10_000)], currency="EUR",
+                                        contact_id=ann))
+
+
+def test_a_cancelled_order_is_open_again_and_settled(crm, ann, clock):
+    order = _order(crm, ann, clock)
+    crm.orders.record_payment(order, 10_000)
+    assert crm.orders.get(order).status == "paid"
+    crm.orders.set_status(order, "cancelled")
+    crm.orders.put_status(order, "paid", "cancelled")
+    assert crm.orders.get(order).status == "paid"
+    with pytest.raises(EditConflict):
+        crm.orders.put_status(order, "open", "cancelled")
+
+
+def test_a_payment_is_taken_back_and_recorded_again(crm, ann, clock):
+    order = _order(crm, ann, clock)
+    payment = crm.orders.record_payment(order, 10_000)
+    assert crm.orders.delete_payments([payment]) == 1
+    assert (crm.orders.get(order).status, crm.orders.get(order).paid_minor) == ("open", 0)
+    assert crm.orders.restore_payments([payment]) == 1
+    assert (crm.orders.get(order).status, crm.orders.get(order).paid_minor) == ("paid", 10_000)
+
+
+def test_a_new_order_goes_to_the_trash_and_back(crm, ann, clock):
+    order = _order(crm, ann, clock)
+    crm.orders.delete([order])
+    assert crm.orders.for_target(Target("contact", ann)) == []
+    crm.orders.restore([order])
+    assert [o.id for o in crm.orders.for_target(Target("contact", ann))] == [order]
+
+
+def test_a_relationship_is_removed_and_recorded_again(crm, ann):
+    bob = crm.contacts.create(ContactDraft(given_name="Bob"))
+    rel = crm.relationships.add(ann, bob, "reports_to")
+    assert crm.relationships.delete([rel]) == 1
+    assert crm.relationships.related(ann) == []
+    assert crm.relationships.restore([rel]) == 1
+    assert [p.id for p in crm.relationships.related(ann)] == [bob]
+    assert crm.relationships.restore([rel]) == 0  # already there
