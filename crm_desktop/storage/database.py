@@ -94,6 +94,9 @@ class _SqliteOrCipher(pw.SqliteDatabase):
         self._key_lock = threading.Lock()
         self._raw_key: str | None = None
         self._key_known = False
+        # Called by Database.close(): connections a store keeps of its own (the segments'
+        # counting connections) must not outlive the file they were opened on.
+        self.on_close: list = []
 
     def forget_key(self) -> None:
         """Derive the key again at the next connection (the passphrase or the file changed)."""
@@ -221,6 +224,8 @@ class Database:
         self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
+        for hook in list(self.db.on_close):
+            hook()
         if not self.db.is_closed():
             self.db.close()
 

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import threading
+import weakref
 from collections.abc import Sequence
 
 import peewee as pw
@@ -363,8 +364,10 @@ def _can_seek(group: Group, entity: str) -> bool:
 SPLIT_MIN_ROWS = 100_000
 MAX_PARTS = 4
 # The counting connections read the file through a memory map: no copy of each 4 KiB page
-# out of the OS cache into SQLite's (~0.12 s of a million people's 0.15 s pass).
-MMAP_BYTES = 1 << 30
+# out of the OS cache into SQLite's (~0.12 s of a million people's 0.15 s pass). SQLite maps
+# at most 0x7fff0000 bytes (its SQLITE_MAX_MMAP_SIZE): asking for that maps a file of up to
+# 2 GiB whole, where 1 GiB left a fifth of a million people's rows to be copied page by page.
+MMAP_BYTES = 0x7FFF0000
 
 
 # In a piece's SQL: "and the records in the part's rowid range", for a set of records read
@@ -456,11 +459,12 @@ def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int
     moved = threading.Event()
     done = threading.Barrier(lanes)
 
+    pool = counting_connections(db)
+
     def lane(first: int) -> None:
-        conn = None
+        conn = kept = None
         try:
-            conn = db._connect()  # the database's own settings (and pragmas) on a new connection
-            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            conn, kept = pool.take()
             conn.execute("BEGIN")
             for i in range(first, len(tasks), lanes):
                 where, params, bounds = tasks[i]
@@ -481,7 +485,7 @@ def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int
             done.abort()
         finally:
             if conn is not None:
-                conn.close()
+                pool.give_back(conn, kept)
 
     workers = [threading.Thread(target=lane, args=(i,), name=f"count-{i}", daemon=True)
                for i in range(1, lanes)]
@@ -493,6 +497,86 @@ def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int
     if errors:
         raise errors[0]
     return None if moved.is_set() else sum(counts)
+
+
+class CountingConnections:
+    """The connections that count in parts, kept from one count to the next.
+
+    A new connection reads the schema again, maps the file again (a page fault for every
+    16 pages first touched) and prepares every statement again; kept, the next count of the
+    same segment starts at once. They are this database's: ``close()`` closes those at rest
+    and makes those in use close when given back, and is called whenever the database closes
+    (``Database.close()``, so also before a restore or a change of encryption reopens it).
+    The next count opens new ones, on the file as it is then. At most MAX_PARTS are kept.
+    """
+
+    def __init__(self, db: pw.SqliteDatabase, keep: bool = True) -> None:
+        self._db = db
+        self._keep = keep  # False: nothing says when the database closes, so none is kept
+        self._lock = threading.Lock()
+        self._idle: list = []
+        self._epoch = 0  # moved on by close(): a connection taken before it is not kept
+
+    def take(self) -> tuple[object, int]:
+        """A connection for this thread's use alone, and the token ``give_back`` wants."""
+        with self._lock:
+            if self._idle:
+                return self._idle.pop(), self._epoch
+            epoch = self._epoch
+        return self._open(), epoch
+
+    def give_back(self, conn, epoch: int) -> None:
+        """Keep ``conn`` for the next count, or close it (the database closed since it was
+        taken, enough are kept, or it was left in a transaction by an error)."""
+        with self._lock:
+            if (self._keep and epoch == self._epoch and len(self._idle) < MAX_PARTS
+                    and not conn.in_transaction):
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+            self._epoch += 1
+        for conn in idle:
+            conn.close()
+
+    def open_count(self) -> int:
+        """How many are kept at rest (for tests)."""
+        with self._lock:
+            return len(self._idle)
+
+    def _open(self):
+        # As the database opens its own (its pragmas), but usable from any thread: a count
+        # runs on whichever thread asks, and a kept connection is used by one at a time.
+        db = self._db
+        conn = pw.sqlite3.connect(db.database, timeout=db._timeout, isolation_level=None,
+                                  check_same_thread=False)
+        try:
+            db._add_conn_hooks(conn)
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+
+_POOLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_POOLS_LOCK = threading.Lock()
+
+
+def counting_connections(db: pw.SqliteDatabase) -> CountingConnections:
+    """The database's counting connections; closed with it where it says when it closes
+    (``on_close``, see ``storage.database``), else each count closes its own."""
+    with _POOLS_LOCK:
+        pool = _POOLS.get(db)
+        if pool is None:
+            hooks = getattr(db, "on_close", None)
+            pool = _POOLS[db] = CountingConnections(db, keep=hooks is not None)
+            if hooks is not None:
+                hooks.append(pool.close)
+    return pool
 
 
 _SEGMENT_COLUMNS = "id, name, entity, payload, position"

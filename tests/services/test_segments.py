@@ -439,11 +439,17 @@ def test_a_commit_while_the_parts_count_makes_it_count_again(crm, mixed, in_part
     query = ListQuery(segment=crm.segments.condition("contact", group))
     before = crm.contacts.count(query)
     db = crm.ctx.storage.database.db
-    connect, wrote = db._connect, []
+    pool = in_parts.counting_connections(db)
+    pool.close()  # the connections kept from the count above: new ones are opened below
+    connect, wrote = pool._open, []
 
     class Writes:  # a counting connection; once all have counted, another one commits a change
         def __init__(self) -> None:
             self.conn, self.checks = connect(), 0
+
+        @property
+        def in_transaction(self) -> bool:
+            return self.conn.in_transaction
 
         def execute(self, statement: str, *args):
             if statement == "PRAGMA data_version":
@@ -460,9 +466,10 @@ def test_a_commit_while_the_parts_count_makes_it_count_again(crm, mixed, in_part
         def close(self) -> None:
             self.conn.close()
 
-    monkeypatch.setattr(db, "_connect", Writes)
+    monkeypatch.setattr(pool, "_open", Writes)
     assert crm.contacts.count(query) == before + 1 and wrote
-    monkeypatch.setattr(db, "_connect", connect)
+    pool.close()
+    monkeypatch.setattr(pool, "_open", connect)
     assert crm.contacts.count(query) == before + 1
 
 
