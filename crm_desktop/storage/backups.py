@@ -3,8 +3,14 @@
 Copies are made with SQLite's online backup API in steps, so the app keeps reading and
 writing while a large database is copied (a write by another connection restarts the
 copy; one on the same connection is carried into it). A copy goes to a temporary name in
-the target folder and is renamed only once it is complete and ``PRAGMA integrity_check``
-says "ok": a crash or a full disk never leaves a half-written backup under a backup's name.
+the target folder and is renamed only once it is complete, ``PRAGMA integrity_check`` says
+"ok" and it is synced to disk: a crash, a power cut or a full disk never leaves a
+half-written or unsynced backup under a backup's name.
+
+The copy is written without syncing as it goes and synced once, after its check and before
+its rename (then the folder, so the rename is durable too). Nothing is called a backup
+before it is on disk; meanwhile the kernel writes most of the copy back while the check
+reads it, so the sync finds little left, and a copy that fails its check is never synced.
 
 An encrypted database (SQLCipher, through ``sqlcipher3``) is copied with the same
 passphrase, so its backups are encrypted too. ``sqlcipher3`` is imported only for
@@ -183,7 +189,7 @@ def copy_live(source, target: Path, passphrase: str | None = None, progress: Pro
     """Copy the open connection ``source`` to ``target`` (verified, private, all or nothing).
 
     The temporary copy is written without a journal (it has no readers, and a failure
-    removes it) and synced once before the check; ``quick`` checks it with quick_check.
+    removes it), checked (``quick``: with quick_check) and synced once before its rename.
     """
     private_dir(target.parent)
     with translated_errors(str(target)), _partial(target) as tmp:
@@ -203,12 +209,16 @@ CHILD_NICENESS = 10  # the copy and its check give way to the app
 
 
 def _verify(tmp: Path, target: Path, passphrase: str | None, quick: bool) -> None:
-    """Make the finished copy private and durable, then check it; CORRUPT when it is not sound."""
+    """Check the finished copy (CORRUPT when it is not sound), then make it private and durable.
+
+    The sync comes after the check and before the caller's rename: a backup's name is given
+    only to a copy that is on disk, and one that fails the check costs no sync.
+    """
     _private(tmp)
-    _fsync(tmp)
     problems = _at_low_priority(lambda: integrity_problems(tmp, passphrase, quick=quick))
     if problems:
         raise StorageError(StorageProblem.CORRUPT, str(target), "; ".join(problems[:3]))
+    _fsync(tmp)
 
 
 def _at_low_priority(work: Callable[[], list[str]]) -> list[str]:
@@ -342,15 +352,14 @@ def _copy_in_child(path: Path, tmp: Path, size: int, progress: Progress | None) 
     the database file in this one would drop the locks SQLite holds on it for our connections
     (https://www.sqlite.org/howtocorrupt.html, section 2.2).
 
-    The copy is written to disk while it is made (what ``cp`` wrote so far is synced every
-    few tens of milliseconds), so the sync at the end finds little left to write; ``cp`` runs
-    at a lower priority than the app, whose window must stay responsive meanwhile.
+    ``cp`` (coreutils 9 copies with copy_file_range, in the kernel) is not asked to sync:
+    the copy is synced once it has been checked (``_verify``). It runs at a lower priority
+    than the app, whose window must stay responsive meanwhile.
     """
     cp = shutil.which("cp")
     if cp is None:
         raise _NoSnapshot("no cp command")
-    sync = getattr(os, "fdatasync", os.fsync)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # cp writes into this file
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private before cp writes into it
     try:
         child = subprocess.Popen([cp, "--", str(path), str(tmp)], stdin=subprocess.DEVNULL,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -358,7 +367,6 @@ def _copy_in_child(path: Path, tmp: Path, size: int, progress: Progress | None) 
             with contextlib.suppress(OSError, AttributeError):
                 os.setpriority(os.PRIO_PROCESS, child.pid, CHILD_NICENESS)
             while child.poll() is None:
-                sync(fd)
                 _report(progress, os.fstat(fd).st_size, size)
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     child.wait(timeout=0.02)
@@ -373,6 +381,22 @@ def _copy_in_child(path: Path, tmp: Path, size: int, progress: Progress | None) 
     if child.returncode != 0:  # e.g. a full disk: the backup API says which error it is
         raise _NoSnapshot(f"cp failed: {error}")
     _report(progress, size, size)
+
+
+def copy_aside(path: Path, target: Path) -> None:
+    """A byte copy of ``path``, a file SQLite may hold open in this process, to ``target``.
+
+    On POSIX by ``cp`` in a child process, as ``_copy_in_child``: opening and closing the
+    file here would drop the locks SQLite holds on it for this process's connections.
+    """
+    cp = shutil.which("cp") if os.name == "posix" else None
+    if cp is None:
+        shutil.copyfile(path, target)
+        return
+    done = subprocess.run([cp, "--", str(path), str(target)], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    if done.returncode != 0:
+        raise OSError(done.stderr.decode(errors="replace").strip() or f"cp failed: {done.returncode}")
 
 
 def _report(progress: Progress | None, done: int, size: int) -> None:
@@ -488,6 +512,13 @@ def convert(source: Path, target: Path, old: str | None, new: str | None) -> Pat
 
     Goes through ``sqlcipher_export`` (SQLCipher cannot back up between different keys);
     the result is checked and compared with the source before it gets its name.
+
+    ``source`` is opened through ``sqlcipher3``, a SQLite library of its own: when it is a
+    plain database the app has open (through the standard ``sqlite3``), closing that
+    connection drops the POSIX locks the app's connections hold on the file. So the caller
+    passes a file no connection of this process has open (``BackupService.set_passphrase``
+    converts the verified backup it has just made), or an encrypted one, which the app
+    reads through ``sqlcipher3`` too (one library keeps its file open while others hold locks).
     """
     cipher = _cipher_module()
     private_dir(target.parent)

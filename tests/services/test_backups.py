@@ -265,3 +265,95 @@ def test_a_plain_database_is_backed_up_as_a_file_copy_under_a_snapshot(crm: Serv
     assert methods == [files.COPY_BY_FILE]
     assert info.verified and info.counts.contacts == 1
     assert Path(info.path).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_backup_is_synced_after_its_check_and_only_then_gets_its_name(crm: Services, monkeypatch):
+    from crm_desktop.storage import backups as files
+
+    crm.contacts.create(person("Synced"))
+    events = []
+    real_check, real_sync = files.integrity_problems, files._fsync
+
+    def check(path, passphrase=None, *, quick=False):
+        events.append(("check", Path(path).name, len(crm.backups.list())))
+        return real_check(path, passphrase, quick=quick)
+
+    def sync(path):
+        events.append(("sync", Path(path).name, len(crm.backups.list())))
+        real_sync(path)
+
+    monkeypatch.setattr(files, "integrity_problems", check)
+    monkeypatch.setattr(files, "_fsync", sync)
+    info = crm.backups.create("manual")
+    partial = f".{Path(info.path).name}.partial"
+    assert events == [("check", partial, 0), ("sync", partial, 0)]  # nothing listed before the sync
+    assert [b.path for b in crm.backups.list()] == [info.path]
+
+
+def test_a_copy_that_fails_its_check_is_never_synced_nor_kept(crm: Services, monkeypatch):
+    from crm_desktop.storage import backups as files
+
+    synced = []
+    monkeypatch.setattr(files, "integrity_problems", lambda *a, **k: ["page 7 is damaged"])
+    monkeypatch.setattr(files, "_fsync", synced.append)
+    with pytest.raises(StorageError) as caught:
+        crm.backups.create("manual")
+    assert caught.value.problem is StorageProblem.CORRUPT
+    assert synced == [] and crm.backups.list() == []
+    assert list(crm.paths.backups.iterdir()) == []
+
+
+def test_a_sync_that_fails_leaves_no_backup(crm: Services, monkeypatch):
+    from crm_desktop.storage import backups as files
+
+    def broken(path):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(files, "_fsync", broken)
+    with pytest.raises((StorageError, BackupError)):
+        crm.backups.create("manual")
+    assert crm.backups.list() == [] and list(crm.paths.backups.iterdir()) == []
+
+
+INTERRUPTED = '''
+import sys
+from pathlib import Path
+from crm_desktop.services import Services
+from crm_desktop.storage import backups as files
+
+def stop_here(path):  # the copy is made and checked; the process dies before its sync and rename
+    print("checked", Path(path).name, flush=True)
+    sys.stdin.read()
+
+files._fsync = stop_here
+services = Services.open(Path(sys.argv[1]), fallback_region="US")
+services.backups.create("manual")
+'''
+
+
+@pytest.mark.skipif(os.name != "posix", reason="killed with SIGKILL")
+def test_a_backup_killed_before_its_sync_and_rename_is_never_listed(crm: Services, data_dir: Path):
+    import signal
+    import subprocess
+    import sys
+
+    crm.contacts.create(person("Kept"))
+    child = subprocess.Popen([sys.executable, "-c", INTERRUPTED, str(data_dir)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = child.stdout.readline().split()
+        assert line[:1] == ["checked"], child.stderr.read()
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        for pipe in (child.stdin, child.stdout, child.stderr):
+            pipe.close()
+    left = crm.paths.backups / line[1]
+    assert left.exists() and left.name.endswith(".partial")  # the cut-short copy is there...
+    assert crm.backups.list() == [] and backups_in(crm.paths.backups) == []  # ...and is no backup
+    assert crm.backups.last_backup_time() is None  # so the start-up backup is still due
+    info = crm.backups.create("manual")  # the next backup is made as usual
+    assert [b.path for b in crm.backups.list()] == [info.path] and info.counts.contacts == 1
