@@ -283,16 +283,17 @@ class BackupService:
     def set_passphrase(self, passphrase: str | None) -> BackupInfo:
         """Encrypt the database with ``passphrase``, change it, or (None) decrypt it.
 
-        A backup of the current state comes first; the new file is written beside the
-        database, checked against it and only then renamed over it.
+        A backup of the current state comes first; the new file is converted from that
+        verified copy (a file no connection of the app has open: SQLCipher is a SQLite
+        library of its own, and its closing a plain database the app has open would drop
+        the app's locks on it), written beside the database, checked against the copy and
+        only then renamed over the database.
         """
         safety = self.create(REASON_BEFORE_ENCRYPTION, quick=True)
         old = self.database.passphrase
         path = self.database.path
-        with self.ctx.read():
-            self.database.checkpoint()
         incoming = path.with_name(f".{path.name}.converting")
-        files.convert(path, incoming, old, passphrase or None)
+        files.convert(Path(safety.path), incoming, old, passphrase or None)
         self.database.close()
         files.replace_database(path, incoming)
         self.database.db.passphrase = passphrase or None
@@ -391,8 +392,8 @@ def _copy_damaged(database: Path, folder: Path) -> Path:
     kept = folder / f"{database.stem}-damaged-{stamp}{database.suffix}.broken"
     wal = Path(f"{database}-wal")
     if wal.exists():
-        shutil.copyfile(wal, f"{kept}-wal")
-    shutil.copyfile(database, kept)
+        files.copy_aside(wal, Path(f"{kept}-wal"))
+    files.copy_aside(database, kept)  # the app has it open: no handle of it is closed here
     return kept
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import peewee as pw
 
 from ..core.errors import StorageError, StorageProblem
-from .errors import translated_errors
+from .errors import classify, translated_errors
 from .schema import MODELS
 
 log = logging.getLogger(__name__)
@@ -39,15 +39,29 @@ def _pragmas(busy_timeout_ms: int) -> list[tuple[str, object]]:
 
 
 def _check_header(path: Path, passphrase: str | None = None) -> None:
+    """Refuse a file that is not an SQLite database before anything is written to it.
+
+    The header is read through SQLite (the library the app's connections use, read-only),
+    never with ``open()``: this runs at every ``Database.open``, also when the app reopens
+    its file after a restore while other threads' connections to it are still open, and on
+    POSIX closing any handle of a file drops every lock the process holds on it, so SQLite's
+    locks would vanish and another process could delete the WAL they still read
+    (https://www.sqlite.org/howtocorrupt.html, section 2.2). SQLite's own close of this
+    connection keeps the file open while others hold locks on it.
+    """
     if not path.exists() or path.stat().st_size == 0 or passphrase:
         return
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except PermissionError as exc:
-        raise StorageError(StorageProblem.CANNOT_OPEN, str(path), str(exc)) from exc
-    if header != SQLITE_HEADER:  # or encrypted: see storage.backups.looks_encrypted
-        raise StorageError(StorageProblem.NOT_A_DATABASE, str(path))
+        conn = pw.sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()  # reads the header and page 1
+        finally:
+            conn.close()
+    except pw.sqlite3.Error as exc:
+        problem = classify(exc)
+        if problem in (StorageProblem.NOT_A_DATABASE, StorageProblem.CANNOT_OPEN):
+            raise StorageError(problem, str(path), str(exc)) from exc
+        # Anything else (locked, a journal to roll back): the open that follows says what it is.
 
 
 def migration_names() -> list[str]:
