@@ -181,3 +181,53 @@ def test_the_pipeline_filter_bar_saves_its_filters_as_a_segment(qtbot, window, s
     bar.save_segment_action.trigger()
     (segment,) = [s for s in services.segments.all("deal") if s.name == "Between 1,000 and 6,000"]
     qtbot.waitUntil(lambda: window.segments_panel.count_of(segment.id) == 2)
+
+
+def test_the_new_button_on_a_deal_segment_makes_a_deal(qtbot, window, services, deals, monkeypatch):
+    """The tool bar's primary button follows the list shown: "+ New deal" on a deal segment opens
+    the pipeline's deal dialog (not a new person), and the new deal shows in the segment."""
+    from crm_desktop.core.records import CompanyDraft
+    from crm_desktop.ui.pipeline import page as pipeline_page
+    from crm_desktop.ui.segments import show_segment
+
+    window.show_page(1)  # Companies: the button says so
+    assert window.new_button.text() == "+ New company"
+    sid = services.segments.create("Large", "deal", Group("all", (Condition("value", "gte", 1000),)))
+    page = show_segment(window, sid)
+    assert window.new_button.text() == "+ New deal"
+    stage = services.pipelines.default().stages[0].id
+    asked = []
+
+    def ask(parent, services_, deal_id=None, **initial):
+        asked.append(initial)
+        return services_.deals.create(DealDraft("Big new", stage_id=initial["stage_id"], currency="EUR",
+                                                value_minor=250_000))
+
+    monkeypatch.setattr(pipeline_page.DealDialog, "ask", staticmethod(ask))
+    people = services.contacts.count()
+    qtbot.mouseClick(window.new_button, Qt.MouseButton.LeftButton)
+    assert asked == [{"stage_id": stage}]
+    assert services.contacts.count() == people  # no person made
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert "Big new" in titles(page) and window.stack.currentWidget() is page
+
+    # A company segment: "+ New company", which makes a company; a people segment: a person.
+    made = []
+    monkeypatch.setattr(window, "new_company", lambda: made.append("company"))
+    monkeypatch.setattr(window, "new_contact", lambda: made.append("contact"))
+    services.companies.create(CompanyDraft(name="Acme"))
+    firms = services.segments.create("Firms", "company", Group("all", (Condition("name", "contains", "a"),)))
+    show_segment(window, firms)
+    assert window.new_button.text() == "+ New company"
+    window.new_button.click()
+    folks = services.segments.create("Folks", "contact", Group("all", (Condition("name", "contains", "a"),)))
+    show_segment(window, folks)
+    assert window.new_button.text() == "+ New person"
+    window.new_button.click()
+    assert made == ["company", "contact"]
+
+    # Back to a page of the sidebar: the button is the window's again.
+    window.show_page(1)
+    assert window.new_button.text() == "+ New company"
+    window.new_button.click()
+    assert made == ["company", "contact", "company"]

@@ -42,6 +42,67 @@ def install(window) -> None:
     panel.segment_deleted.connect(lambda segment_id: _forget_page(window, segment_id))
     window.sidebar.currentRowChanged.connect(lambda row: panel.list.clearSelection() if row >= 0 else None)
     _add_menu_action(window)
+    _follow_new_button(window)
+
+
+# -- the tool bar's "New" button on a segment's list ----------------------------------------------
+def _shown_entity(window) -> str | None:
+    """The kind of record the segment list shown holds; None when no segment list is shown."""
+    from .page import CompanySegmentPage, ContactSegmentPage, DealSegmentPage
+
+    page = window.stack.currentWidget()
+    for kind, entity in ((DealSegmentPage, "deal"), (CompanySegmentPage, "company"),
+                         (ContactSegmentPage, "contact")):
+        if isinstance(page, kind):
+            return entity
+    return None
+
+
+def _new_button_text(entity: str) -> str:
+    # The window's own texts (the same button on the People, Companies and Pipeline pages).
+    if entity == "deal":
+        return translate("MainWindow", "+ New deal")
+    if entity == "company":
+        return translate("MainWindow", "+ New company")
+    return translate("MainWindow", "+ New person")
+
+
+def _follow_new_button(window) -> None:
+    """The window's one primary "New" button makes what the segment list shown holds: a deal
+    (the pipeline's deal dialog) on a deal segment, a company on a company segment, a person on
+    a people segment or a data-quality list. Elsewhere it does what the window says."""
+    button = window.new_button
+    button.clicked.disconnect(window.new_record)
+    button.clicked.connect(lambda: _new_record(window))
+    window.stack.currentChanged.connect(lambda _index: _name_new_button(window))
+
+
+def _name_new_button(window) -> None:
+    entity = _shown_entity(window)
+    button = window.new_button
+    if entity is None:
+        # Leaving a segment list: the text the button had before (the window names it again
+        # when a page is chosen in the sidebar).
+        before = getattr(window, "_new_button_before_segment", None)
+        if before is not None:
+            button.setText(before)
+            window._new_button_before_segment = None
+        return
+    if getattr(window, "_new_button_before_segment", None) is None:
+        window._new_button_before_segment = button.text()
+    button.setText(_new_button_text(entity))
+
+
+def _new_record(window) -> None:
+    entity = _shown_entity(window)
+    if entity is None:
+        window.new_record()
+    elif entity == "deal":
+        window.new_deal()
+    elif entity == "company":
+        window.new_company()
+    else:
+        window.new_contact()
 
 
 def _add_menu_action(window) -> None:
