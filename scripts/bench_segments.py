@@ -133,17 +133,19 @@ def _lanes_cpu(services, query) -> list[float]:
     if len(tasks) < 2:
         return []
     lanes = [0.0] * min(store._parts(), len(tasks))
-    for i, (where, params, bounds) in enumerate(tasks):
-        if bounds is not None:
-            where, params = f"id >= ? AND id < ? AND {where}", (*bounds, *params)
-        conn = db._connect()
-        try:
-            conn.execute(f"PRAGMA mmap_size = {store.MMAP_BYTES}")
+    pool = store.counting_connections(db)
+    kept = [pool.take() for _ in lanes]  # each lane's connection, as the count uses them
+    try:
+        for i, (where, params, bounds) in enumerate(tasks):
+            if bounds is not None:
+                where, params = f"id >= ? AND id < ? AND {where}", (*bounds, *params)
+            conn = kept[i % len(lanes)][0]
             c0 = time.thread_time()
             conn.execute(f"SELECT count(*) FROM contact WHERE {where}", params).fetchone()
             lanes[i % len(lanes)] += (time.thread_time() - c0) * 1000
-        finally:
-            conn.close()
+    finally:
+        for conn, token in kept:
+            pool.give_back(conn, token)
     return lanes
 
 
