@@ -354,33 +354,40 @@ def _copy_in_child(path: Path, tmp: Path, size: int, progress: Progress | None) 
 
     ``cp`` (coreutils 9 copies with copy_file_range, in the kernel) is not asked to sync:
     the copy is synced once it has been checked (``_verify``). It runs at a lower priority
-    than the app, whose window must stay responsive meanwhile.
+    than the app, whose window must stay responsive meanwhile. ``cp`` creates ``tmp`` itself
+    (with the database's own mode, private, made 0600 again by ``_verify``): into an existing
+    file, emptied by its open, ext4 writes the whole copy back when ``cp`` closes it (its
+    "replace by truncate" safeguard), and the copy took twice as long.
     """
     cp = shutil.which("cp")
     if cp is None:
         raise _NoSnapshot("no cp command")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # private before cp writes into it
+    tmp.unlink(missing_ok=True)
+    child = subprocess.Popen([cp, "--", str(path), str(tmp)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        child = subprocess.Popen([cp, "--", str(path), str(tmp)], stdin=subprocess.DEVNULL,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            with contextlib.suppress(OSError, AttributeError):
-                os.setpriority(os.PRIO_PROCESS, child.pid, CHILD_NICENESS)
-            while child.poll() is None:
-                _report(progress, os.fstat(fd).st_size, size)
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    child.wait(timeout=0.02)
-            error = child.stderr.read().decode(errors="replace").strip()
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
-            child.stderr.close()
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, child.pid, CHILD_NICENESS)
+        while child.poll() is None:
+            _report(progress, _size_of(tmp), size)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(timeout=0.02)
+        error = child.stderr.read().decode(errors="replace").strip()
     finally:
-        os.close(fd)
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stderr.close()
     if child.returncode != 0:  # e.g. a full disk: the backup API says which error it is
         raise _NoSnapshot(f"cp failed: {error}")
     _report(progress, size, size)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def copy_aside(path: Path, target: Path) -> None:
