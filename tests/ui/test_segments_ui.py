@@ -167,3 +167,22 @@ def test_sidebar_says_counting_until_a_count_is_exact_again(qtbot, window, peopl
     with qtbot.waitSignal(panel.counts_updated):
         pass
     assert panel.count_of(sid) == 3 and item.data(STALE_ROLE) is False
+
+
+def test_ctrl_shift_d_makes_a_deal_and_find_duplicates_is_in_the_file_menu(qtbot, window, monkeypatch):
+    """One action per key: with two on Ctrl+Shift+D (New deal and Find duplicates) Qt ran neither."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from crm_desktop.ui.pipeline import page as pipeline_page
+
+    key = QKeySequence("Ctrl+Shift+D")
+    holders = [a.text() for a in window.findChildren(QAction) if key in a.shortcuts()]
+    assert holders == ["New &deal…"]
+    assert window.find_duplicates_action in window.menuBar().actions()[0].menu().actions()
+    asked = []
+    monkeypatch.setattr(pipeline_page.DealDialog, "ask", staticmethod(lambda *a, **k: asked.append(k)))
+    window.activateWindow()
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_D, mods)
+    assert len(asked) == 1

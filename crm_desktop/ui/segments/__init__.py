@@ -8,7 +8,7 @@ chosen, and adds "Find duplicates…" to the File menu.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 translate = QCoreApplication.translate
@@ -108,7 +108,7 @@ def _new_record(window) -> None:
 def _add_menu_action(window) -> None:
     action = window.find_duplicates_action = QAction(
         translate("SegmentsPanel", "Find &duplicates…"), window)
-    action.setShortcuts([QKeySequence("Ctrl+Shift+D")])
+    # No shortcut: Ctrl+Shift+D is File > New deal's, and two actions on one key make Qt run neither.
     action.triggered.connect(lambda: find_duplicates(window))
     quality = window.data_quality_action = QAction(translate("SegmentsPanel", "Data &quality…"), window)
     quality.triggered.connect(lambda: show_data_quality(window))
