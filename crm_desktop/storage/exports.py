@@ -38,6 +38,21 @@ def _tags(link: str, owner: str) -> str:
     return f"(SELECT group_concat(tag_id) FROM {link} WHERE {owner}_id = {owner}.id)"
 
 
+# The live tags in the order the lists name them (see ExportStore.json_pages): a temporary table of
+# the reading connection, made for one export.
+_TAG_ORDER = "temp.export_tag"
+
+
+def _tag_names(link: str, owner: str, owner_id: str) -> str:
+    """The record's live tag names, ", "-separated in the lists' order; NULL when it has none."""
+    return (f"(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM {link} l JOIN {_TAG_ORDER} t "
+            f"ON t.id = l.tag_id WHERE l.{owner}_id = {owner_id} ORDER BY t.position))")
+
+
+def _owner_name(owner_id: str) -> str:
+    return f"(SELECT name FROM app_user WHERE id = {owner_id})"
+
+
 def _channels(channel: str) -> str:
     return (f"(SELECT group_concat(value, '; ') FROM (SELECT value FROM contact_channel "
             f"WHERE contact_id = contact.id AND channel = '{channel}' ORDER BY position))")
@@ -65,6 +80,9 @@ class Entity:
     where: object  # (query) → (sql, params), the list's own filter
     source: str = ""  # the FROM clause, when not just the table
     id_column: str = "id"
+    # SQL giving the names of fields that ``fields`` gives as stored ids (tags, owner), for
+    # ``json_pages``: the names are then made on the reading thread, not per row in Python.
+    names: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def qualified_id(self) -> str:
@@ -106,7 +124,9 @@ CONTACT = Entity("contact", {
     "do_not_contact": "do_not_contact", "lawful_basis": "lawful_basis", "consent_given": "consent_given_on",
     "consent_withdrawn": "consent_withdrawn_on", "consent_note": "consent_note",
     "score": contact_sql.SCORE_SQL,
-}, {**contact_sql.SORT_SQL, "score": contact_sql.SCORE_SQL}, contact_sql.list_where)
+}, {**contact_sql.SORT_SQL, "score": contact_sql.SCORE_SQL}, contact_sql.list_where,
+    names={"tags": _tag_names("contact_tag", "contact", "contact.id"),
+           "owner": _owner_name("contact.owner_id")})
 
 COMPANY = Entity("company", {
     "id": "id", "uuid": "uuid", "name": "name", "industry": "industry",
@@ -115,7 +135,9 @@ COMPANY = Entity("company", {
     "owner": "owner_id", "street": "street", "city": "city", "region": "region",
     "postal_code": "postal_code", "country": "country", "employees": "employees", "source": "source",
     "notes": "notes", "created": "created_at", "updated": "updated_at",
-}, company_sql.SORT_SQL, company_sql.list_where)
+}, company_sql.SORT_SQL, company_sql.list_where,
+    names={"tags": _tag_names("company_tag", "company", "company.id"),
+           "owner": _owner_name("company.owner_id")})
 
 DEAL = Entity("deal", {
     "id": "d.id", "uuid": "d.uuid", "title": "d.title", "company": "coalesce(co.name, '')",
@@ -130,7 +152,7 @@ DEAL = Entity("deal", {
 }, deal_sql.DEAL_SORT_KEYS, lambda q: deal_sql.where(q.filter),
     source=("FROM deal d LEFT JOIN stage s ON s.id = d.stage_id LEFT JOIN company co ON co.id = d.company_id "
             "LEFT JOIN contact ct ON ct.id = d.contact_id LEFT JOIN app_user u ON u.id = d.owner_id"),
-    id_column="d.id")
+    id_column="d.id", names={"tags": _tag_names("deal_tag", "deal", "d.id")})
 
 ENTITIES = {"contact": CONTACT, "company": COMPANY, "deal": DEAL}
 
@@ -183,7 +205,7 @@ class ExportStore:
     def json_pages(self, entity: Entity, query: ListQuery, keys: Sequence[str],
                    ids: Sequence[int] | None = None, batch: int = 2000, offset: int = 0,
                    serials: frozenset[str] = frozenset(), reals: frozenset[str] = frozenset(),
-                   stop=None) -> Iterator[str]:
+                   stop=None, named: frozenset[str] = frozenset()) -> Iterator[str]:
         """The rows ``rows`` gives, as JSON text: one string per page of ``batch`` rows, ``[[...], ...]``.
 
         Each page is built by SQLite alone, in one step of one statement, during which the
@@ -192,14 +214,16 @@ class ExportStore:
         list's order is taken once into a temporary table of ids (its rowid is the position);
         pages are read from it by position, all in one read transaction (one snapshot). Real
         numbers of the ``serials`` and ``reals`` keys keep all 17 digits (JSON would keep 15).
-        ``stop`` (a threading.Event) ends the reading after the current page.
+        ``stop`` (a threading.Event) ends the reading after the current page. The ``named`` keys
+        come as names (``Entity.names``) instead of ids: tags as ``tag_names`` sorted by
+        ``str.lower`` (ties by id), owners by name, so the writing thread has nothing to convert.
         """
         where, params = self._where(entity, query, ids)
         order = entity.sort_sql.get(query.sort) or next(iter(entity.sort_sql.values()))
         direction = "DESC" if query.descending else "ASC"
         values = []
         for key in keys:
-            sql = self._field_sql(entity, key)
+            sql = entity.names[key] if key in named else self._field_sql(entity, key)
             if key in serials or key in reals:
                 number = _serial(sql) if key in serials else sql
                 sql = f"(CASE WHEN {sql} IS NULL THEN NULL ELSE json(printf('%!.17g', {number})) END)"
@@ -215,6 +239,8 @@ class ExportStore:
             self.db.execute_sql(
                 f"CREATE TEMP TABLE export_order AS SELECT {entity.id_column} AS listed_id {entity.from_sql} "
                 f"WHERE {where} ORDER BY {order} {direction}, {entity.id_column} {direction}", params)
+            if named:
+                self._order_tags()
             (last,) = self.db.execute_sql("SELECT coalesce(max(rowid), 0) FROM temp.export_order").fetchone()
             for start in range(offset, last, batch):
                 if stop is not None and stop.is_set():
@@ -223,6 +249,17 @@ class ExportStore:
                 yield text
         finally:
             self.db.execute_sql("ROLLBACK")  # the temporary table goes with it
+
+    def _order_tags(self) -> None:
+        """The live tags with their position in the order a list names a record's tags: by name
+        as ``str.lower`` folds it (SQLite's lower() folds ASCII only), equal names by id (the
+        order of the link tables' keys). Gone with the export's transaction."""
+        ordered = sorted(self.tag_names().items(), key=lambda item: (item[1].lower(), item[0]))
+        self.db.execute_sql(f"DROP TABLE IF EXISTS {_TAG_ORDER}")
+        self.db.execute_sql(f"CREATE TEMP TABLE {_TAG_ORDER.split('.')[1]} "
+                            "(id INTEGER PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL)")
+        self.db.cursor().executemany(f"INSERT INTO {_TAG_ORDER} VALUES (?, ?, ?)",
+                                     [(i, name, n) for n, (i, name) in enumerate(ordered)])
 
     def currencies(self, entity: Entity, query, ids: Sequence[int] | None = None) -> list[str]:
         """The currencies of the deals an export takes (to format their amounts); at most two."""

@@ -90,3 +90,45 @@ def test_an_error_while_reading_reaches_the_export(crm, tmp_path, monkeypatch):
     with pytest.raises(StorageError):
         crm.exports.export(ExportRequest("contact", keys=KEYS), out / "people.xlsx")
     assert not _readers() and list(out.iterdir()) == []
+
+
+def test_tags_and_owners_named_by_sqlite_are_the_names_python_gave(crm):
+    """The reading thread names tags and owners in SQL; the text must be what naming the stored
+    ids in Python gives: live tags only, sorted as str.lower sorts them (not as SQLite's ASCII-only
+    lower() would), owners by name or none."""
+    from crm_desktop.core.deals import DealDraft
+    from crm_desktop.core.records import CompanyDraft
+    from crm_desktop.services.exports import DealQuery
+    from crm_desktop.storage.exports import COMPANY, DEAL
+
+    names = ["été", "Zeta", "Über", "alpha", "中文", "ÄRGER", "beta", "gone"]
+    tag_ids = {n: crm.lookups.create_tag(n) for n in names}
+    owners = [crm.lookups.create_user(n) for n in ("Li Na", "Ömer")] + [None]
+    sets = [[], ["Zeta", "alpha"], ["Über", "été", "beta"], ["中文", "ÄRGER", "gone"], ["gone"], names]
+    for i, tags in enumerate(sets * 3):
+        crm.contacts.create(person(f"P{i:02d}", tags=tags, owner_id=owners[i % 3]))
+        crm.companies.create(CompanyDraft(name=f"Firm {i:02d}", tags=tags, owner_id=owners[i % 3]))
+    stage = crm.pipelines.default().stages[0].id
+    for i, tags in enumerate(sets):
+        crm.deals.create(DealDraft(f"Deal {i}", stage_id=stage, currency="EUR", tags=tags))
+    crm.ctx.storage.database.db.execute_sql("UPDATE tag SET deleted_at = '2024-01-01 00:00:00' WHERE id = ?",
+                                            (tag_ids["gone"],))  # a tag in the trash: not named
+    namer = crm.exports._tag_namer()
+    with crm.ctx.read():
+        users = crm.exports.store.user_names()
+    by_name = ListQuery(sort="name")
+    for entity, source, query, keys in (("contact", CONTACT, by_name, ("name", "tags", "owner")),
+                                        ("company", COMPANY, by_name, ("name", "tags", "owner")),
+                                        ("deal", DEAL, DealQuery(), ("title", "tags"))):
+        request = ExportRequest(entity, query, keys=keys)
+        columns = crm.exports.columns(request)
+        with crm.ctx.read():
+            paged = [r for b in crm.exports.typed_batches(request, columns, serial_times=True) for r in b]
+            raw = [r for b in crm.exports.store.rows(source, query, list(keys), None, 500) for r in b]
+        assert len(paged) == len(raw) >= len(sets)
+        assert [r[1] for r in paged] == [namer(r[1]) for r in raw], entity
+        if "owner" in keys:
+            assert [r[2] for r in paged] == [users.get(r[2]) for r in raw]
+    everything = next(r for r in paged if r[0] == "Deal 5")
+    assert everything[1] == "alpha, beta, Zeta, ÄRGER, été, Über, 中文"  # SQLite: … Über, été …
+    assert not _readers()
