@@ -10,9 +10,11 @@ service's bulk insert.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -23,14 +25,13 @@ from ..core.errors import CrmError, FieldError, ValidationError
 from ..core.records import ContactDraft
 from ..core.text import company_key as _company_key
 from ..core.text import fold
-from ..interchange.mapping import CUSTOM_PREFIX, NEW_CUSTOM_PREFIX, BuiltRow, CellProblem, cell_text
+from ..interchange.mapping import CUSTOM_PREFIX, NEW_CUSTOM_PREFIX, cell_text
 from ..interchange.plan import (
     CREATE,
     DUPLICATE_ACTIONS,
     FILL,
     OVERWRITE,
     SKIP,
-    SKIP_ROW,
     ImportOptions,
     ImportPlan,
     build_plan,
@@ -41,6 +42,18 @@ from ..interchange.plan import (
     refresh_date_orders,
 )
 from ..interchange.readers import ImportRefused
+from ..interchange.rows import (
+    DUPLICATE,
+    EMPTY,
+    NEW,
+    REJECTED,
+    UPDATE,
+    RowOutcome,
+    RowRules,
+    RowWorker,
+    row_outcome,
+    with_fixes,
+)
 from ..storage.imports import ImportBatch, ImportProfile
 from .changes import Change
 from .context import ServiceContext
@@ -51,8 +64,9 @@ __all__ = ["DUPLICATE_ACTIONS", "ImportCancelled", "ImportOptions", "ImportRefus
 CHUNK = 1000
 PROGRESS_ROWS = 250
 FUZZY_NAME_SCORE = 90
-# Row statuses
-NEW, UPDATE, DUPLICATE, REJECTED, EMPTY = "new", "update", "duplicate", "rejected", "empty"
+# Rows at least this long are mapped and validated in a second process (see interchange.rows).
+WORKER_MIN_ROWS = 20_000
+CHUNKS_AHEAD = 3  # chunks handed to that process before their outcomes are asked for
 
 Progress = Callable[[int, int], None]  # (rows done, rows in the file or 0)
 
@@ -63,27 +77,8 @@ def company_key(name: str) -> str:
     return _company_key(name)
 
 
-
-# Dates a row keeps without when they are wrong (e.g. in the future): the rest of the row is imported.
-_DATE_FIELDS = ("birthday", "consent_given_on", "consent_withdrawn_on")
-
 class ImportCancelled(CrmError):
     """The user cancelled; nothing was stored."""
-
-
-@dataclass
-class RowOutcome:
-    row_number: int
-    cells: list
-    status: str  # new | update | duplicate | rejected | empty
-    action: str = CREATE  # create | skip | fill | overwrite
-    draft: object = None
-    problems: list[CellProblem] = field(default_factory=list)
-    match_id: int | None = None
-    match_reason: str = ""  # id | email | phone | name | file
-    match_row: int | None = None  # the earlier row of the file it repeats
-    record_id: str = ""  # the stable ID the row names (a backup workbook's ID column)
-    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, before, after): preview
 
 
 @dataclass
@@ -283,64 +278,9 @@ class ImportService:
             return [(fid, label) for fid, _key, label, _type in self.ctx.storage.custom_fields.fields(entity)]
 
     # -- rows ----------------------------------------------------------------------------------
-    def _outcome(self, plan: ImportPlan, number: int, cells: list, options: ImportOptions) -> RowOutcome:
-        if options.fixes:
-            cells = list(cells)
-            for (r, c), text in options.fixes.items():
-                if r == number:
-                    cells += [None] * (c + 1 - len(cells))
-                    cells[c] = text
-        if not any(v is not None and cell_text(v) for v in cells):
-            return RowOutcome(number, cells, EMPTY, SKIP)
-        built = plan.entity.build(cells, plan.mapping)
-        if _is_total_row(built.draft):
-            return RowOutcome(number, cells, EMPTY, SKIP)
-        outcome = RowOutcome(number, cells, NEW, CREATE, problems=built.problems, record_id=built.record_id)
-        outcome.draft = self._clean(built, plan)
-        skip_problems = options.row_actions.get(number, options.on_problem) == SKIP_ROW
-        if outcome.draft is None or (outcome.problems and skip_problems):
-            outcome.status, outcome.action = REJECTED, SKIP
-        return outcome
-
-    def _clean(self, built: BuiltRow, plan: ImportPlan):
-        """The validated draft, with values that are not valid dropped (and noted as problems)."""
-        draft = built.draft
-        if plan.entity.name == "contact" and not (draft.given_name or draft.family_name):
-            if draft.emails:
-                draft.given_name = draft.emails[0].value.strip()
-            elif draft.company_name:
-                built.problems.append(CellProblem(_first(built, "company_name"), "no_name", ""))
-                return None
-        custom = draft.custom
-        draft.custom = {}
-        validate = self.contacts.validate if plan.entity.name == "contact" else self.companies.validate
-        for _attempt in range(3):
-            try:
-                clean = validate(draft)
-                clean.custom = custom
-                return clean
-            except ValidationError as exc:
-                if not self._drop_invalid(built, exc.errors):
-                    return None
-        return None
-
-    def _drop_invalid(self, built: BuiltRow, errors: list[FieldError]) -> bool:
-        draft = built.draft
-        fixable = True
-        for error in sorted(errors, key=lambda e: -(e.index or 0)):
-            cols = built.sources.get(error.field, [])
-            col = cols[error.index] if error.index is not None and error.index < len(cols) else \
-                (cols[0] if cols else -1)
-            built.problems.append(CellProblem(col, error.code, error.value))
-            if error.field in ("emails", "phones", "handles") and error.index is not None:
-                getattr(draft, error.field).pop(error.index)
-                if error.field in built.sources:
-                    built.sources[error.field].pop(error.index)
-            elif error.code == "too_long" or error.field in _DATE_FIELDS:
-                setattr(draft, error.field, None if error.field in _DATE_FIELDS else "")
-            else:
-                fixable = False
-        return fixable
+    def _rules(self, plan: ImportPlan, options: ImportOptions) -> RowRules:
+        return RowRules(plan.entity.name, plan.mapping, self.ctx.region, self.ctx.clock.today(),
+                        options.on_problem, dict(options.row_actions))
 
     def outcomes(self, plan: ImportPlan, options: ImportOptions, limit: int | None = None,
                  cancelled: threading.Event | None = None, progress: Progress | None = None
@@ -348,30 +288,82 @@ class ImportService:
         """Every data row's outcome, a chunk at a time, duplicates found.
 
         ``progress`` hears of the rows read every PROGRESS_ROWS rows, within a chunk too, so a
-        progress bar moves at least four times a second even on a slow machine.
+        progress bar moves at least four times a second even on a slow machine. A whole file
+        of at least :data:`WORKER_MIN_ROWS` rows is mapped and validated in a second process
+        (see :meth:`_worker_chunks`); the outcomes are the same.
         """
         matcher = _Matcher(self)
-        chunk: list[RowOutcome] = []
-        count = 0
-        total = plan.source.row_count_hint() if progress else 0
-        with self.ctx.read():
-            for number, cells in plan.data_rows():
-                chunk.append(self._outcome(plan, number, cells, options))
-                count += 1
-                if count % PROGRESS_ROWS == 0:
-                    if progress:
-                        progress(count, total)
-                    if cancelled is not None and cancelled.is_set():
-                        raise ImportCancelled()
-                if len(chunk) >= CHUNK or (limit is not None and count >= limit):
-                    yield self._decide(matcher, chunk, options)
-                    chunk = []
-                    if cancelled is not None and cancelled.is_set():
-                        raise ImportCancelled()
-                if limit is not None and count >= limit:
-                    return
-            if chunk:
+        rules = self._rules(plan, options)
+        hint = plan.source.row_count_hint()
+        total = hint if progress else 0
+        use_worker = limit is None and hint >= self.worker_min_rows and (os.cpu_count() or 1) > 1
+        chunks = (self._worker_chunks(plan, options, rules, cancelled, progress, total) if use_worker
+                  else self._chunks(plan, options, rules, limit, cancelled, progress, total))
+        with self.ctx.read(), contextlib.closing(chunks):
+            for chunk in chunks:
                 yield self._decide(matcher, chunk, options)
+                if cancelled is not None and cancelled.is_set():
+                    raise ImportCancelled()
+
+    worker_min_rows = WORKER_MIN_ROWS
+
+    def _chunks(self, plan: ImportPlan, options: ImportOptions, rules: RowRules, limit: int | None,
+                cancelled: threading.Event | None, progress: Progress | None, total: int
+                ) -> Iterator[list[RowOutcome]]:
+        """The rows' outcomes (duplicates not looked for yet), worked out here."""
+        chunk: list[RowOutcome] = []
+        fixes = options.fixes
+        for count, (number, cells) in enumerate(plan.data_rows(), 1):
+            chunk.append(row_outcome(rules, number, with_fixes(number, cells, fixes)))
+            if count % PROGRESS_ROWS == 0:
+                if progress:
+                    progress(count, total)
+                if cancelled is not None and cancelled.is_set():
+                    raise ImportCancelled()
+            if len(chunk) >= CHUNK or (limit is not None and count >= limit):
+                yield chunk
+                chunk = []
+            if limit is not None and count >= limit:
+                return
+        if chunk:
+            yield chunk
+
+    def _worker_chunks(self, plan: ImportPlan, options: ImportOptions, rules: RowRules,
+                       cancelled: threading.Event | None, progress: Progress | None, total: int
+                       ) -> Iterator[list[RowOutcome]]:
+        """The same outcomes, mapped and validated in a second process (RowWorker).
+
+        This process reads the file and hands the worker a few chunks of cells ahead; while it
+        matches and writes one chunk, the worker maps and validates the next ones on the other
+        core. Cancel is seen while waiting for the worker too; leaving ends the worker.
+        """
+        rows = plan.data_rows()
+        fixes = options.fixes
+
+        def next_job() -> list[tuple[int, list]]:
+            job = []
+            for number, cells in rows:
+                job.append((number, with_fixes(number, cells, fixes)))
+                if len(job) >= CHUNK:
+                    break
+            return job
+
+        done = 0
+        with RowWorker(rules) as worker:
+            for _ in range(CHUNKS_AHEAD):
+                job = next_job()
+                if not job:
+                    break
+                worker.send(job)
+            while worker.pending:
+                chunk = worker.receive(cancelled, ImportCancelled)
+                job = next_job()
+                if job:
+                    worker.send(job)
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
+                yield chunk
 
     def _decide(self, matcher: _Matcher, chunk: list[RowOutcome], options: ImportOptions) -> list[RowOutcome]:
         if _is_contacts(chunk):
@@ -406,9 +398,11 @@ class ImportService:
     def summarize(self, plan: ImportPlan, options: ImportOptions, progress: Progress | None = None,
                   cancelled: threading.Event | None = None) -> Summary:
         summary = Summary()
-        for chunk in self.outcomes(plan, options, cancelled=cancelled, progress=progress):
-            for o in chunk:
-                _count(summary, o)
+        chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress)
+        with contextlib.closing(chunks):
+            for chunk in chunks:
+                for o in chunk:
+                    _count(summary, o)
         return summary
 
     # -- running -------------------------------------------------------------------------------
@@ -427,12 +421,14 @@ class ImportService:
                                                plan.mapping_json(), self.ctx.clock.now())
             result = ImportResult(batch_id, Summary())
             writer = _BatchWriter(self, plan, result)
-            for chunk in self.outcomes(plan, options, cancelled=cancelled, progress=progress):
-                for o in chunk:
-                    _count(result.summary, o)
-                writer.write(chunk)
-                if cancelled is not None and cancelled.is_set():
-                    raise ImportCancelled()
+            chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress)
+            with contextlib.closing(chunks):  # a failure ends the row worker at once, not when collected
+                for chunk in chunks:
+                    for o in chunk:
+                        _count(result.summary, o)
+                    writer.write(chunk)
+                    if cancelled is not None and cancelled.is_set():
+                        raise ImportCancelled()
             writer.finish()
             s = result.summary
             self.store.finish_batch(batch_id, s.rows, result.created, result.updated, result.skipped,
@@ -501,21 +497,6 @@ class ImportService:
         return path
 
 
-# A sum row under a table ("合计", "Total") names no one; it is left out like a blank row.
-_TOTAL_WORDS = {"合计", "总计", "小计", "合計", "total", "totals", "grand total", "subtotal", "sum", "summe",
-                "gesamt"}
-
-
-def _is_total_row(draft) -> bool:
-    if isinstance(draft, ContactDraft):
-        if draft.emails or draft.phones:
-            return False
-        names = (f"{draft.given_name} {draft.family_name}", draft.family_name + draft.given_name)
-    else:
-        names = (draft.name,)
-    return any(n.strip().casefold().rstrip(":：") in _TOTAL_WORDS for n in names)
-
-
 def _with_custom_ids(draft):
     """A draft whose custom values keyed by mapping target (``custom:3``) are keyed by field id;
     values for fields the import would create (``new:…``) are left out."""
@@ -552,11 +533,6 @@ def _as_text(value) -> str:
 
 def _is_contacts(chunk: list[RowOutcome]) -> bool:
     return any(isinstance(o.draft, ContactDraft) for o in chunk)
-
-
-def _first(built: BuiltRow, field_name: str) -> int:
-    cols = built.sources.get(field_name, [])
-    return cols[0] if cols else -1
 
 
 def _count(summary: Summary, o: RowOutcome) -> None:
