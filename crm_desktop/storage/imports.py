@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import peewee as pw
@@ -77,11 +77,12 @@ class ImportStore:
             "rejected_count = ?, finished_at = ?, updated_at = ? WHERE id = ?",
             (rows_read, created, updated, skipped, rejected, ts(now), ts(now), batch_id))
 
-    def add_rows(self, batch_id: int, rows: Sequence[tuple[str, int, str, str | None, str | None]]) -> None:
-        """(entity, record id, action, prior JSON, updated_at after the import) per record."""
+    def add_rows(self, batch_id: int, rows: Iterable[tuple[str, int, str, str | None, str | None]]) -> None:
+        """(entity, record id, action, prior JSON, updated_at after the import) per record; ``rows``
+        may be a generator (a million undo rows are not held in memory at once)."""
         self.db.connection().executemany(
             "INSERT OR REPLACE INTO import_row(batch_id, entity, record_id, action, prior, after_updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", [(batch_id, *r) for r in rows])
+            "VALUES (?, ?, ?, ?, ?, ?)", ((batch_id, *r) for r in rows))
 
     def stamp_rows(self, batch_id: int) -> None:
         """Note each record's updated_at as the import left it (undo compares against it)."""
