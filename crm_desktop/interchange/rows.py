@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..core.errors import CrmError, FieldError, ValidationError
 from ..core.records import Channel, CompanyDraft, ContactDraft
+from ..core.text import fold
 from ..core.validation import validate_company, validate_contact
 from .mapping import BuiltRow, CellProblem, Mapping, cell_text
 from .plan import CREATE, SKIP, SKIP_ROW
@@ -49,6 +50,7 @@ class RowOutcome:
     match_row: int | None = None  # the earlier row of the file it repeats
     record_id: str = ""  # the stable ID the row names (a backup workbook's ID column)
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (field, before, after): preview
+    name_key: str = ""  # a person's folded name, when duplicates are looked for by name (at a company)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,15 @@ def row_outcome(rules: RowRules, number: int, cells: list) -> RowOutcome:
     skip_problems = rules.row_actions.get(number, rules.on_problem) == SKIP_ROW
     if outcome.draft is None or (outcome.problems and skip_problems):
         outcome.status, outcome.action = REJECTED, SKIP
+    elif rules.entity == "contact" and outcome.draft.company_name:
+        outcome.name_key = name_key(outcome.draft)
     return outcome
+
+
+def name_key(draft: ContactDraft) -> str:
+    """The folded name rows and people are matched on ("Jon Smith" at Acme = "jon smith")."""
+    text = f"{draft.given_name} {draft.family_name}"
+    return " ".join(text.casefold().split()) if text.isascii() else fold(text)  # fold's ASCII case
 
 
 def _clean(rules: RowRules, built: BuiltRow):
@@ -169,11 +179,11 @@ def pack(outcome: RowOutcome) -> tuple:
                 state[name] = [(c.value, c.label, c.kind) for c in channels]
     return (outcome.row_number, outcome.status, outcome.action, state,
             [(p.column, p.code, p.value) for p in outcome.problems] if outcome.problems else None,
-            outcome.record_id)
+            outcome.record_id, outcome.name_key)
 
 
 def unpack(packed: tuple, cells: list, entity: str) -> RowOutcome:
-    number, status, action, state, problems, record_id = packed
+    number, status, action, state, problems, record_id, key = packed
     draft = None
     if state is not None:
         for name in _CHANNEL_FIELDS:
@@ -183,7 +193,8 @@ def unpack(packed: tuple, cells: list, entity: str) -> RowOutcome:
         draft = object.__new__(_DRAFT_TYPES[entity])
         draft.__dict__.update(state)
     return RowOutcome(number, cells, status, action, draft,
-                      [CellProblem(*p) for p in problems] if problems else [], record_id=record_id)
+                      [CellProblem(*p) for p in problems] if problems else [], record_id=record_id,
+                      name_key=key)
 
 
 def _serve(rules: RowRules, jobs, results) -> None:
@@ -230,6 +241,7 @@ class RowWorker:
         self._process.start()
         self._entity = rules.entity
         self._pending: list[list[tuple[int, list]]] = []
+        self._closed = False
 
     def __enter__(self) -> RowWorker:
         return self
@@ -270,6 +282,10 @@ class RowWorker:
         raise message[1] if message[1] is not None else RuntimeError(message[2])
 
     def close(self, finished: bool = True) -> None:
+        """End the process: asked to when ``finished``, else (or if it does not) killed. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
         process = self._process
         if finished and process.is_alive():
             self._jobs.put(None)

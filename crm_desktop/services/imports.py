@@ -53,6 +53,7 @@ from ..interchange.rows import (
     RowOutcome,
     RowRules,
     RowWorker,
+    name_key,
     row_outcome,
     with_fixes,
 )
@@ -181,11 +182,11 @@ class _Matcher:
 
     def _name_key(self, o: RowOutcome) -> str:
         """The row's folded name, worked out once (both the file and the database are matched on it)."""
+        if o.name_key:
+            return o.name_key
         key = self.names.get(o.row_number)
         if key is None:
-            text = f"{o.draft.given_name} {o.draft.family_name}"
-            key = " ".join(text.casefold().split()) if text.isascii() else fold(text)  # fold's ASCII case
-            self.names[o.row_number] = key
+            key = self.names[o.row_number] = name_key(o.draft)
         return key
 
     def _match_names(self, rows: list[RowOutcome]) -> None:
@@ -285,21 +286,22 @@ class ImportService:
                         options.on_problem, dict(options.row_actions))
 
     def outcomes(self, plan: ImportPlan, options: ImportOptions, limit: int | None = None,
-                 cancelled: threading.Event | None = None, progress: Progress | None = None
-                 ) -> Iterator[list[RowOutcome]]:
+                 cancelled: threading.Event | None = None, progress: Progress | None = None,
+                 worker: RowWorker | None = None) -> Iterator[list[RowOutcome]]:
         """Every data row's outcome, a chunk at a time, duplicates found.
 
         ``progress`` hears of the rows read every PROGRESS_ROWS rows, within a chunk too, so a
         progress bar moves at least four times a second even on a slow machine. A whole file
         of at least :data:`WORKER_MIN_ROWS` rows is mapped and validated in a second process
-        (see :meth:`_worker_chunks`); the outcomes are the same.
+        (see :meth:`_worker_chunks`; ``worker``: one :meth:`start_worker` started earlier, which
+        this ends); the outcomes are the same.
         """
         matcher = _Matcher(self)
         rules = self._rules(plan, options)
-        hint = plan.source.row_count_hint()
-        total = hint if progress else 0
-        use_worker = limit is None and hint >= self.worker_min_rows and (os.cpu_count() or 1) > 1
-        chunks = (self._worker_chunks(plan, options, rules, cancelled, progress, total) if use_worker
+        total = plan.source.row_count_hint() if progress else 0
+        if worker is None and limit is None:
+            worker = self.start_worker(plan, options)
+        chunks = (self._worker_chunks(plan, options, worker, cancelled, progress, total) if worker
                   else self._chunks(plan, options, rules, limit, cancelled, progress, total))
         with self.ctx.read(), contextlib.closing(chunks):
             for chunk in chunks:
@@ -308,6 +310,12 @@ class ImportService:
                     raise ImportCancelled()
 
     worker_min_rows = WORKER_MIN_ROWS
+
+    def start_worker(self, plan: ImportPlan, options: ImportOptions) -> RowWorker | None:
+        """The process that will map and validate a large file's rows (None for a small file)."""
+        if plan.source.row_count_hint() < self.worker_min_rows or (os.cpu_count() or 1) < 2:
+            return None
+        return RowWorker(self._rules(plan, options))
 
     def _chunks(self, plan: ImportPlan, options: ImportOptions, rules: RowRules, limit: int | None,
                 cancelled: threading.Event | None, progress: Progress | None, total: int
@@ -330,7 +338,7 @@ class ImportService:
         if chunk:
             yield chunk
 
-    def _worker_chunks(self, plan: ImportPlan, options: ImportOptions, rules: RowRules,
+    def _worker_chunks(self, plan: ImportPlan, options: ImportOptions, worker: RowWorker,
                        cancelled: threading.Event | None, progress: Progress | None, total: int
                        ) -> Iterator[list[RowOutcome]]:
         """The same outcomes, mapped and validated in a second process (RowWorker).
@@ -351,7 +359,7 @@ class ImportService:
             return job
 
         done = 0
-        with RowWorker(rules) as worker:
+        with worker:
             for _ in range(CHUNKS_AHEAD):
                 job = next_job()
                 if not job:
@@ -412,9 +420,17 @@ class ImportService:
             cancelled: threading.Event | None = None) -> ImportResult:
         """Import every row in one transaction; ImportCancelled (nothing stored) if cancelled."""
         started = time.perf_counter()
+        worker = self.start_worker(plan, options)  # it starts up while the backup is made
+        with contextlib.ExitStack() as stack:
+            if worker is not None:
+                stack.callback(worker.close, finished=False)  # ended at once if the import fails
+            if self.backups is not None:
+                self.backups.before("import")  # raises (and nothing is imported) if none can be made
+            return self._run(plan, options, progress, cancelled, worker, started)
+
+    def _run(self, plan: ImportPlan, options: ImportOptions, progress: Progress | None,
+             cancelled: threading.Event | None, worker: RowWorker | None, started: float) -> ImportResult:
         entity = plan.entity.name
-        if self.backups is not None:
-            self.backups.before("import")  # raises (and nothing is imported) if none can be made
         # People go in through the contact service's bulk load: one transaction whose sort indexes
         # are built again once at the end, which every create_many of the import joins.
         with self.contacts.bulk_load() if entity == "contact" else self.ctx.write():
@@ -423,7 +439,7 @@ class ImportService:
                                                plan.mapping_json(), self.ctx.clock.now())
             result = ImportResult(batch_id, Summary())
             writer = _BatchWriter(self, plan, result)
-            chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress)
+            chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress, worker=worker)
             with contextlib.closing(chunks):  # a failure ends the row worker at once, not when collected
                 for chunk in chunks:
                     for o in chunk:

@@ -218,3 +218,18 @@ def test_a_worker_that_stops_without_a_word_is_an_error_not_a_hang():
         worker.send([(2, ["Ann Lee", "ann@example.com"])])
         worker.receive(None, ImportCancelled)
     assert not multiprocessing.active_children()
+
+
+def test_a_failed_backup_before_the_import_ends_the_worker_started_beside_it(crm, people, big_csv, sql,
+                                                                            workers, monkeypatch):
+    from crm_desktop.core.errors import CrmError
+
+    class NoBackup:
+        def before(self, reason: str) -> None:
+            raise CrmError("disk full")
+
+    monkeypatch.setattr(crm.imports, "backups", NoBackup())
+    with pytest.raises(CrmError, match="disk full"):
+        crm.imports.run(crm.imports.inspect(big_csv), ImportOptions())
+    assert len(workers) == 1 and not multiprocessing.active_children()
+    assert sql("SELECT count(*) FROM import_batch")[0][0] == 0
