@@ -158,8 +158,9 @@ class SpreadsheetSource(TableSource):
             raise ImportRefused("unreadable", str(exc)[:200]) from None
 
     def _number_formats(self, sheet) -> dict:
-        """Column → how the workbook shows its whole numbers, for zero-padded and similar formats."""
-        if self.format not in ("xlsx", "xlsm"):
+        """Column → how the workbook shows its whole numbers, for zero-padded and similar formats
+        (read from .xlsx, .ods and .xls files; not from .xlsb)."""
+        if self.format not in ("xlsx", "xlsm", "ods", "xls"):
             return {}
         from .number_formats import column_formats
 
