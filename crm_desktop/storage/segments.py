@@ -8,6 +8,7 @@ so a segment is counted, paged and sorted by SQLite like any list.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import threading
@@ -367,6 +368,9 @@ def _can_seek(group: Group, entity: str) -> bool:
 # count(*) is one step, so the parts run on as many cores. Smaller tables are counted whole.
 SPLIT_MIN_ROWS = 100_000
 MAX_PARTS = 4
+# Rowid ranges per connection: each connection takes the next range left when it is done with
+# one, so a connection whose core is busy with other work leaves more of them to the others.
+RANGES_PER_LANE = 2
 # The counting connections read the file through a memory map: no copy of each 4 KiB page
 # out of the OS cache into SQLite's (~0.12 s of a million people's 0.15 s pass). SQLite maps
 # at most 0x7fff0000 bytes (its SQLITE_MAX_MMAP_SIZE): asking for that maps a file of up to
@@ -427,8 +431,8 @@ def _may_count_elsewhere(db: pw.SqliteDatabase) -> bool:
 
 def _tasks(db: pw.SqliteDatabase, table: str, pieces: list[tuple[str, tuple]]) -> list[tuple]:
     """``(where, params, rowid range or None)`` to count at once (none for a small table): a
-    piece whose plan passes over the table is split into as many rowid ranges as there are
-    cores (up to MAX_PARTS), and so is a piece that reads a set from an index (ROWS)."""
+    piece whose plan passes over the table is split into RANGES_PER_LANE rowid ranges per core
+    (up to MAX_PARTS cores), and so is a piece that reads a set from an index (ROWS)."""
     # Two subqueries: SQLite reads min() or max() alone from the end of the b-tree, both at once
     # in a pass over the table.
     lo, hi = db.execute_sql(f"SELECT (SELECT min(id) FROM {table}), (SELECT max(id) FROM {table})").fetchone()
@@ -437,8 +441,9 @@ def _tasks(db: pw.SqliteDatabase, table: str, pieces: list[tuple[str, tuple]]) -
         return []  # small: counted on this thread's connection
     tasks: list[tuple] = []
     for where, params in pieces:
-        step = (hi - lo) // _parts() + 1
-        ranges = [(lo + i * step, lo + (i + 1) * step) for i in range(_parts())]
+        n = _parts() * RANGES_PER_LANE
+        step = (hi - lo) // n + 1
+        ranges = [(lo + i * step, lo + (i + 1) * step) for i in range(n)]
         if _ROWS_MARK.search(where):  # a set read from an index, in ranges of its own
             tasks += [(_ROWS_MARK.sub(lambda m, a=a, b=b: f" AND {m[1]} >= {a} AND {m[1]} < {b}", where),
                        params, None) for a, b in ranges]
@@ -454,10 +459,11 @@ def _tasks(db: pw.SqliteDatabase, table: str, pieces: list[tuple[str, tuple]]) -
 
 def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int | None:
     """The sum of the tasks' counts, on one thread and connection per core (this thread is the
-    first), each counting every n-th task in one read transaction; None if a write was
-    committed while they ran (they may then have read different states of the file; the
-    caller counts again on its own connection)."""
+    first), each taking the next task not taken yet, all of its tasks in one read transaction;
+    None if a write was committed while they ran (they may then have read different states of
+    the file; the caller counts again on its own connection)."""
     lanes = min(_parts(), len(tasks))
+    taken = itertools.count()  # next() on it is atomic: each task is counted once
     counts: list[int] = [0] * len(tasks)
     errors: list[BaseException] = []
     moved = threading.Event()
@@ -465,12 +471,12 @@ def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int
 
     pool = counting_connections(db)
 
-    def lane(first: int) -> None:
+    def lane() -> None:
         conn = kept = None
         try:
             conn, kept = pool.take()
             conn.execute("BEGIN")
-            for i in range(first, len(tasks), lanes):
+            while (i := next(taken)) < len(tasks):
                 where, params, bounds = tasks[i]
                 if bounds is not None:
                     where, params = f"id >= ? AND id < ? AND {where}", (*bounds, *params)
@@ -491,11 +497,10 @@ def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int
             if conn is not None:
                 pool.give_back(conn, kept)
 
-    workers = [threading.Thread(target=lane, args=(i,), name=f"count-{i}", daemon=True)
-               for i in range(1, lanes)]
+    workers = [threading.Thread(target=lane, name=f"count-{i}", daemon=True) for i in range(1, lanes)]
     for worker in workers:
         worker.start()
-    lane(0)
+    lane()
     for worker in workers:
         worker.join()
     if errors:

@@ -398,12 +398,13 @@ def test_every_pass_and_piece_is_counted_in_parts(crm, mixed, sql, in_parts):
     db = crm.ctx.storage.database.db
     pieces = [(f"deleted_at IS NULL AND {w}", p) for w, p in compiled.pieces]
     tasks = in_parts._tasks(db, "contact", pieces)
-    # The title and source in three rowid ranges of one pass; the tag pair read from the tag
-    # index in three ranges of its own.
-    assert [bounds is not None for _w, _p, bounds in tasks] == [True] * 3 + [False] * 3
-    assert all(" AND t0.contact_id >= " in w for w, _p, _b in tasks[3:])
+    # The title and source in rowid ranges of one pass, two per connection; the tag pair read
+    # from the tag index in ranges of its own.
+    n = 3 * in_parts.RANGES_PER_LANE
+    assert [bounds is not None for _w, _p, bounds in tasks] == [True] * n + [False] * n
+    assert all(" AND t0.contact_id >= " in w for w, _p, _b in tasks[n:])
     plan = " | ".join(r[-1] for r in sql(
-        f"EXPLAIN QUERY PLAN SELECT count(*) FROM contact WHERE {tasks[3][0]}", tasks[3][1]))
+        f"EXPLAIN QUERY PLAN SELECT count(*) FROM contact WHERE {tasks[n][0]}", tasks[n][1]))
     assert "contact_tag_by_tag (tag_id=? AND contact_id>? AND contact_id<?)" in plan
     assert "USING INTEGER PRIMARY KEY (rowid=?)" in plan
     # Ann, Ben, Cai (source), Dee (both tags); not Eli ("Managing"), nor Gus and Hal (in the trash).
