@@ -30,14 +30,27 @@ ANALYSIS = [
     "\"any of: title contains, has two tags, source\" (338,643 people) is counted in two disjoint pieces "
     "whose counts add up: the people whose source is referral or whose title contains the text, in one pass "
     "over the table in rowid order; then the 48,542 with both tags, read from `contact_tag_by_tag` (one "
-    "tag's range, the other probed in the primary key) and looked up by rowid, counted when live and taken "
+    "tag's range, joined to the other in the primary key; an EXISTS subquery per probe cost ~15 % more "
+    "CPU for this piece, 21 alternated runs) and looked up by rowid, counted when live and taken "
     "by neither other condition (tested with IS NOT TRUE: a condition that is NULL for a row did not take "
     "it). The one condition probed two tags for each of the ~690,000 rows that matched neither of the "
-    "others (~0.3 s of CPU alone). Each piece is split into one rowid range per core (the tag set by a "
-    "range of the index) and the ranges are counted at once, one connection per core: Python's sqlite3 "
+    "others (~0.3 s of CPU alone). Each piece is split into two rowid ranges per core (the tag set by "
+    "ranges of the index) and the ranges are counted at once, one connection per core, each taking the "
+    "next range left (one whose core is busy with other work leaves more to the others): Python's sqlite3 "
     "lets go of the GIL while SQLite steps, and a count is one step. These connections read the file "
     "through a memory map (no copy of each page out of the OS cache: the bare pass over a million rows "
-    "takes ~0.03 s of CPU instead of ~0.15 s). The sum is kept only if no write was committed while the "
+    "takes ~0.03 s of CPU instead of ~0.15 s), of up to 2 GiB, SQLite's maximum (this file is 1.96 GB; "
+    "with 1 GiB a fifth of the people's pages lay beyond the map and were copied). They are kept from one "
+    "count to the next (a small pool of the segment storage, at most one per core at rest): a new "
+    "connection reads the schema, maps the file again (a page fault for every few pages first touched) and "
+    "prepares each statement again. The pool is closed whenever the database is (`Database.close()` runs "
+    "its `on_close` hooks: closing the app, a restore, a change of encryption, which renames a new file "
+    "over the old one), a connection in use then being closed when given back, and the next count opens "
+    "new ones; tests check that no handle stays open, that a restored or replaced file is counted afresh "
+    "and that each count reads the file as it is (nothing is cached but the prepared statements). The rows "
+    "\"kept connections\" and \"new connections for each count (before)\" are the same count, "
+    "alternated in one run, the second on connections opened for it, mapping 1 GiB and closed after, as "
+    "before. The sum is kept only if no write was committed while the "
     "parts ran (`PRAGMA data_version`), else the count is made again whole; nothing is split inside a "
     "write transaction, for an encrypted file, on one core, or below 100,000 rows. The first page is "
     "unchanged: the one condition, walking `contact_by_name` and stopping after 200 rows. No index or "
@@ -46,14 +59,19 @@ ANALYSIS = [
     "deleted_at, the last column, makes it decode the whole of each row's header, where the source and "
     "the title rule out most rows from columns before it (one connection's half of the pass and of the "
     "tag set, 21 runs alternated: 276 against 291 ms of CPU, median; cheaper in 17 of the 21).",
-    "What the figures say: the count's CPU time, all threads together, is below that of the one condition "
-    "(alternated in the same run: from 0.59 against 0.64 s to 0.71 against 0.98 s in different runs), "
-    "and each of the two connections does about "
-    "half of it, the busier 0.25-0.35 s of CPU in these runs (parts timed one after the other); on two "
-    "idle cores the count would take about that plus ~2 ms per connection opened and the planning: around "
-    "the 300 ms target, not shown to be under it. Here other work kept both cores busy, the two "
-    "connections did not run side by side, and the wall time is their CPU time plus the wait for a core. "
-    "On one core the pieces are counted one after the other (~0.65 s). Measured and not kept: counting "
+    "What the figures say: the count's CPU time, all threads together, is below that of the one condition, "
+    "and each of the two connections does about half of it (\"CPU time of the busiest\": its parts timed "
+    "one after the other on the kept connections). On two idle cores the count takes about the busiest "
+    "connection's CPU time plus ~1 ms of compiling and planning on the calling thread; when other work "
+    "keeps both cores busy, the two connections do not run side by side and the wall time is their CPU "
+    "time plus the wait for a core. On one core the pieces are counted one after the other. Where the "
+    "CPU goes (callgrind, instructions per row of the pass): ~330 to step the table, ~670 to decode each "
+    "row's header up to the source (column 17 of 23; SQLite decodes it column by column), ~300 for the "
+    "LIKE, and the header's rest for the matched rows' deleted_at; the title first instead of the source "
+    "saves nothing (each row not taken needs both). Measured and not kept, besides those below: the pair "
+    "of tags as a GROUP BY over the primary key's range (2.1 times the instructions of the join), as an "
+    "IN list of the second tag's range (1.1 times) and as an INTERSECT (1.8 times). Measured earlier and "
+    "not kept: counting "
     "the union of per-condition id sets from the indexes (the "
     "title from `contact_by_title` with LIKE, whose rows SQLite never reads since nothing else needs "
     "them, ~0.12 s; the source from `contact_new`, ~0.09 s; the tag pair ~0.11 s; the UNION's temporary "
@@ -72,9 +90,14 @@ ANALYSIS = [
     "core; title from its index, then source in a pass by rowid range less title, then the tags: 0.51 "
     "and 0.30 s; the pass and the tags as counted here: 0.41 and 0.21 s (a second round, on a busier "
     "machine: 0.66/0.34, 0.66/0.39 and 0.61/0.32 s). The tag set as a third term of the one pass (in "
-    "each rowid range) instead of a piece of its own: 0.63 against 0.60 s. The list's "
-    "own connection does not map the file; the same pragma there would make every pass over the table "
-    "cheaper as well (not done here).",
+    "each rowid range) instead of a piece of its own: 0.63 against 0.60 s. Not done: mapping the file on "
+    "the list's own connections as well. Every pass over the table would be cheaper, but the pages a "
+    "mapped connection has touched count in the process's resident memory until it closes, and the list's "
+    "connections stay open: one filter over a million people would add the table's ~260 MB to it (the "
+    "list's figure holds the resident memory at a million people to 1.5 times an empty database's), and "
+    "the same pages are mapped by the counting connections already for the passes that need them. The "
+    "kept counting connections hold those pages the same way until the database closes: pages of the "
+    "file, shared with the OS's file cache and given back under memory pressure, not the process's own.",
     "The data is the dashboard's (a million people, a million activities over two years), its "
     "statistics dropped. On a shared machine the CPU times are the steadier figure.",
 ]
@@ -121,8 +144,9 @@ def _timed(fn) -> tuple[float, float, object]:
 
 def _lanes_cpu(services, query) -> list[float]:
     """CPU ms of each connection of a count made at once (its parts run one after the other
-    here, each on a connection of its own, and are added up per connection as the count shares
-    them out): on idle cores the count takes about the busiest connection's time."""
+    here, on the kept connections, and are added up per connection as the count shares them out
+    on idle cores: each part to the connection that is free first): on idle cores the count
+    takes about the busiest connection's time."""
     from crm_desktop.storage import segments as store
     from crm_desktop.storage.contacts import list_where
 
@@ -136,17 +160,33 @@ def _lanes_cpu(services, query) -> list[float]:
     pool = store.counting_connections(db)
     kept = [pool.take() for _ in lanes]  # each lane's connection, as the count uses them
     try:
-        for i, (where, params, bounds) in enumerate(tasks):
+        for where, params, bounds in tasks:
             if bounds is not None:
                 where, params = f"id >= ? AND id < ? AND {where}", (*bounds, *params)
-            conn = kept[i % len(lanes)][0]
+            free = lanes.index(min(lanes))
+            conn = kept[free][0]
             c0 = time.thread_time()
             conn.execute(f"SELECT count(*) FROM contact WHERE {where}", params).fetchone()
-            lanes[i % len(lanes)] += (time.thread_time() - c0) * 1000
+            lanes[free] += (time.thread_time() - c0) * 1000
     finally:
         for conn, token in kept:
             pool.give_back(conn, token)
     return lanes
+
+
+def _count_on_new_connections(services, query) -> tuple[float, float, object]:
+    """A count on connections opened for it and closed after, each mapping 1 GiB of the file:
+    as counts were made before the counting connections were kept (the kept ones stay as they
+    are meanwhile)."""
+    from crm_desktop.storage import segments as store
+
+    kept, mapped = store.counting_connections, store.MMAP_BYTES
+    store.counting_connections = lambda db: store.CountingConnections(db, keep=False)
+    store.MMAP_BYTES = 1 << 30
+    try:
+        return _timed(lambda: services.contacts.count(query))
+    finally:
+        store.counting_connections, store.MMAP_BYTES = kept, mapped
 
 
 def run(size: str = "1m", runs: int = 7) -> common.Result:
@@ -201,6 +241,20 @@ def run(size: str = "1m", runs: int = 7) -> common.Result:
                     common.median([cpu for _ms, cpu, _n in before]), "ms"))
                 print(f"    as one condition: {common.median([ms for ms, _c, _n in before]):.0f} ms "
                       f"({common.median([cpu for _ms, cpu, _n in before]):.0f} ms CPU)")
+                # Kept connections against new ones for each count (as before they were kept),
+                # alternated, so that both see the same load.
+                kept, fresh = [], []
+                for _ in range(runs):
+                    kept.append(_timed(lambda q=query: services.contacts.count(q)))
+                    fresh.append(_count_on_new_connections(services, query))
+                for name, timed in (("kept connections", kept),
+                                    ("new connections for each count (before)", fresh)):
+                    result.rows.append(common.Row(f"count, {name}: {label}", runs,
+                                                  common.median([ms for ms, _c, _n in timed]), "ms"))
+                    result.rows.append(common.Row(f"count, {name}, CPU time: {label}", runs,
+                                                  common.median([cpu for _ms, cpu, _n in timed]), "ms"))
+                    print(f"    {name}: {common.median([ms for ms, _c, _n in timed]):.0f} ms "
+                          f"({common.median([cpu for _ms, cpu, _n in timed]):.0f} ms CPU)")
             if lanes[0]:
                 busiest = common.median([max(lane) for lane in lanes])
                 total = common.median([sum(lane) for lane in lanes])
