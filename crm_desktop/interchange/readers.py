@@ -297,6 +297,13 @@ def _csv_cell(text: str) -> str | None:
     ``'`` + tab or CR, not before a phone number or a plain number) is the neutralisation our
     .csv export adds, as other programs do after OWASP's advice: it comes off. Any other
     leading ``'`` (``'s-Hertogenbosch``, ``'+1 617 555 0100``) is the user's text and stays.
+
+    This holds for every .csv, not only for the ones this app wrote: other CRMs and web apps
+    neutralise their exports the same way, and a spreadsheet never writes such a quote of its
+    own (in Excel, LibreOffice or Google Sheets a typed ``'`` is a prefix, not part of the
+    text), so a ``'=`` in a file is almost never what a person typed. Telling our own files
+    apart (by the byte-order mark, by the headers) would fail as soon as the user has opened
+    and saved one in a spreadsheet, or exported it with translated headers.
     """
     if text[0] == "'":
         text = unneutralise(text)

@@ -94,13 +94,16 @@ def is_dangerous(text: str) -> bool:
 
 
 def neutralise(text: str) -> str:
-    """``text`` as a .csv cell that no spreadsheet takes for a formula."""
-    return "'" + text if text and is_dangerous(text) else text
+    """``text`` as a .csv cell that no spreadsheet takes for a formula. Text that already starts
+    with quotes before formula-like text (``'=x``) gets one more, so that ``unneutralise`` gives
+    it back as it was."""
+    return "'" + text if text and is_dangerous(text.lstrip("'")) else text
 
 
 def unneutralise(text: str) -> str:
-    """The text ``neutralise`` was given (for an import of our own .csv files)."""
-    return text[1:] if text.startswith("'") and is_dangerous(text[1:]) else text
+    """The text ``neutralise`` was given (for an import of a .csv: ours, or another program's
+    neutralised the same way)."""
+    return text[1:] if text.startswith("'") and is_dangerous(text.lstrip("'")) else text
 
 
 def clean_text(text: str) -> str:
