@@ -67,6 +67,7 @@ def workers(monkeypatch):
             started.append(self)
 
     monkeypatch.setattr(ImportService, "worker_min_rows", 0)
+    monkeypatch.setattr(ImportService, "core_free", staticmethod(lambda: True))
     monkeypatch.setattr(imports, "RowWorker", Recorded)
     return started
 
@@ -94,6 +95,7 @@ OPTIONS = [
 def test_the_worker_gives_the_outcomes_worked_out_here(crm, people, big_csv, monkeypatch, options):
     here = _outcomes(crm, big_csv, options)
     monkeypatch.setattr(ImportService, "worker_min_rows", 0)
+    monkeypatch.setattr(ImportService, "core_free", staticmethod(lambda: True))
     there = _outcomes(crm, big_csv, options)
     assert len(here) == 2_600
     assert {"new", "duplicate", "rejected", "empty"} <= {o[2] for o in here}
@@ -128,6 +130,7 @@ def test_an_import_through_the_worker_stores_what_one_without_it_does(crm, peopl
         other.close()
     started = []
     monkeypatch.setattr(ImportService, "worker_min_rows", 0)
+    monkeypatch.setattr(ImportService, "core_free", staticmethod(lambda: True))
     monkeypatch.setattr(imports, "RowWorker", lambda rules: started.append(1) or rows_module.RowWorker(rules))
     there = _store(crm, big_csv)
     assert started == [1] and not multiprocessing.active_children()
@@ -233,3 +236,12 @@ def test_a_failed_backup_before_the_import_ends_the_worker_started_beside_it(crm
         crm.imports.run(crm.imports.inspect(big_csv), ImportOptions())
     assert len(workers) == 1 and not multiprocessing.active_children()
     assert sql("SELECT count(*) FROM import_batch")[0][0] == 0
+
+
+def test_small_files_and_busy_machines_do_without_the_worker(crm, big_csv, monkeypatch):
+    plan = crm.imports.inspect(big_csv)
+    monkeypatch.setattr(ImportService, "core_free", staticmethod(lambda: True))
+    assert crm.imports.start_worker(plan, ImportOptions()) is None  # 2,600 rows
+    monkeypatch.setattr(ImportService, "worker_min_rows", 0)
+    monkeypatch.setattr(ImportService, "core_free", staticmethod(lambda: False))
+    assert crm.imports.start_worker(plan, ImportOptions()) is None
