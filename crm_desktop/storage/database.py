@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -66,19 +65,6 @@ def _check_header(path: Path, passphrase: str | None = None) -> None:
 
 def migration_names() -> list[str]:
     return sorted(p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py"))
-
-
-def backup_file(source: pw.SqliteDatabase | sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy of a live database through SQLite's online backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    conn = source.connection() if isinstance(source, pw.SqliteDatabase) else source
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    target.chmod(0o600)  # as private as the database it copies
-    return target
 
 
 # Decrypted pages kept per connection of an encrypted database, used as needed (a plain one
@@ -276,14 +262,18 @@ class Database:
         log.info("migrated %s: %s", self.path, ", ".join(applied_now))
 
     def backup(self, reason: str) -> Path:
+        """A copy of the open database before a migration, through SQLite's online backup API.
+
+        Made as every backup is (``storage.backups.copy_live``): under a temporary name,
+        checked (quick_check: the migration waits for it), synced, then renamed, so a crash
+        part-way never leaves a half-written file under a backup's name. The copy of an
+        encrypted database is encrypted too.
+        """
+        from .backups import copy_live
+
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")  # UTC, as every stored time
         target = self.backup_dir / f"{self.path.stem}-{stamp}-{reason}.sqlite3"
-        if self.db.passphrase:  # the copy of an encrypted database is encrypted too
-            from .backups import copy_live
-
-            return copy_live(self.db.connection(), target, self.db.passphrase)
-        with translated_errors(str(target)):
-            return backup_file(self.db, target)
+        return copy_live(self.db.connection(), target, self.db.passphrase, quick=True)
 
     # -- transactions ------------------------------------------------------------------
     def atomic(self):

@@ -357,3 +357,33 @@ def test_a_backup_killed_before_its_sync_and_rename_is_never_listed(crm: Service
     assert crm.backups.last_backup_time() is None  # so the start-up backup is still due
     info = crm.backups.create("manual")  # the next backup is made as usual
     assert [b.path for b in crm.backups.list()] == [info.path] and info.counts.contacts == 1
+
+
+def test_the_backup_before_a_migration_is_named_only_once_checked_and_synced(tmp_path: Path, monkeypatch):
+    import shutil
+
+    from crm_desktop.storage import backups as files
+    from crm_desktop.storage.database import Database
+
+    frozen = Path(__file__).parents[1] / "fixtures" / "schema-v8.sqlite3"
+    database = tmp_path / "data" / "crm.sqlite3"
+    database.parent.mkdir()
+    shutil.copyfile(frozen, database)
+    folder = tmp_path / "data" / "backups"
+    seen = []
+
+    def broken(path):  # the power goes before the copy is on disk
+        seen.append(sorted(p.name for p in folder.iterdir()))
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(files, "_fsync", broken)
+    with pytest.raises(OSError):
+        Database(database, backup_dir=folder).open()
+    assert len(seen) == 1 and all(name.endswith(".partial") for name in seen[0])  # checked, not named
+    assert backups_in(folder) == [] and list(folder.iterdir()) == []
+    assert database.read_bytes() == frozen.read_bytes()  # and nothing was migrated
+    monkeypatch.undo()
+    Database(database, backup_dir=folder).open().close()
+    made = backups_in(folder)
+    assert len(made) == 1 and made[0].name.endswith("-before-migration-8.sqlite3")
+    assert made[0].stat().st_mode & 0o777 == 0o600 and not list(folder.glob(".*"))
