@@ -120,6 +120,7 @@ class _Matcher:
         self.companies = service.ctx.storage.companies
         self.seen: dict[str, int] = {}  # "e:addr" / "p:+86..." / "n:name|company" → file row
         self.people_at: dict[int, list[tuple[int, str]]] = {}
+        self.company_ids: dict[str, int] = {}  # company key → id, of the companies found so far
         self.names: dict[int, str] = {}  # file row → folded name, for the chunk being matched
 
     def match_chunk(self, outcomes: list[RowOutcome]) -> None:
@@ -197,8 +198,14 @@ class _Matcher:
         if not rows:
             return
         keys = {o.draft.company_name: company_key(o.draft.company_name) for o in rows}
-        known = self.companies.find_by_key(list(set(keys.values())))
-        missing = [cid for cid in set(known.values()) if cid not in self.people_at]
+        # A company found once keeps its id for the whole import: only the others are looked up
+        # (again: the import may have created them since).
+        known = self.company_ids
+        unknown = [key for key in set(keys.values()) if key not in known]
+        if unknown:
+            known.update(self.companies.find_by_key(unknown))
+        here = {known[k] for k in set(keys.values()) if k in known}
+        missing = [cid for cid in here if cid not in self.people_at]
         for cid in missing:
             self.people_at[cid] = []
         for pid, name, cid in self.store.contacts_of_companies(missing):
