@@ -4,6 +4,7 @@ the same order, exact numbers, and no thread or temporary table left behind."""
 from __future__ import annotations
 
 import csv
+import json
 import sqlite3
 import threading
 
@@ -132,3 +133,23 @@ def test_tags_and_owners_named_by_sqlite_are_the_names_python_gave(crm):
     everything = next(r for r in paged if r[0] == "Deal 5")
     assert everything[1] == "alpha, beta, Zeta, ÄRGER, été, Über, 中文"  # SQLite: … Über, été …
     assert not _readers()
+
+
+@pytest.mark.parametrize("direct", [0, 1, 4])
+def test_pages_read_straight_from_the_query_then_by_position_are_the_same_rows(crm, monkeypatch, direct):
+    """The first pages come by LIMIT and OFFSET before the list's order is taken; whichever way a
+    page comes, the rows and their order are those of a row-by-row read, from any offset."""
+    from crm_desktop.storage import exports as export_sql
+
+    _many(crm, 3 * 400 + 17)
+    monkeypatch.setattr(export_sql, "DIRECT_PAGES", direct)
+    query = ListQuery(sort="city", descending=True)
+    keys = ["name", "city", "tags"]
+    store = crm.exports.store
+    with crm.ctx.read():
+        raw = [r[0] for b in store.rows(CONTACT, query, keys, None, 500) for r in b]
+        for offset in (0, 390, 1200):
+            pages = [json.loads(t) for t in store.json_pages(CONTACT, query, keys, None, 400, offset)]
+            assert [len(p) for p in pages] == [min(400, 1217 - s) for s in range(offset, 1217, 400)]
+            assert [r[0] for p in pages for r in p] == raw[offset:]
+        assert list(store.json_pages(CONTACT, query, keys, [10**9], 400)) == []  # nothing to export
