@@ -126,7 +126,7 @@ class ContactService:
         count = len(drafts) if isinstance(drafts, Sequence) else total
         with _no_cycle_collection(), self.ctx.read(), self.store.bulk_session():
             if bulk is None:
-                bulk = not self._bulk_depth and count >= BULK_MIN and count >= self.store.row_count()
+                bulk = not self._bulk_depth and self.worth_bulk_load(count)
             if bulk and not self._bulk_depth:
                 with self.bulk_load():
                     ids, created, stopped = self._create_batches(drafts, batch_size, progress, total,
@@ -139,6 +139,11 @@ class ContactService:
         if stopped is not None:
             raise stopped
         return ids
+
+    def worth_bulk_load(self, count: int) -> bool:
+        """Whether adding ``count`` people is worth a :meth:`bulk_load`: at least :data:`BULK_MIN`
+        and as many as the table holds (its sort indexes are built again over the whole table)."""
+        return count >= BULK_MIN and count >= self.store.row_count()
 
     @contextlib.contextmanager
     def bulk_load(self) -> Iterator[None]:

@@ -448,9 +448,13 @@ class ImportService:
     def _run(self, plan: ImportPlan, options: ImportOptions, progress: Progress | None,
              cancelled: threading.Event | None, worker: RowWorker | None, started: float) -> ImportResult:
         entity = plan.entity.name
-        # People go in through the contact service's bulk load: one transaction whose sort indexes
-        # are built again once at the end, which every create_many of the import joins.
-        with self.contacts.bulk_load() if entity == "contact" else self.ctx.write():
+        # A file as large as the table of people goes in through the contact service's bulk load:
+        # one transaction whose sort indexes are built again once at the end (over the whole
+        # table), which every create_many of the import joins. A smaller one is one transaction
+        # that keeps the indexes: 100 rows into 100,000 people took 3.9 s with the bulk load.
+        with self.ctx.read():
+            bulk = entity == "contact" and self.contacts.worth_bulk_load(plan.source.row_count_hint())
+        with self.contacts.bulk_load() if bulk else self.ctx.write():
             batch_id = self.store.create_batch(entity, plan.path.name, plan.source.format,
                                                plan.source.sheets[0].name if plan.source.sheets else "",
                                                plan.mapping_json(), self.ctx.clock.now())

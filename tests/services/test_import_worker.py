@@ -245,3 +245,20 @@ def test_small_files_and_busy_machines_do_without_the_worker(crm, big_csv, monke
     monkeypatch.setattr(ImportService, "worker_min_rows", 0)
     monkeypatch.setattr(ImportService, "core_free", staticmethod(lambda: False))
     assert crm.imports.start_worker(plan, ImportOptions()) is None
+
+
+def test_only_a_file_as_large_as_the_table_of_people_is_a_bulk_load(crm, people, big_csv, monkeypatch):
+    from crm_desktop.services import contacts as contact_service
+
+    loads = []
+    bulk_load = crm.contacts.bulk_load
+    monkeypatch.setattr(crm.contacts, "bulk_load", lambda: loads.append(1) or bulk_load())
+    small = big_csv.with_name("small.csv")
+    small.write_text(HEADER + "".join(_row(i) for i in range(8, 30)), encoding="utf-8")
+    crm.imports.run(crm.imports.inspect(small), ImportOptions())
+    assert loads == []  # 22 rows into a table of 2 people: below BULK_MIN
+    monkeypatch.setattr(contact_service, "BULK_MIN", 100)
+    crm.imports.run(crm.imports.inspect(big_csv), ImportOptions())
+    assert loads == [1]  # 2,600 rows into a table of ~20
+    result = crm.imports.run(crm.imports.inspect(small), ImportOptions(on_duplicate="create"))
+    assert loads == [1] and result.created == 22 - 6  # 2 empty rows, 2 total rows, 2 without a name
