@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..core.errors import CrmError, FieldError, ValidationError
+from ..core.errors import FieldError, ValidationError
 from ..core.records import Channel, CompanyDraft, ContactDraft
 from ..core.text import fold
 from ..core.validation import validate_company, validate_contact
@@ -217,8 +217,11 @@ def _serve(rules: RowRules, jobs, results) -> None:
             return
 
 
-class RowWorkerStopped(CrmError):
-    """The process checking the rows ended without saying why (killed, out of memory)."""
+class RowWorkerStopped(RuntimeError):
+    """The process checking the rows ended without saying why (killed, out of memory).
+
+    Not a CrmError: like any other unexpected failure it reaches the crash dialog, with details.
+    """
 
 
 class RowWorker:
