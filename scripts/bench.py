@@ -71,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rows", type=int, default=100_000)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--memory", action="store_true", help="peak memory of an import against a bare read")
+    p.add_argument("--worker", choices=("auto", "on", "off"), default="auto",
+                   help="check the rows in a second process: when a core is idle (auto), always, never")
     p = add("pipeline", "pipeline board (2,000 open deals) and forecast (100,000 deals)", size=False)
     p.add_argument("--runs", type=int, default=7)
     p = add("trust", "backup while the app is in use vs a file copy; encryption's cost on search and list")
@@ -160,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "import":
         import bench_import
         result = (bench_import.run_memory(args.rows) if args.memory
-                  else bench_import.run(args.rows, args.runs))
+                  else bench_import.run(args.rows, args.runs, args.worker))
     elif args.command == "_import-memory":
         import bench_import
         return bench_import.memory_child(args.mode, args.path, args.data)

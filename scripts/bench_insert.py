@@ -110,6 +110,11 @@ ANALYSIS = [
         ["`secure_delete` off during the batch", "−0.8 % of instructions", "too little"],
         ["`created` sorted by id, `contact_by_created` dropped", "~0.6 µs per contact",
          "the index already appends; ids and creation times may part (imports)"],
+        ["a cache of normalised phones keyed by (text, region)",
+         "validating this benchmark's 100k drafts (120,104 numbers, 84,674 different): 34.7 and "
+         "36.4 µs per contact without, 33.3 and 41.2 with (alternated, CPU time, load ~4)",
+         "within noise: most numbers of a contact list differ; an international number already "
+         "takes the compiled fast path (~6 µs), a national one the library (~60 µs)"],
     ]),
 ]
 
