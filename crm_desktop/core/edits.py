@@ -143,6 +143,6 @@ class Completion:
 
 def activity_draft(activity) -> ActivityDraft:
     """What an edit of a logged activity saves, as the activity is now (an Activity)."""
-    return ActivityDraft(activity.kind, activity.subject, activity.body, activity.outcome, activity.occurred_at,
-                         activity.duration_s, activity.pinned, activity.contact_id, activity.company_id,
-                         activity.deal_id, activity.owner_id, activity.case_id)
+    return ActivityDraft(activity.kind, activity.subject, activity.body, activity.outcome,
+                         activity.occurred_at, activity.duration_s, activity.pinned, activity.contact_id,
+                         activity.company_id, activity.deal_id, activity.owner_id, activity.case_id)

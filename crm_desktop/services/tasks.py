@@ -124,23 +124,24 @@ class TaskService:
         self.snooze(task_id, until)
         return until
 
-    def put_state(self, task_id: int, state: TaskState, expected: dt.datetime, *,
+    def put_state(self, task_id: int, state: TaskState, expected: TaskState, *,
                   made: tuple[int | None, int | None] = (None, None), made_live: bool = True) -> dt.datetime:
         """Give a task the state ``state`` back (the undo or redo of completing, reopening or
         snoozing it), in one transaction; returns its new updated_at.
 
-        EditConflict, and nothing written, when the task was saved since ``expected`` or the next
-        occurrence a completion made was done since. ``made`` is (next occurrence, activity
-        logged) of a completion: brought back from the trash with ``made_live``, else moved there.
+        EditConflict, and nothing written, when the task's state is no longer ``expected`` (done,
+        reopened, snoozed or its reminder moved since) or the next occurrence a completion made was
+        done since. ``made`` is (next occurrence, activity logged) of a completion: brought back
+        from the trash with ``made_live``, else moved there.
         """
         next_id, activity_id = made
         with self.ctx.write():
             task = self.store.get(task_id)
-            if task.updated_at != expected:
+            if TaskState.of(task) != expected:
                 raise EditConflict("task", task_id, task.title)
             if next_id is not None and not made_live and self.store.get(next_id).done_at is not None:
                 raise EditConflict("task", next_id, task.title)
-            now = later_than(self.ctx.clock.now(), expected)
+            now = later_than(self.ctx.clock.now(), task.updated_at)
             self.store.set_state(task_id, state.done_at, state.snoozed_until, state.remind_at,
                                  state.notified_at, now)
             if next_id is not None:

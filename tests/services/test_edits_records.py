@@ -28,45 +28,54 @@ def ann(crm: Services) -> int:
 def _completed(crm: Services, task_id: int, **kwargs):
     before = TaskState.of(crm.tasks.get(task_id))
     made = crm.tasks.complete(task_id, **kwargs)
-    task = crm.tasks.get(task_id)
-    return before, TaskState.of(task), made, task.updated_at
+    return before, TaskState.of(crm.tasks.get(task_id)), made
 
 
 def test_undoing_a_completion_reopens_the_task_and_trashes_what_it_made(crm, ann, clock):
     task = crm.tasks.create(TaskDraft("Call Ann", kind="call", due_at=clock.now(), recurrence="FREQ=WEEKLY",
                                       contact_id=ann))
     clock.advance(dt.timedelta(minutes=5))
-    before, after, made, stamp = _completed(crm, task, log=True)
+    before, after, made = _completed(crm, task, log=True)
     next_id, activity_id = made
     assert next_id is not None and activity_id is not None
-    stamp = crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
+    crm.tasks.put_state(task, before, after, made=made, made_live=False)
     assert crm.tasks.get(task).done_at is None
-    assert {(i.kind, i.record_id) for i in crm.trash.items()} == {("task", next_id), ("activity", activity_id)}
-    stamp = crm.tasks.put_state(task, after, stamp, made=made, made_live=True)  # redo
+    assert {(i.kind, i.record_id) for i in crm.trash.items()} == {("task", next_id),
+                                                                   ("activity", activity_id)}
+    crm.tasks.put_state(task, after, before, made=made, made_live=True)  # redo
     assert crm.tasks.get(task).done_at == after.done_at
     assert crm.trash.items() == [] and crm.tasks.get(next_id).done_at is None
     assert crm.activities.get(activity_id).subject == "Call Ann"
 
 
-def test_a_task_saved_elsewhere_since_is_not_put_back(crm, ann, clock):
+def test_a_task_reopened_elsewhere_since_is_not_put_back(crm, ann, clock):
     task = crm.tasks.create(TaskDraft("Call Ann", due_at=clock.now(), contact_id=ann))
-    before, _after, made, stamp = _completed(crm, task)
+    before, after, made = _completed(crm, task)
+    crm.tasks.put_state(task, before, after, made=made, made_live=False)  # undone
     clock.advance(dt.timedelta(minutes=1))
+    crm.tasks.complete(task)  # done again, elsewhere
+    again = TaskState.of(crm.tasks.get(task))
+    with pytest.raises(EditConflict):
+        crm.tasks.put_state(task, after, before, made=made, made_live=True)  # the redo
+    assert TaskState.of(crm.tasks.get(task)) == again  # nothing written
+
+
+def test_a_title_edited_since_does_not_stop_the_undo_of_done(crm, ann, clock):
+    task = crm.tasks.create(TaskDraft("Call Ann", due_at=clock.now(), contact_id=ann))
+    before, after, made = _completed(crm, task)
     current = crm.tasks.get(task)
     crm.tasks.update(task, dataclasses.replace(current.draft(), title="Call Ann back"), current.updated_at)
-    with pytest.raises(EditConflict):
-        crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
-    assert crm.tasks.get(task).done_at is not None  # nothing written
-    assert crm.tasks.get(task).title == "Call Ann back"
+    crm.tasks.put_state(task, before, after, made=made, made_live=False)
+    assert (crm.tasks.get(task).done_at, crm.tasks.get(task).title) == (None, "Call Ann back")
 
 
 def test_the_next_occurrence_done_since_keeps_the_completion(crm, ann, clock):
     task = crm.tasks.create(TaskDraft("Weekly call", due_at=clock.now(), recurrence="FREQ=WEEKLY",
                                       contact_id=ann))
-    before, _after, made, stamp = _completed(crm, task)
+    before, after, made = _completed(crm, task)
     crm.tasks.complete(made[0])
     with pytest.raises(EditConflict):
-        crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
+        crm.tasks.put_state(task, before, after, made=made, made_live=False)
     assert crm.tasks.get(task).done_at is not None and crm.trash.items() == []
 
 
@@ -76,18 +85,18 @@ def test_a_snooze_is_undone_and_its_reminder_comes_back(crm, ann, clock):
     crm.tasks.snooze_for(task, 60)
     snoozed = crm.tasks.get(task)
     assert snoozed.snoozed_until is not None
-    crm.tasks.put_state(task, before, snoozed.updated_at)
+    crm.tasks.put_state(task, before, TaskState.of(snoozed))
     assert TaskState.of(crm.tasks.get(task)) == before
 
 
 def test_a_completion_made_for_good_cannot_be_brought_back(crm, ann, clock):
     task = crm.tasks.create(TaskDraft("Weekly call", due_at=clock.now(), recurrence="FREQ=WEEKLY",
                                       contact_id=ann))
-    before, after, made, stamp = _completed(crm, task)
-    stamp = crm.tasks.put_state(task, before, stamp, made=made, made_live=False)
+    before, after, made = _completed(crm, task)
+    crm.tasks.put_state(task, before, after, made=made, made_live=False)
     crm.trash.empty()
     with pytest.raises(NotFoundError):
-        crm.tasks.put_state(task, after, stamp, made=made, made_live=True)
+        crm.tasks.put_state(task, after, before, made=made, made_live=True)
     assert crm.tasks.get(task).done_at is None  # one transaction: nothing half done
 
 
@@ -101,7 +110,7 @@ def test_an_activity_edit_is_undone_from_the_stamp_it_left(crm, ann, clock):
     assert crm.activities.get(note).subject == "Met"
     crm.activities.update(note, dataclasses.replace(activity_draft(old), outcome="Keen"))  # elsewhere
     with pytest.raises(EditConflict):
-        crm.activities.update(note, dataclasses.replace(activity_draft(old), subject="Met at the fair"), stamp)
+        crm.activities.update(note, dataclasses.replace(activity_draft(old), subject="Met again"), stamp)
     assert crm.activities.get(note).outcome == "Keen"
 
 

@@ -36,6 +36,8 @@ from ...core.settings import CURRENCIES
 from ...services import Services
 from ..dialogs.conflict import ConflictChoice, ask_conflict
 from ..dialogs.form import FORM_STYLE
+from ..undo import record_created
+from ..undo.records import activity_saved
 from . import texts
 from .richtext import RichTextEdit
 
@@ -103,7 +105,18 @@ class QuickDialog(QDialog):
     def ask(cls, parent: QWidget | None, services: Services, target: Target, **kwargs) -> int | None:
         dialog = cls(services, target, parent, **kwargs)
         dialog.exec()
+        if dialog.saved_id is not None:  # in the window, Edit ▸ Undo takes it back
+            dialog.keep_for_undo(parent)
         return dialog.saved_id
+
+    def keep_for_undo(self, parent: QWidget | None) -> None:
+        """Put what was saved in the window's undo history (a new record: Undo moves it to the trash)."""
+        kind, name = self.created_kind()
+        record_created(parent, self.services, kind, self.saved_id, name)
+
+    def created_kind(self) -> tuple[str, str]:
+        """The kind of record the dialog makes (as the trash knows it) and its name."""
+        raise NotImplementedError
 
 
 class ActivityDialog(QuickDialog):
@@ -119,6 +132,7 @@ class ActivityDialog(QuickDialog):
         self.case_id = case_id
         self.activity_id = activity_id
         self.read_at = None  # the activity's updated_at when it was read
+        self.before = None  # the activity as it was before the save (what Undo gives back)
         self.setWindowTitle(self.tr("Edit activity") if activity_id else self.tr("Log activity"))
         self.kind_combo = QComboBox(self)
         for k in LOGGED:
@@ -157,6 +171,7 @@ class ActivityDialog(QuickDialog):
 
     def _load(self, activity) -> None:
         self.read_at = activity.updated_at
+        self.before = activity
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(activity.kind), 0))
         self.subject.setText(activity.subject)
         self.body.editor.setHtml(activity.body)
@@ -202,8 +217,18 @@ class ActivityDialog(QuickDialog):
                 self._load(self.services.activities.get(self.activity_id))
             if choice is not ConflictChoice.OVERWRITE:
                 return None
+            self.before = self.services.activities.get(self.activity_id)
             self.services.activities.update(self.activity_id, draft)
         return self.activity_id
+
+    def keep_for_undo(self, parent: QWidget | None) -> None:
+        if self.activity_id is None:
+            super().keep_for_undo(parent)
+        else:
+            activity_saved(parent, self.services, self.activity_id, self.before)
+
+    def created_kind(self) -> tuple[str, str]:
+        return "activity", self.subject.text().strip() or texts.kind_text(self.kind())
 
 
 def with_signal_blocked(spin: QSpinBox, value: int) -> None:
@@ -292,6 +317,9 @@ class OrderDialog(QuickDialog):
                            **self.target_ids())
         return self.services.orders.create(draft)
 
+    def created_kind(self) -> tuple[str, str]:
+        return "order", self.services.orders.get(self.saved_id).number
+
 
 class PaymentDialog(QuickDialog):
     """A payment against one order, the balance offered as the amount."""
@@ -320,6 +348,9 @@ class PaymentDialog(QuickDialog):
         return self.services.orders.record_payment(self.order.id, round(self.amount.value() * 100),
                                                    to_utc(self.when.dateTime()), self.method.currentText())
 
+    def created_kind(self) -> tuple[str, str]:
+        return "payment", self.order.number
+
 
 class CaseDialog(QuickDialog):
     """Open a service case: a complaint, question or feedback, with its priority."""
@@ -347,6 +378,9 @@ class CaseDialog(QuickDialog):
         return self.services.cases.open(CaseDraft(self.subject.text(), self.kind.currentData(),
                                                   self.priority.currentData(), self.description.toPlainText(),
                                                   **self.target_ids()))
+
+    def created_kind(self) -> tuple[str, str]:
+        return "case", self.subject.text().strip()
 
 
 class RelationshipDialog(QuickDialog):
@@ -383,3 +417,7 @@ class RelationshipDialog(QuickDialog):
             raise ValidationError([FieldError("other_id", "required")])
         return self.services.relationships.add(self.target.id, item.data(Qt.ItemDataRole.UserRole),
                                                self.kind.currentData())
+
+    def created_kind(self) -> tuple[str, str]:
+        item = self.hits.currentItem()
+        return "relationship", item.text().split("  —  ")[0] if item is not None else ""

@@ -441,8 +441,7 @@ class CustomerPage(QWidget):
             menu.addAction(self.tr("Edit…")).triggered.connect(lambda: self.edit_activity(entry.source_id))
         if entry.source == "activity":
             pin = menu.addAction(self.tr("Unpin") if entry.pinned else self.tr("Pin on top"))
-            pin.triggered.connect(
-                lambda: self.services.activities.set_pinned(entry.source_id, not entry.pinned))
+            pin.triggered.connect(lambda: self.set_pinned(entry.source_id, not entry.pinned))
             menu.addAction(self.tr("Move to trash")).triggered.connect(lambda: self.delete_entry(entry))
             from ..duplicates.timeline_undo import add_undo_merge  # "Merged with …": Undo merge
 
@@ -457,6 +456,12 @@ class CustomerPage(QWidget):
                 lambda: self.open_requested.emit(Target("contact", entry.contact_id)))
         if not menu.isEmpty():
             menu.exec(where)
+
+    def set_pinned(self, activity_id: int, pinned: bool) -> None:
+        """Pin an entry on top of the timeline (or unpin it); in the window, Edit ▸ Undo takes it back."""
+        from ..undo.records import set_pinned
+
+        set_pinned(self, self.services, activity_id, pinned)
 
     def _on_delete_shortcut(self) -> None:
         entry = self.timeline.current_entry()

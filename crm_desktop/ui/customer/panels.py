@@ -209,7 +209,9 @@ class OrdersPanel(Panel):
     def _on_cancel_button_clicked(self) -> None:
         order_id = self.current_id("order")
         if order_id is not None:
-            self.services.orders.set_status(order_id, "cancelled")
+            order = self.services.orders.get(order_id)
+            _status_with_undo(self, self.services.orders.put_status, order.id, order.number, order.status,
+                              "cancelled", lambda: self.services.orders.set_status(order_id, "cancelled"))
 
 
 class CasesPanel(Panel):
@@ -269,7 +271,9 @@ class CasesPanel(Panel):
     def _move(self, status: str) -> None:
         case_id = self.current_id()
         if case_id is not None:
-            self.services.cases.set_status(case_id, status)
+            case = self.services.cases.get(case_id)
+            _status_with_undo(self, self.services.cases.put_status, case.id, f"“{case.subject}”", case.status,
+                              status, lambda: self.services.cases.set_status(case_id, status))
 
     def _on_reply_button_clicked(self) -> None:
         case_id = self.current_id()
@@ -383,7 +387,24 @@ class PeoplePanel(Panel):
     def _on_remove_button_clicked(self) -> None:
         item = self.tree.currentItem()
         if item is not None and item.data(0, KIND_ROLE):
-            self.services.relationships.remove(int(item.data(0, KIND_ROLE)))
+            from ..undo import TrashCommand
+            from ..undo.records import pushed
+            from ..undo.texts import unrelate_text
+
+            relationship_id = int(item.data(0, KIND_ROLE))
+            text = unrelate_text(item.text(0))
+            pushed(self, TrashCommand(self.services, "relationship", [relationship_id], text),
+                   lambda: self.services.relationships.remove(relationship_id))
+
+
+def _status_with_undo(panel: QWidget, put, record_id: int, name: str, before: str, after: str,
+                      fallback) -> None:
+    """Change a case's or an order's status as an operation of the window's undo history."""
+    from ..undo.records import StatusCommand, pushed
+    from ..undo.texts import status_change_text
+
+    text = status_change_text(name, after)
+    pushed(panel, StatusCommand(panel.services, text, put, record_id, before, after), fallback)
 
 
 def _trashed_with_undo(panel: QWidget, services: Services, file_id: int, name: str) -> bool:

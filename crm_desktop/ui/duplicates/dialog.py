@@ -371,6 +371,9 @@ class DuplicatesDialog(QDialog):
         except CrmError as exc:
             QMessageBox.warning(self, self.windowTitle(), merge_error_text(exc))
             return
+        from ..undo.history import merge_undone_elsewhere
+
+        merge_undone_elsewhere(self, item.data(ID_ROLE))  # Edit ▸ Undo of that merge now says it is undone
         self.reload_history()
 
     # -- lifetime ------------------------------------------------------------------------

@@ -65,6 +65,9 @@ def undo_merge(page: QWidget, services: Services, merge: MergeEntry) -> bool:
     except CrmError as exc:
         QMessageBox.warning(page, translate("MergeUndo", "Undo merge"), merge_error_text(exc))
         return False
+    from ..undo.history import merge_undone_elsewhere
+
+    merge_undone_elsewhere(page, merge.id)  # Edit ▸ Undo of that merge now says it is undone
     status = getattr(page, "status_posted", None)
     if status is not None:
         text = translate("MergeUndo", "Merge undone: %1 is a separate record again.")

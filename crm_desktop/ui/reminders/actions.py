@@ -36,7 +36,7 @@ def snooze_menu(parent: QWidget, services: Services, task_id: Callable[[], int |
         if chosen is None:
             return
         try:
-            until = choose(chosen)
+            until = _undoable(parent, services, chosen, "snooze", lambda: choose(chosen))
         except CrmError as exc:
             QMessageBox.warning(parent, translate("Reminders", "Snooze"), error_text(exc))
             return
@@ -97,7 +97,23 @@ def complete(parent: QWidget, services: Services, task_id: int, *,
     """Mark done (and log the call, e-mail or meeting it was): (next task id, activity id), or
     None if it failed (and the user was told why)."""
     try:
-        return services.tasks.complete(task_id, log=log)
+        return _undoable(parent, services, task_id, "done", lambda: services.tasks.complete(task_id, log=log))
     except CrmError as exc:
         QMessageBox.warning(parent, translate("Reminders", "Reminders"), error_text(exc))
         return None
+
+
+def _undoable(parent: QWidget, services: Services, task_id: int, what: str, action: Callable[[], object]):
+    """``action()`` through the window's undo history when ``parent`` is in the window (Edit ▸ Undo
+    gives the task its state back; a failure is told there and None returned), else directly."""
+    from ..undo import history_of
+    from ..undo import texts as undo_texts
+    from ..undo.records import TaskStateCommand
+
+    history = history_of(parent)
+    if history is None:
+        return action()
+    title = services.tasks.get(task_id).title
+    text = undo_texts.done_text(title) if what == "done" else undo_texts.snooze_text(title)
+    command = TaskStateCommand(services, task_id, text, action)
+    return command.result if history.push(command) else None

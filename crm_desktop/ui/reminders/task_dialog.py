@@ -83,6 +83,8 @@ class TaskDialog(QDialog):
         dialog = cls(services, task, parent, preset=preset)
         try:
             dialog.exec()
+            if dialog.saved_id is not None:  # in the window, Edit ▸ Undo takes it back
+                dialog.keep_for_undo(parent)
             return dialog.saved_id
         finally:
             dialog.deleteLater()
@@ -275,9 +277,21 @@ class TaskDialog(QDialog):
                 return False
             if choice is not ConflictChoice.OVERWRITE:
                 return False
+            self.before = self.services.tasks.get(self.task.id)  # what Undo gives back
             self.services.tasks.update(self.task.id, draft)
         self.saved_id = self.task.id
         return True
+
+    def keep_for_undo(self, parent: QWidget | None) -> None:
+        """Put the save in the window's undo history: an edit, or a new task (Undo: to the trash)."""
+        from ..undo import record_created
+        from ..undo.records import task_saved
+
+        if self.task is None:
+            title = self.services.tasks.get(self.saved_id).title
+            record_created(parent, self.services, "task", self.saved_id, title)
+        else:
+            task_saved(parent, self.services, self.saved_id, getattr(self, "before", None) or self.task)
 
     def _error_line(self, error) -> str:
         names = {"title": self.tr("Title"), "due_at": self.tr("Due"), "recurrence": self.tr("Repeat"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -10,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ...core.deals import Deal, StageMove
 from ...core.edits import OwnerChange, RecordEdit, TagChange
-from ...core.errors import CrmError
+from ...core.errors import CrmError, ValidationError
 from ...services import Services
 from . import texts
 
@@ -22,6 +23,11 @@ translate = QCoreApplication.translate
 
 class GoneError(CrmError):
     """Nothing left to bring back: the records were deleted for good (or restored) since."""
+
+
+class AlreadyUndoneError(CrmError):
+    """The operation was undone another way since (a merge split again from the record's timeline
+    or from the list of merges): undoing it again would do nothing, or worse."""
 
 
 class UndoCommand(QUndoCommand):
@@ -92,7 +98,8 @@ class DealEditCommand(UndoCommand):
 class TrashCommand(UndoCommand):
     """Records moved to the trash (``delete=True``) or brought back from it.
 
-    ``kind`` names the service: "contact", "company", "deal", "activity", "attachment" or "task".
+    ``kind`` names the service: "contact", "company", "deal", "activity", "attachment", "task",
+    "case", "order", "payment" or "relationship".
     Creating a record is undone by moving it to the trash: ``TrashCommand(…, delete=False)``
     recorded after the creation.
     """
@@ -114,7 +121,10 @@ def set_trashed(services: Services, kind: str, ids: Sequence[int], trashed: bool
     """Move records of one kind to the trash or back; GoneError when none could be brought back."""
     service = {"contact": services.contacts, "company": services.companies, "deal": services.deals,
                "activity": services.activities, "attachment": services.attachments,
-               "task": services.tasks}[kind]
+               "task": services.tasks, "case": services.cases, "order": services.orders,
+               "relationship": services.relationships,
+               "payment": SimpleNamespace(delete=services.orders.delete_payments,
+                                          restore=services.orders.restore_payments)}[kind]
     if trashed:
         service.delete(list(ids))
     elif service.restore(list(ids)) == 0:
@@ -247,9 +257,21 @@ class MergeCommand(UndoCommand):
     def __init__(self, services: Services, merge_id: int, text: str) -> None:
         super().__init__(services, text)
         self.merge_id = merge_id
+        self.undone_elsewhere = False
 
     def do(self) -> None:
         self.merge_id = self.services.merges.redo(self.merge_id)
 
     def revert(self) -> None:
-        self.services.merges.undo(self.merge_id)
+        try:
+            self.services.merges.undo(self.merge_id)
+        except ValidationError as exc:
+            if ("merge", "already_undone") in exc.codes():
+                raise AlreadyUndoneError(self.merge_id) from exc
+            raise
+
+    def mark_undone_elsewhere(self) -> None:
+        """Say in the history that the merge was undone another way since."""
+        if not self.undone_elsewhere:
+            self.undone_elsewhere = True
+            self.setText(texts.already_undone_text(self.text()))

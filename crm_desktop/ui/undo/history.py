@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QUndoView, 
 
 from ...core.errors import CrmError
 from ...services import Services
-from .commands import EditCommand, TrashCommand
+from .commands import EditCommand, MergeCommand, TrashCommand
 from .texts import created_text, problem_text, problem_title
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ class UndoHistory(QObject):
         problems, self._problems = self._problems, []
         self._update()
         for step, text, error in problems:
-            self.report(problem_title(step), problem_text(step, text, error))
+            self.report(problem_title(step, error), problem_text(step, text, error))
         if done and not problems:
             self.status_posted.emit(done)
 
@@ -161,6 +161,15 @@ class UndoHistory(QObject):
         self.undo_button_action.setToolTip(self.undo_action.text().replace("&&", "\0").replace("&", "")
                                            .replace("\0", "&"))
         self.redo_action.setText(redo_text if can_redo else translate("UndoHistory", "&Redo"))
+
+    def merge_undone_elsewhere(self, merge_id: int) -> None:
+        """A merge was split again outside the history (from the record's timeline or the list of
+        merges): its operation in the history says so, and undoing it again only tells that."""
+        for index in range(self.stack.index()):
+            command = self.stack.command(index)
+            if isinstance(command, MergeCommand) and command.merge_id == merge_id:
+                command.mark_undone_elsewhere()
+        self._update()
 
     def clear(self) -> None:
         """Forget everything (e.g. after a restore from a backup replaced the data)."""
@@ -257,3 +266,10 @@ def record_created(widget: QWidget, services: Services, kind: str, record_id: in
     history = history_of(widget)
     if history is not None and record_id is not None:
         history.record(TrashCommand(services, kind, [record_id], created_text(kind, name), delete=False))
+
+
+def merge_undone_elsewhere(widget: QWidget | None, merge_id: int) -> None:
+    """Tell the window's history (if any) that a merge was undone outside it."""
+    history = history_of(widget)
+    if history is not None:
+        history.merge_undone_elsewhere(merge_id)

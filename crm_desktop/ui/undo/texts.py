@@ -8,18 +8,60 @@ from PySide6.QtCore import QCoreApplication
 
 from ...core.deals import ConflictError
 from ...core.edits import ChangedSinceError
-from ...core.errors import CrmError, NotFoundError, ValidationError
+from ...core.errors import CrmError, EditConflict, NotFoundError, ValidationError
 from ..messages import error_text
 
 translate = QCoreApplication.translate
 
 
 def created_text(kind: str, name: str) -> str:
-    if kind == "company":
-        return translate("UndoHistory", "New company “%1”").replace("%1", name)
-    if kind == "deal":
-        return translate("UndoHistory", "New deal “%1”").replace("%1", name)
-    return translate("UndoHistory", "New person “%1”").replace("%1", name)
+    texts = {
+        "company": translate("UndoHistory", "New company “%1”"),
+        "deal": translate("UndoHistory", "New deal “%1”"),
+        "activity": translate("UndoHistory", "Log “%1”"),
+        "task": translate("UndoHistory", "New task “%1”"),
+        "order": translate("UndoHistory", "New order %1"),
+        "payment": translate("UndoHistory", "Payment on %1"),
+        "case": translate("UndoHistory", "Open case “%1”"),
+        "relationship": translate("UndoHistory", "Relate %1"),
+    }
+    return texts.get(kind, translate("UndoHistory", "New person “%1”")).replace("%1", name)
+
+
+def edit_text(name: str) -> str:
+    return translate("UndoHistory", "Edit “%1”").replace("%1", name)
+
+
+def kind_name(kind: str) -> str:
+    """A logged activity without a subject is named by its kind: "Call", "Note"…"""
+    from ..customer.texts import kind_text
+
+    return kind_text(kind)
+
+
+def pin_text(name: str, pinned: bool) -> str:
+    if pinned:
+        return translate("UndoHistory", "Pin “%1”").replace("%1", name)
+    return translate("UndoHistory", "Unpin “%1”").replace("%1", name)
+
+
+def done_text(title: str) -> str:
+    return translate("UndoHistory", "Mark “%1” as done").replace("%1", title)
+
+
+def snooze_text(title: str) -> str:
+    return translate("UndoHistory", "Snooze “%1”").replace("%1", title)
+
+
+def status_change_text(name: str, status: str) -> str:
+    """"Mark “Broken screen” as Resolved", "Mark SO-00001 as Cancelled"."""
+    from ..customer.texts import status_text
+
+    return translate("UndoHistory", "Mark %1 as %2").replace("%1", name).replace("%2", status_text(status))
+
+
+def unrelate_text(name: str) -> str:
+    return translate("UndoHistory", "Remove the relationship with %1").replace("%1", name)
 
 
 def delete_text(kind: str, n: int, name: str = "") -> str:
@@ -103,7 +145,15 @@ def restore_value_text(name: str, field: str) -> str:
     return translate("UndoHistory", "Restore %1 of “%2”").replace("%1", field).replace("%2", name)
 
 
-def problem_title(step: str) -> str:
+def already_undone_text(text: str) -> str:
+    return translate("UndoHistory", "%1 (already undone)").replace("%1", text)
+
+
+def problem_title(step: str, error: CrmError | None = None) -> str:
+    from .commands import AlreadyUndoneError
+
+    if isinstance(error, AlreadyUndoneError):
+        return translate("UndoHistory", "Already undone")
     if step == "undo":
         return translate("UndoHistory", "Cannot undo")
     if step == "redo":
@@ -121,13 +171,16 @@ def problem_text(step: str, what: str, error: CrmError) -> str:
 
 
 def reason_text(error: CrmError) -> str:
-    if isinstance(error, ChangedSinceError | ConflictError):
-        name = error.name if isinstance(error, ChangedSinceError) else error.title
+    if isinstance(error, ChangedSinceError | ConflictError | EditConflict):
+        name = error.title if isinstance(error, ConflictError) else error.name
         text = translate("UndoHistory", "“%1” was changed elsewhere since, and that change is kept. "
                                         "Look at it and change it again by hand if needed.")
         return text.replace("%1", name)
-    from .commands import GoneError
+    from .commands import AlreadyUndoneError, GoneError
 
+    if isinstance(error, AlreadyUndoneError):
+        return translate("UndoHistory", "It was already undone another way (from the record's timeline or "
+                                        "the list of merges), so nothing was changed now.")
     if isinstance(error, GoneError):
         return translate("UndoHistory", "It is no longer in the trash: it was deleted for good or "
                                         "restored since.")

@@ -1,0 +1,285 @@
+"""Edit ▸ Undo / Redo (Ctrl+Z, Ctrl+Shift+Z) for what a customer's page and the reminders write:
+activities logged, edited and pinned, tasks made, edited, done and snoozed, cases, orders, payments
+and relationships; and a merge undone from the timeline that Ctrl+Z then says is undone already."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from crm_desktop.core.activities import ActivityDraft
+from crm_desktop.core.cases import CaseDraft
+from crm_desktop.core.customer import Target
+from crm_desktop.core.orders import OrderDraft, OrderLineDraft
+from crm_desktop.core.records import Channel, ContactDraft
+from crm_desktop.core.tasks import TaskDraft
+from crm_desktop.ui.customer import dialogs as customer_dialogs
+from crm_desktop.ui.main_window import PAGE_REMINDERS, MainWindow
+from crm_desktop.ui.reminders import task_dialog
+from crm_desktop.ui.undo import MergeCommand, UndoHistory
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def window(qtbot, services):
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    win.close()
+
+
+@pytest.fixture(autouse=True)
+def reports(monkeypatch) -> list[tuple[str, str]]:
+    """What the history told the user it could not do (instead of a message box)."""
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(UndoHistory, "report", lambda self, title, text: seen.append((title, text)))
+    return seen
+
+
+@pytest.fixture
+def ann(services) -> int:
+    return services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
+
+
+def undo(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+
+
+def redo(qtbot, window) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
+
+
+def undo_text(window) -> str:
+    return window.undo_history.undo_action.text()
+
+
+def saving(monkeypatch, cls, fill) -> None:
+    """``cls``'s dialogs are filled by ``fill(dialog)`` and saved instead of being shown."""
+    monkeypatch.setattr(cls, "exec", lambda self: fill(self) or self.save())
+
+
+def person(window, contact_id: int):
+    window.open_contact(contact_id)
+    return window.customer_area.page
+
+
+def trashed(services) -> set[tuple[str, int]]:
+    return {(i.kind, i.record_id) for i in services.trash.items()}
+
+
+def test_a_logged_note_goes_to_the_trash_with_ctrl_z_and_comes_back(qtbot, window, services, ann,
+                                                                    monkeypatch):
+    saving(monkeypatch, customer_dialogs.ActivityDialog, lambda d: d.subject.setText("Met at the fair"))
+    note = person(window, ann).log("note")
+    assert undo_text(window) == "&Undo Log “Met at the fair”"
+    undo(qtbot, window)
+    assert trashed(services) == {("activity", note)}
+    redo(qtbot, window)
+    assert trashed(services) == set() and services.activities.get(note).subject == "Met at the fair"
+
+
+def test_an_activity_edited_from_the_timeline_is_undone_unless_saved_since(qtbot, window, services, ann,
+                                                                          reports, monkeypatch):
+    note = services.activities.log(ActivityDraft("call", subject="Intro call", outcome="", contact_id=ann))
+    saving(monkeypatch, customer_dialogs.ActivityDialog, lambda d: d.outcome.setCurrentText("Interested"))
+    person(window, ann).edit_activity(note)
+    assert services.activities.get(note).outcome == "Interested"
+    assert undo_text(window) == "&Undo Edit “Intro call”"
+    undo(qtbot, window)
+    assert services.activities.get(note).outcome == ""
+    redo(qtbot, window)
+    assert services.activities.get(note).outcome == "Interested"
+    current = services.activities.get(note)
+    services.activities.update(note, ActivityDraft("call", subject="Intro call (moved)", outcome="Interested",
+                                                   occurred_at=current.occurred_at))  # another window
+    undo(qtbot, window)
+    assert services.activities.get(note).subject == "Intro call (moved)"
+    assert reports == [("Cannot undo", "Not undone: Edit “Intro call”.\n“Intro call (moved)” was changed "
+                                       "elsewhere since, and that change is kept. Look at it and change it "
+                                       "again by hand if needed.")]
+
+
+def test_pinning_an_entry_is_undone(qtbot, window, services, ann):
+    note = services.activities.log(ActivityDraft("note", subject="Prefers calls", contact_id=ann))
+    person(window, ann).set_pinned(note, True)
+    assert services.activities.get(note).pinned
+    assert undo_text(window) == "&Undo Pin “Prefers calls”"
+    undo(qtbot, window)
+    assert not services.activities.get(note).pinned
+
+
+def test_a_new_task_and_an_edited_task_are_undone(qtbot, window, services, ann, monkeypatch):
+    saving(monkeypatch, task_dialog.TaskDialog, lambda d: d.title_edit.setText("Send the offer"))
+    task = person(window, ann).schedule_task()
+    assert undo_text(window) == "&Undo New task “Send the offer”"
+    saving(monkeypatch, task_dialog.TaskDialog, lambda d: d.title_edit.setText("Send the signed offer"))
+    window.show_page(PAGE_REMINDERS)
+    monkeypatch.setattr(window.reminders_page, "current_id", lambda: task)
+    window.reminders_page.edit_task()
+    assert undo_text(window) == "&Undo Edit “Send the signed offer”"
+    undo(qtbot, window)
+    assert services.tasks.get(task).title == "Send the offer"
+    undo(qtbot, window)
+    assert trashed(services) == {("task", task)}
+    redo(qtbot, window)
+    redo(qtbot, window)
+    assert services.tasks.get(task).title == "Send the signed offer"
+
+
+def test_done_and_logged_on_the_reminders_page_is_undone_with_what_it_made(qtbot, window, services, ann,
+                                                                          monkeypatch):
+    task = services.tasks.create(TaskDraft("Weekly call", kind="call", due_at=services.ctx.clock.now(),
+                                           recurrence="FREQ=WEEKLY", contact_id=ann))
+    window.show_page(PAGE_REMINDERS)
+    page = window.reminders_page
+    monkeypatch.setattr(page, "current_id", lambda: task)
+    page.mark_done_and_log()
+    assert services.tasks.get(task).done_at is not None
+    assert undo_text(window) == "&Undo Mark “Weekly call” as done"
+    undo(qtbot, window)
+    assert services.tasks.get(task).done_at is None
+    assert {kind for kind, _id in trashed(services)} == {"task", "activity"}  # next one, the call logged
+    redo(qtbot, window)
+    assert services.tasks.get(task).done_at is not None and trashed(services) == set()
+
+
+def test_a_snooze_from_the_reminders_page_is_undone(qtbot, window, services, ann, monkeypatch):
+    due = services.ctx.clock.now() + dt.timedelta(hours=2)
+    task = services.tasks.create(TaskDraft("Call Ann", due_at=due, contact_id=ann))
+    remind_at = services.tasks.get(task).remind_at
+    window.show_page(PAGE_REMINDERS)
+    page = window.reminders_page
+    monkeypatch.setattr(page, "current_id", lambda: task)
+    hour = next(a for a in page.snooze_button.menu().actions() if a.text() == "1 hour")
+    hour.trigger()
+    assert services.tasks.get(task).snoozed_until is not None
+    assert undo_text(window) == "&Undo Snooze “Call Ann”"
+    undo(qtbot, window)
+    assert (services.tasks.get(task).snoozed_until, services.tasks.get(task).remind_at) == (None, remind_at)
+
+
+def test_a_case_opened_and_resolved_is_undone_step_by_step(qtbot, window, services, ann, monkeypatch):
+    saving(monkeypatch, customer_dialogs.CaseDialog, lambda d: d.subject.setText("Broken screen"))
+    page = person(window, ann)
+    case = page.open_case()
+    assert undo_text(window) == "&Undo Open case “Broken screen”"
+    panel = page.cases_panel
+    panel.reload()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.resolve_button.click()
+    assert services.cases.get(case).status == "resolved"
+    assert undo_text(window) == "&Undo Mark “Broken screen” as Resolved"
+    undo(qtbot, window)
+    assert services.cases.get(case).status == "open"
+    undo(qtbot, window)
+    assert trashed(services) == set() and services.cases.for_target(Target("contact", ann)) == []
+    redo(qtbot, window)
+    assert [c.id for c in services.cases.for_target(Target("contact", ann))] == [case]
+
+
+def test_a_case_moved_elsewhere_since_keeps_its_status(qtbot, window, services, ann, reports):
+    case = services.cases.open(CaseDraft("Broken screen", contact_id=ann))
+    panel = person(window, ann).cases_panel
+    panel.reload()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.start_button.click()
+    services.cases.set_status(case, "resolved")  # another window
+    undo(qtbot, window)
+    assert services.cases.get(case).status == "resolved"
+    assert reports[0][0] == "Cannot undo" and "changed elsewhere" in reports[0][1]
+
+
+def test_an_order_its_payment_and_its_cancelling_are_undone(qtbot, window, services, ann, monkeypatch):
+    lines = [OrderLineDraft("Licence", 1, 10_000)]
+    order = services.orders.create(OrderDraft(services.ctx.clock.now(), lines, currency="EUR",
+                                              contact_id=ann))
+    number = services.orders.get(order).number
+    page = person(window, ann)
+    saving(monkeypatch, customer_dialogs.PaymentDialog, lambda d: None)
+    page.record_payment(order)
+    assert services.orders.get(order).status == "paid"
+    assert undo_text(window) == f"&Undo Payment on {number}"
+    panel = page.orders_panel
+    panel.reload()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.cancel_button.click()
+    assert services.orders.get(order).status == "cancelled"
+    assert undo_text(window) == f"&Undo Mark {number} as Cancelled"
+    undo(qtbot, window)
+    assert services.orders.get(order).status == "paid"
+    undo(qtbot, window)
+    assert (services.orders.get(order).status, services.orders.get(order).paid_minor) == ("open", 0)
+    saving(monkeypatch, customer_dialogs.OrderDialog, lambda d: d.add_line("Support", "", "1", "50"))
+    made = page.add_order()
+    assert undo_text(window) == f"&Undo New order {services.orders.get(made).number}"
+    undo(qtbot, window)
+    assert [o.id for o in services.orders.for_target(Target("contact", ann))] == [order]
+
+
+def test_a_relationship_added_and_removed_is_undone(qtbot, window, services, ann, monkeypatch):
+    bob = services.contacts.create(ContactDraft(given_name="Bob", family_name="Stone"))
+
+    def find_bob(dialog):
+        dialog.search.setText("Bob")
+        qtbot.waitUntil(lambda: dialog.hits.count() == 1)
+
+    saving(monkeypatch, customer_dialogs.RelationshipDialog, find_bob)
+    page = person(window, ann)
+    page.add_relationship()
+    assert [p.id for p in services.relationships.related(ann)] == [bob]
+    assert undo_text(window) == "&Undo Relate Bob Stone"
+    panel = page.people_panel
+    panel.reload()
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.remove_button.click()
+    assert services.relationships.related(ann) == []
+    assert undo_text(window) == "&Undo Remove the relationship with Bob Stone"
+    undo(qtbot, window)
+    assert [p.id for p in services.relationships.related(ann)] == [bob]
+    undo(qtbot, window)
+    assert services.relationships.related(ann) == []
+    redo(qtbot, window)
+    assert [p.id for p in services.relationships.related(ann)] == [bob]
+
+
+def test_a_merge_undone_from_the_timeline_is_not_undone_twice(qtbot, window, services, reports, monkeypatch):
+    from crm_desktop.ui.duplicates import timeline_undo
+
+    john = services.contacts.create(ContactDraft(given_name="John", family_name="Smith",
+                                                 emails=[Channel("john@acme.com")]))
+    jon = services.contacts.create(ContactDraft(given_name="Jon", family_name="Smith", city="Oslo"))
+    merge_id = services.merges.merge("contact", john, jon)
+    window.undo_history.record(MergeCommand(services, merge_id, "Merge “Jon Smith” into “John Smith”"))
+    page = person(window, john)
+    monkeypatch.setattr(timeline_undo, "confirm", lambda parent, name: True)
+    assert timeline_undo.undo_merge(page, services, services.merges.history("contact", john)[0])
+    assert services.contacts.exists(jon)
+    assert undo_text(window) == "&Undo Merge “Jon Smith” into “John Smith” (already undone)"
+    undo(qtbot, window)
+    assert services.contacts.exists(jon) and services.contacts.exists(john)
+    assert reports == [("Already undone", "Not undone: Merge “Jon Smith” into “John Smith” (already undone)."
+                                          "\nIt was already undone another way (from the record's timeline "
+                                          "or the list of merges), so nothing was changed now.")]
+    assert not window.undo_history.undo_action.isEnabled()
+
+
+def test_a_merge_undone_in_another_window_is_told_as_undone_already(qtbot, window, services, reports):
+    john = services.contacts.create(ContactDraft(given_name="John", family_name="Smith"))
+    jon = services.contacts.create(ContactDraft(given_name="Jon", family_name="Smith"))
+    merge_id = services.merges.merge("contact", john, jon)
+    window.undo_history.record(MergeCommand(services, merge_id, "Merge “Jon Smith” into “John Smith”"))
+    services.merges.undo(merge_id)  # not through this window: its history is not told
+    undo(qtbot, window)
+    assert reports[0][0] == "Already undone"
+    assert len(services.merges.history("contact", john)) == 1
