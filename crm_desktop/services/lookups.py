@@ -6,7 +6,7 @@ import getpass
 import re
 
 from ..core.emails import is_valid_email
-from ..core.errors import FieldError, ValidationError
+from ..core.errors import EditConflict, FieldError, NotFoundError, ValidationError
 from ..core.records import TAG_KINDS, Tag, User
 from .changes import Change
 from .context import ServiceContext
@@ -57,6 +57,17 @@ class LookupService:
         self.ctx.changes.emit(Change("tag", "update", (tag_id,)))
         self.ctx.changes.emit(Change("contact", "update", tuple(contacts)))
         self.ctx.changes.emit(Change("company", "update", tuple(companies)))
+
+    def put_tag(self, tag_id: int, wanted: tuple[str, str, str], expected: tuple[str, str, str]) -> None:
+        """Give a tag back its (name, kind, colour) ``wanted``: the undo or redo of an edit in the
+        settings, in one transaction, only if it still has ``expected`` (EditConflict otherwise)."""
+        with self.ctx.write():
+            current = next((t for t in self.tags() if t.id == tag_id), None)
+            if current is None:
+                raise NotFoundError("tag", tag_id)
+            if (current.name, current.kind, current.color) != tuple(expected):
+                raise EditConflict("tag", tag_id, current.name)
+            self.update_tag(tag_id, *wanted)
 
     def users(self) -> list[User]:
         with self.ctx.read():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core.deals import DealFilter, Labels, LostReason, Pipeline, Stage, StageInUseError, validate_stage
-from ..core.errors import FieldError, ValidationError
+from ..core.errors import EditConflict, FieldError, ValidationError
 from .changes import Change
 from .context import ServiceContext
 
@@ -83,6 +83,20 @@ class PipelineService:
             raise ValidationError([FieldError("name", "required")])
         name = name or Labels.STAGES[stage.key]
         with self.ctx.write():
+            self.store.update_stage(stage_id, name, probability, rotting_days, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("pipeline", "update", (stage.pipeline_id,)))
+
+    def put_stage(self, stage_id: int, wanted: tuple[str, int, int | None],
+                  expected: tuple[str, int, int | None]) -> None:
+        """Give a stage back its (stored name, probability, rotting days) ``wanted``: the undo or
+        redo of an edit in the pipeline settings, only if it still has ``expected`` (EditConflict
+        otherwise). The name is stored as it was: empty for a default stage never renamed."""
+        name, probability, rotting_days = wanted
+        validate_stage(name or "-", probability, rotting_days)
+        with self.ctx.write():
+            stage = self.store.stage(stage_id)
+            if (stage.name, stage.probability, stage.rotting_days) != tuple(expected):
+                raise EditConflict("stage", stage_id, stage.name or Labels.STAGES.get(stage.key, ""))
             self.store.update_stage(stage_id, name, probability, rotting_days, self.ctx.clock.now())
         self.ctx.changes.emit(Change("pipeline", "update", (stage.pipeline_id,)))
 

@@ -111,8 +111,22 @@ class TagsTab(QWidget):
         item = self.table.item(row, 0)
         kind = self.table.cellWidget(row, 1).currentData()
         colour = self.table.cellWidget(row, 2).property("color") or ""
-        _attempt(self, self.services.lookups.update_tag, item.data(ID_ROLE), item.text(), kind, colour)
+        tag_id = item.data(ID_ROLE)
+        before = next((t for t in self.services.lookups.tags() if t.id == tag_id), None)
+        _attempt(self, self.services.lookups.update_tag, tag_id, item.text(), kind, colour)
+        self._keep_for_undo(before)
         self.reload()
+
+    def _keep_for_undo(self, before) -> None:
+        """In the window, Edit ▸ Undo gives the tag its earlier name, kind and colour back."""
+        from .undo.records import setting_changed
+        from .undo.texts import tag_setting_text
+
+        after = next((t for t in self.services.lookups.tags() if before and t.id == before.id), None)
+        if after is not None:
+            old, new = (before.name, before.kind, before.color), (after.name, after.kind, after.color)
+            setting_changed(self, self.services, tag_setting_text(after.name), self.services.lookups.put_tag,
+                            after.id, old, new)
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         self._save(item.row())

@@ -174,3 +174,27 @@ def test_a_relationship_is_removed_and_recorded_again(crm, ann):
     assert crm.relationships.restore([rel]) == 1
     assert [p.id for p in crm.relationships.related(ann)] == [bob]
     assert crm.relationships.restore([rel]) == 0  # already there
+
+
+def test_a_tag_edited_in_the_settings_gets_its_name_kind_and_colour_back(crm, ann):
+    tag = crm.lookups.create_tag("VIP", "customer", "#ff0000")
+    crm.lookups.update_tag(tag, "Key account", "partner", "#00ff00")
+    crm.lookups.put_tag(tag, ("VIP", "customer", "#ff0000"), ("Key account", "partner", "#00ff00"))
+    assert [(t.name, t.kind, t.color) for t in crm.lookups.tags()] == [("VIP", "customer", "#ff0000")]
+    crm.lookups.update_tag(tag, "Gold", "customer", "#ff0000")  # elsewhere
+    with pytest.raises(EditConflict):
+        crm.lookups.put_tag(tag, ("Key account", "partner", "#00ff00"), ("VIP", "customer", "#ff0000"))
+    assert [t.name for t in crm.lookups.tags()] == ["Gold"]
+
+
+def test_a_stage_edited_in_the_settings_gets_its_values_back(crm):
+    stage = crm.pipelines.default().stages[1]
+    old = (stage.name, stage.probability, stage.rotting_days)
+    crm.pipelines.update_stage(stage.id, "Discovery", 35, 14)
+    crm.pipelines.put_stage(stage.id, old, ("Discovery", 35, 14))
+    again = crm.pipelines.stage(stage.id)
+    assert (again.name, again.probability, again.rotting_days) == old
+    crm.pipelines.update_stage(stage.id, "Qualified!", 40, None)
+    with pytest.raises(EditConflict):
+        crm.pipelines.put_stage(stage.id, ("Discovery", 35, 14), old)
+    assert crm.pipelines.stage(stage.id).name == "Qualified!"

@@ -283,3 +283,33 @@ def test_a_merge_undone_in_another_window_is_told_as_undone_already(qtbot, windo
     undo(qtbot, window)
     assert reports[0][0] == "Already undone"
     assert len(services.merges.history("contact", john)) == 1
+
+
+def test_a_tag_renamed_in_the_settings_is_undone(qtbot, window, services):
+    from crm_desktop.ui.manage_dialog import ManageDialog
+
+    services.contacts.create(ContactDraft(given_name="Ann", tags=["VIP"]))
+    dialog = ManageDialog(services, window)
+    qtbot.addWidget(dialog)
+    dialog.tags_tab.table.item(0, 0).setText("Key account")
+    assert [t.name for t in services.lookups.tags()] == ["Key account"]
+    dialog.close()
+    assert undo_text(window) == "&Undo Change tag “Key account”"
+    undo(qtbot, window)
+    assert [t.name for t in services.lookups.tags()] == ["VIP"]
+    redo(qtbot, window)
+    assert [t.name for t in services.lookups.tags()] == ["Key account"]
+
+
+def test_a_stage_changed_in_the_pipeline_settings_is_undone(qtbot, window, services):
+    from crm_desktop.ui.pipeline.editor import PipelineEditor
+
+    stage = services.pipelines.default().stages[1]
+    editor = PipelineEditor(services, None, window)
+    qtbot.addWidget(editor)
+    editor.stages.item(1, 1).setText("35")
+    assert services.pipelines.stage(stage.id).probability == 35
+    editor.close()
+    assert undo_text(window) == "&Undo Change stage “Qualified”"
+    undo(qtbot, window)
+    assert services.pipelines.stage(stage.id).probability == stage.probability

@@ -400,11 +400,11 @@ class PeoplePanel(Panel):
 def _status_with_undo(panel: QWidget, put, record_id: int, name: str, before: str, after: str,
                       fallback) -> None:
     """Change a case's or an order's status as an operation of the window's undo history."""
-    from ..undo.records import StatusCommand, pushed
+    from ..undo.records import PutCommand, pushed
     from ..undo.texts import status_change_text
 
     text = status_change_text(name, after)
-    pushed(panel, StatusCommand(panel.services, text, put, record_id, before, after), fallback)
+    pushed(panel, PutCommand(panel.services, text, put, record_id, before, after), fallback)
 
 
 def _trashed_with_undo(panel: QWidget, services: Services, file_id: int, name: str) -> bool:

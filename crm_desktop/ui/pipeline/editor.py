@@ -165,6 +165,19 @@ class PipelineEditor(QDialog):
         name = "" if stage.key and texts[0] == LABELS.stage(stage) else texts[0]
         if not self._run(lambda: self._services.pipelines.update_stage(stage_id, name, probability, rotting)):
             self._load_stages()
+            return
+        self._keep_for_undo(stage)
+
+    def _keep_for_undo(self, before) -> None:
+        """In the window, Edit ▸ Undo gives the stage its earlier name, probability and rotting days."""
+        from ..undo.records import setting_changed
+        from ..undo.texts import stage_setting_text
+
+        after = self._services.pipelines.stage(before.id)
+        old = (before.name, before.probability, before.rotting_days)
+        new = (after.name, after.probability, after.rotting_days)
+        setting_changed(self, self._services, stage_setting_text(LABELS.stage(after)),
+                        self._services.pipelines.put_stage, before.id, old, new)
 
     def add_stage(self) -> None:
         name, ok = QInputDialog.getText(self, self.windowTitle(), translate("PipelineEditor", "Stage name:"))

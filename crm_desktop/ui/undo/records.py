@@ -26,8 +26,8 @@ from .history import history_of
 Save = Callable[[int, Any, dt.datetime | None], dt.datetime]
 # read(record id) -> (its draft, its updated_at, its name)
 Read = Callable[[int], tuple[Any, dt.datetime | None, str]]
-# put(record id, status wanted, status expected now)
-Put = Callable[[int, str, str], None]
+# put(record id, status or values wanted, status or values expected now)
+Put = Callable[[int, Any, Any], None]
 
 
 class DraftEditCommand(UndoCommand):
@@ -72,12 +72,13 @@ def read_task(services: Services) -> Read:
     return read
 
 
-class StatusCommand(UndoCommand):
-    """A case or an order moved from status ``before`` to ``after``; each step only if the record
-    still has the status the step before left (EditConflict otherwise)."""
+class PutCommand(UndoCommand):
+    """A case or an order moved from status ``before`` to ``after``, or a setting (a tag's name,
+    kind and colour; a stage's name, probability and rotting days) changed from the values
+    ``before`` to ``after``; each step only if the record still has what the step before left
+    (EditConflict otherwise)."""
 
-    def __init__(self, services: Services, text: str, put: Put, record_id: int, before: str,
-                 after: str) -> None:
+    def __init__(self, services: Services, text: str, put: Put, record_id: int, before, after) -> None:
         super().__init__(services, text)
         self._put, self.record_id, self.before, self.after = put, record_id, before, after
         if before == after:
@@ -167,3 +168,11 @@ def set_pinned(widget: QWidget | None, services: Services, activity_id: int, pin
     save, read = services.activities.update, read_activity(services)
     command = DraftEditCommand(services, text, "activity", read, save, activity_id, before, after)
     pushed(widget, command, lambda: services.activities.set_pinned(activity_id, pinned))
+
+
+def setting_changed(widget: QWidget | None, services: Services, text: str, put: Put, record_id: int,
+                    before, after) -> None:
+    """Keep a change saved in a settings dialog (``put`` gives the values back) for Undo."""
+    history = history_of(widget)
+    if history is not None and before != after:
+        history.record(PutCommand(services, text, put, record_id, before, after))

@@ -60,6 +60,14 @@ def status_change_text(name: str, status: str) -> str:
     return translate("UndoHistory", "Mark %1 as %2").replace("%1", name).replace("%2", status_text(status))
 
 
+def tag_setting_text(name: str) -> str:
+    return translate("UndoHistory", "Change tag “%1”").replace("%1", name)
+
+
+def stage_setting_text(name: str) -> str:
+    return translate("UndoHistory", "Change stage “%1”").replace("%1", name)
+
+
 def unrelate_text(name: str) -> str:
     return translate("UndoHistory", "Remove the relationship with %1").replace("%1", name)
 
