@@ -83,6 +83,9 @@ class TableSource:
     def rows(self) -> Iterator[list]:
         raise NotImplementedError
 
+    def release(self) -> None:
+        """Let go of what reading keeps in memory (a spreadsheet's sheet); read again when asked."""
+
     def head(self, n: int) -> list[list]:
         out = []
         for row in self.rows():

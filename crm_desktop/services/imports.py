@@ -294,20 +294,20 @@ class ImportService:
 
     def outcomes(self, plan: ImportPlan, options: ImportOptions, limit: int | None = None,
                  cancelled: threading.Event | None = None, progress: Progress | None = None,
-                 worker: RowWorker | None = None) -> Iterator[list[RowOutcome]]:
+                 worker: RowWorker | bool | None = None) -> Iterator[list[RowOutcome]]:
         """Every data row's outcome, a chunk at a time, duplicates found.
 
         ``progress`` hears of the rows read every PROGRESS_ROWS rows, within a chunk too, so a
         progress bar moves at least four times a second even on a slow machine. A whole file
         of at least :data:`WORKER_MIN_ROWS` rows is mapped and validated in a second process
         (see :meth:`_worker_chunks`; ``worker``: one :meth:`start_worker` started earlier, which
-        this ends); the outcomes are the same.
+        this ends, or False for none); the outcomes are the same.
         """
         matcher = _Matcher(self)
         rules = self._rules(plan, options)
         total = plan.source.row_count_hint() if progress else 0
-        if worker is None and limit is None:
-            worker = self.start_worker(plan, options)
+        if worker is None:
+            worker = self.start_worker(plan, options) if limit is None else None
         chunks = (self._worker_chunks(plan, options, worker, cancelled, progress, total) if worker
                   else self._chunks(plan, options, rules, limit, cancelled, progress, total))
         with self.ctx.read(), contextlib.closing(chunks):
@@ -460,7 +460,8 @@ class ImportService:
                                                plan.mapping_json(), self.ctx.clock.now())
             result = ImportResult(batch_id, Summary())
             writer = _BatchWriter(self, plan, result)
-            chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress, worker=worker)
+            chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress,
+                                   worker=worker if worker is not None else False)
             with contextlib.closing(chunks):  # a failure ends the row worker at once, not when collected
                 for chunk in chunks:
                     for o in chunk:
@@ -468,6 +469,10 @@ class ImportService:
                     writer.write(chunk)
                     if cancelled is not None and cancelled.is_set():
                         raise ImportCancelled()
+            # Every row is read: the sheet the reader holds (~1.1 GB for a million rows) is let go
+            # before the end of the bulk load, whose index builds sort in memory of their own
+            # (read again if the file is wanted later).
+            plan.source.release()
             writer.finish()
             s = result.summary
             self.store.finish_batch(batch_id, s.rows, result.created, result.updated, result.skipped,
