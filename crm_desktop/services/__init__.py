@@ -112,6 +112,8 @@ class Services:
         self.trash.register("activity", self.activities)
         self.trash.register("attachment", self.attachments)
         self.trash.register("task", self.tasks)
+        self.trash.register("order", self.orders)  # a new order or case undone goes to the trash
+        self.trash.register("case", self.cases)
         self.imports.backups = self.backups
         self.merges.backups = self.backups
         self.privacy = PrivacyService(ctx, paths.attachments if paths is not None else None, self.backups)

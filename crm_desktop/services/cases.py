@@ -9,6 +9,8 @@ from ..core.activities import ActivityDraft
 from ..core.cases import Case, CaseDraft, check_status, validate_case
 from ..core.customer import Target
 from ..core.errors import EditConflict
+from ..core.records import TrashItem
+from ..storage.common import parse_ts
 from .activities import ActivityService
 from .changes import Change
 from .context import ServiceContext
@@ -58,6 +60,19 @@ class CaseService:
         with self.ctx.write():
             n = self.store.restore(ids, self.ctx.clock.now())
         self.ctx.changes.emit(Change("case", "restore", tuple(ids)))
+        return n
+
+    def trashed(self) -> list[TrashItem]:
+        """Cases in the trash, for the trash page (kind "case")."""
+        with self.ctx.read():
+            rows = self.store.trashed()
+        return [TrashItem("case", i, subject, parse_ts(at)) for i, subject, at in rows]
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed cases for good."""
+        with self.ctx.write():
+            n = self.store.purge(ids)
+        self.ctx.changes.emit(Change("case", "purge", tuple(ids)))
         return n
 
     def reply(self, case_id: int, draft: ActivityDraft) -> int:

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from ..core.customer import Target
 from ..core.errors import EditConflict, FieldError, ValidationError
 from ..core.orders import ORDER_STATUSES, Order, OrderDraft, validate_order, validate_payment
+from ..core.records import TrashItem
+from ..storage.common import parse_ts
 from .changes import Change
 from .context import ServiceContext
 
@@ -57,6 +59,19 @@ class OrderService:
         with self.ctx.write():
             n = self.store.set_trashed(ids, self.ctx.clock.now(), trashed)
         self.ctx.changes.emit(Change("order", "delete" if trashed else "restore", tuple(ids)))
+        return n
+
+    def trashed(self) -> list[TrashItem]:
+        """Orders in the trash, for the trash page (kind "order")."""
+        with self.ctx.read():
+            rows = self.store.trashed()
+        return [TrashItem("order", i, number, parse_ts(at)) for i, number, at in rows]
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed orders for good."""
+        with self.ctx.write():
+            n = self.store.purge(ids)
+        self.ctx.changes.emit(Change("order", "purge", tuple(ids)))
         return n
 
     def delete_payments(self, ids: Sequence[int]) -> int:

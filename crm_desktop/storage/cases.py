@@ -10,7 +10,7 @@ import peewee as pw
 from ..core.cases import Case, CaseDraft
 from ..core.customer import Target
 from ..core.errors import NotFoundError
-from .common import new_uuid, parse_ts, set_trashed, ts
+from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 from .timeline import _scope
 
 _COLUMNS = ("c.id, c.subject, c.kind, c.status, c.priority, c.description, c.opened_at, c.resolved_at, "
@@ -63,3 +63,16 @@ class CaseStore:
 
     def restore(self, ids: Sequence[int], now: dt.datetime) -> int:
         return set_trashed(self.db, "service_case", ids, now, False)
+
+    def trashed(self) -> list[tuple[int, str, str]]:
+        """(id, subject, deleted_at) of the cases in the trash."""
+        return self.db.execute_sql(
+            "SELECT id, subject, deleted_at FROM service_case WHERE deleted_at IS NOT NULL").fetchall()
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed cases for good; their conversation stays on the timeline."""
+        n = 0
+        for part in chunks(list(ids)):
+            n += self.db.execute_sql(f"DELETE FROM service_case WHERE id IN ({marks(len(part))}) "
+                                     "AND deleted_at IS NOT NULL", part).rowcount
+        return n

@@ -10,7 +10,7 @@ import peewee as pw
 from ..core.customer import Target
 from ..core.errors import NotFoundError
 from ..core.orders import Order, OrderDraft, OrderLineDraft, Payment
-from .common import new_uuid, parse_ts, set_trashed, ts
+from .common import chunks, marks, new_uuid, parse_ts, set_trashed, ts
 from .timeline import _scope
 
 _TOTAL = ("(SELECT coalesce(sum(round(l.quantity * l.unit_price_minor)), 0) FROM order_line l "
@@ -72,6 +72,19 @@ class OrderStore:
         marks_ = ", ".join("?" * len(ids))
         return [row[0] for row in self.db.execute_sql(
             f"SELECT DISTINCT order_id FROM payment WHERE id IN ({marks_})", tuple(ids))]
+
+    def trashed(self) -> list[tuple[int, str, str]]:
+        """(id, number, deleted_at) of the orders in the trash."""
+        return self.db.execute_sql(
+            "SELECT id, number, deleted_at FROM sales_order WHERE deleted_at IS NOT NULL").fetchall()
+
+    def purge(self, ids: Sequence[int]) -> int:
+        """Delete trashed orders for good, with their lines and payments."""
+        n = 0
+        for part in chunks(list(ids)):
+            n += self.db.execute_sql(f"DELETE FROM sales_order WHERE id IN ({marks(len(part))}) "
+                                     "AND deleted_at IS NOT NULL", part).rowcount
+        return n
 
     def status_of(self, order_id: int) -> str:
         row = self.db.execute_sql("SELECT status FROM sales_order WHERE id = ? AND deleted_at IS NULL",

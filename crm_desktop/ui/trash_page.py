@@ -96,7 +96,7 @@ class TrashModel(QAbstractTableModel):
     def _kind_label(self, kind: str) -> str:
         labels = {"contact": self.tr("Person"), "company": self.tr("Company"), "deal": self.tr("Deal"),
                   "activity": self.tr("Timeline entry"), "attachment": self.tr("File"),
-                  "task": self.tr("Task")}
+                  "task": self.tr("Task"), "order": self.tr("Order"), "case": self.tr("Service case")}
         return labels.get(kind, kind)
 
     def _text(self, item: TrashItem, column: int) -> str:
@@ -271,5 +271,6 @@ class TrashPage(QWidget):
         self.restore([self.proxy.data(index, ItemRole)])
 
     def _on_bridge_changed(self, change: Change) -> None:
-        if change.entity in ("contact", "company", "deal", "activity", "attachment", "all"):
+        if change.entity in ("contact", "company", "deal", "activity", "attachment", "task", "order", "case",
+                             "all"):
             self.refresh()

@@ -198,3 +198,18 @@ def test_a_stage_edited_in_the_settings_gets_its_values_back(crm):
     with pytest.raises(EditConflict):
         crm.pipelines.put_stage(stage.id, ("Discovery", 35, 14), old)
     assert crm.pipelines.stage(stage.id).name == "Qualified!"
+
+
+def test_orders_and_cases_undone_are_in_the_trash_to_restore_or_purge(crm, ann, clock):
+    order = _order(crm, ann, clock)
+    crm.orders.record_payment(order, 5_000)
+    case = crm.cases.open(CaseDraft("Broken screen", contact_id=ann))
+    crm.activities.log(ActivityDraft("email", subject="About the screen", contact_id=ann, case_id=case))
+    crm.orders.delete([order])
+    crm.cases.delete([case])
+    items = {(i.kind, i.record_id, i.name) for i in crm.trash.items()}
+    assert ("case", case, "Broken screen") in items and ("order", order) in {(k, i) for k, i, _n in items}
+    crm.trash.restore([i for i in crm.trash.items() if i.kind == "case"])
+    assert crm.cases.get(case).subject == "Broken screen"
+    crm.trash.empty()
+    assert crm.trash.items() == [] and crm.orders.for_target(Target("contact", ann)) == []

@@ -183,7 +183,7 @@ def test_a_case_opened_and_resolved_is_undone_step_by_step(qtbot, window, servic
     undo(qtbot, window)
     assert services.cases.get(case).status == "open"
     undo(qtbot, window)
-    assert trashed(services) == set() and services.cases.for_target(Target("contact", ann)) == []
+    assert trashed(services) == {("case", case)} and services.cases.for_target(Target("contact", ann)) == []
     redo(qtbot, window)
     assert [c.id for c in services.cases.for_target(Target("contact", ann))] == [case]
 
@@ -313,3 +313,39 @@ def test_a_stage_changed_in_the_pipeline_settings_is_undone(qtbot, window, servi
     assert undo_text(window) == "&Undo Change stage “Qualified”"
     undo(qtbot, window)
     assert services.pipelines.stage(stage.id).probability == stage.probability
+
+
+def test_a_file_attached_goes_to_the_trash_with_ctrl_z(qtbot, window, services, ann, tmp_path):
+    doc = tmp_path / "offer.pdf"
+    doc.write_bytes(b"%PDF-1.4 offer")
+    file_id = person(window, ann).attach_file(str(doc))
+    assert undo_text(window) == "&Undo Attach “offer.pdf”"
+    undo(qtbot, window)
+    assert trashed(services) == {("attachment", file_id)}
+    redo(qtbot, window)
+    assert trashed(services) == set()
+
+
+def test_an_order_and_a_case_undone_are_in_the_trash(qtbot, window, services, ann, monkeypatch):
+    saving(monkeypatch, customer_dialogs.CaseDialog, lambda d: d.subject.setText("Broken screen"))
+    saving(monkeypatch, customer_dialogs.OrderDialog, lambda d: d.add_line("Support", "", "1", "50"))
+    page = person(window, ann)
+    case, order = page.open_case(), page.add_order()
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert trashed(services) == {("order", order), ("case", case)}
+
+
+def test_a_company_edited_on_its_page_is_undone(qtbot, window, services):
+    from crm_desktop.core.records import CompanyDraft
+
+    acme = services.companies.create(CompanyDraft(name="Acme", city="Berlin"))
+    window.open_company(acme)
+    details = window.customer_area.page.details_panel
+    details.load()
+    details.editors["city"].setText("Hamburg")
+    details._set_dirty(True)
+    assert details.save()
+    assert undo_text(window) == "&Undo Edit “Acme”"
+    undo(qtbot, window)
+    assert services.companies.get(acme).data.city == "Berlin"

@@ -375,12 +375,15 @@ class CustomerPage(QWidget):
         except CrmError as exc:
             self._on_attach_failed(exc)
             return None
+        record_created(self, self.services, "attachment", file_id, Path(path).name)  # Undo: to the trash
         self.status_posted.emit(self.tr("File attached."))
         return file_id
 
     def _attach_in_background(self, path: Path) -> BackgroundAttach:
         job = BackgroundAttach(self.services, path, self._target_ids(), self)
         job.finished.connect(lambda _id: self.status_posted.emit(self.tr("File attached.")))
+        job.finished.connect(lambda file_id: record_created(self, self.services, "attachment", file_id,
+                                                            path.name))
         job.failed.connect(self._on_attach_failed)
         job.cancelled.connect(lambda: self.status_posted.emit(self.tr("Attaching cancelled.")))
         self.attach_job = job

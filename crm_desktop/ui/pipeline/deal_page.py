@@ -192,9 +192,13 @@ class DealPage(QDialog):
             return None
         deal = self._services.deals.get(self.deal_id)
         try:
-            return self._services.attachments.attach(
+            file_id = self._services.attachments.attach(
                 Path(path), deal_id=deal.id, contact_id=deal.contact_id, company_id=deal.company_id
             )
+            from ..undo import record_created
+
+            record_created(self, self._services, "attachment", file_id, Path(path).name)  # Undo: to the trash
+            return file_id
         except CrmError as exc:
             from ..customer.texts import error_text_of
 

@@ -24,6 +24,7 @@ def created_text(kind: str, name: str) -> str:
         "payment": translate("UndoHistory", "Payment on %1"),
         "case": translate("UndoHistory", "Open case “%1”"),
         "relationship": translate("UndoHistory", "Relate %1"),
+        "attachment": translate("UndoHistory", "Attach “%1”"),
     }
     return texts.get(kind, translate("UndoHistory", "New person “%1”")).replace("%1", name)
 
