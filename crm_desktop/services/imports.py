@@ -298,7 +298,8 @@ class ImportService:
         """Every data row's outcome, a chunk at a time, duplicates found.
 
         ``progress`` hears of the rows read every PROGRESS_ROWS rows, within a chunk too, so a
-        progress bar moves at least four times a second even on a slow machine. A whole file
+        progress bar moves at least four times a second even on a slow machine (with the worker,
+        of every chunk it has checked: the chunks come ~5 times a second). A whole file
         of at least :data:`WORKER_MIN_ROWS` rows is mapped and validated in a second process
         (see :meth:`_worker_chunks`; ``worker``: one :meth:`start_worker` started earlier, which
         this ends, or False for none); the outcomes are the same.
