@@ -94,6 +94,17 @@ class LookupService:
             self.ctx.storage.users.update(user_id, name, email, self.ctx.clock.now())
         self.ctx.changes.emit(Change("user", "update", (user_id,)))
 
+    def put_user(self, user_id: int, wanted: tuple[str, str], expected: tuple[str, str]) -> None:
+        """Give an owner back the (name, e-mail) ``wanted`` (an undo in the settings), only if it
+        still has ``expected``: EditConflict, and nothing written, otherwise."""
+        with self.ctx.write():
+            current = next((u for u in self.users() if u.id == user_id), None)
+            if current is None:
+                raise NotFoundError("user", user_id)
+            if (current.name, current.email) != tuple(expected):
+                raise EditConflict("user", user_id, current.name)
+            self.update_user(user_id, *wanted)
+
     def ensure_current_user(self) -> User:
         """The person using the app; on a new database, the account's login name."""
         users = self.users()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core.deals import DealFilter, Labels, LostReason, Pipeline, Stage, StageInUseError, validate_stage
-from ..core.errors import EditConflict, FieldError, ValidationError
+from ..core.errors import EditConflict, FieldError, NotFoundError, ValidationError
 from .changes import Change
 from .context import ServiceContext
 
@@ -50,6 +50,16 @@ class PipelineService:
         name = _required(name)
         with self.ctx.write():
             self.store.rename(pipeline_id, name, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
+
+    def put_name(self, pipeline_id: int, wanted: str, expected: str) -> None:
+        """Give a pipeline back the name ``wanted`` (an undo in the pipeline settings), only if it
+        is still called ``expected``: EditConflict, and nothing written, otherwise."""
+        with self.ctx.write():
+            current = self.store.get(pipeline_id)
+            if current.name != expected:
+                raise EditConflict("pipeline", pipeline_id, current.name)
+            self.store.rename(pipeline_id, wanted, self.ctx.clock.now())
         self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
 
     def delete(self, pipeline_id: int) -> None:
@@ -152,6 +162,18 @@ class PipelineService:
         name = _required(name)
         with self.ctx.write():
             self.store.rename_lost_reason(reason_id, name)
+        self.ctx.changes.emit(Change("lost_reason", "update", (reason_id,)))
+
+    def put_reason_name(self, reason_id: int, wanted: str, expected: str) -> None:
+        """Give a lost reason back the name ``wanted`` (an undo), only if it is still called
+        ``expected``: EditConflict, and nothing written, otherwise."""
+        with self.ctx.write():
+            current = next((r for r in self.store.lost_reasons() if r.id == reason_id), None)
+            if current is None:
+                raise NotFoundError("lost_reason", reason_id)
+            if current.name != expected:
+                raise EditConflict("lost_reason", reason_id, current.name)
+            self.store.rename_lost_reason(reason_id, wanted)
         self.ctx.changes.emit(Change("lost_reason", "update", (reason_id,)))
 
     def delete_lost_reason(self, reason_id: int) -> None:

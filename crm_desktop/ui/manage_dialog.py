@@ -173,8 +173,17 @@ class OwnersTab(QWidget):
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         row = item.row()
         user_id = self.table.item(row, 0).data(ID_ROLE)
+        before = next((u for u in self.services.lookups.users() if u.id == user_id), None)
         _attempt(self, self.services.lookups.update_user, user_id, self.table.item(row, 0).text(),
                  self.table.item(row, 1).text())
+        after = next((u for u in self.services.lookups.users() if u.id == user_id), None)
+        if before is not None and after is not None:  # in the window, Edit ▸ Undo gives it back
+            from .undo.records import setting_changed
+            from .undo.texts import owner_setting_text
+
+            old, new = (before.name, before.email), (after.name, after.email)
+            put = self.services.lookups.put_user
+            setting_changed(self, self.services, owner_setting_text(after.name), put, user_id, old, new)
         self.reload()
 
     def add_owner(self) -> None:

@@ -213,3 +213,20 @@ def test_orders_and_cases_undone_are_in_the_trash_to_restore_or_purge(crm, ann, 
     assert crm.cases.get(case).subject == "Broken screen"
     crm.trash.empty()
     assert crm.trash.items() == [] and crm.orders.for_target(Target("contact", ann)) == []
+
+
+def test_an_owner_a_pipeline_and_a_lost_reason_get_their_names_back(crm):
+    bob = crm.lookups.create_user("Bob", "bob@example.com")
+    crm.lookups.update_user(bob, "Robert", "bob@example.com")
+    crm.lookups.put_user(bob, ("Bob", "bob@example.com"), ("Robert", "bob@example.com"))
+    assert next(u.name for u in crm.lookups.users() if u.id == bob) == "Bob"
+    pipeline = crm.pipelines.create("Renewals")
+    crm.pipelines.rename(pipeline, "Upsell")
+    crm.pipelines.put_name(pipeline, "Renewals", "Upsell")
+    assert crm.pipelines.get(pipeline).name == "Renewals"
+    with pytest.raises(EditConflict):
+        crm.pipelines.put_name(pipeline, "Upsell", "Something else")
+    reason = crm.pipelines.add_lost_reason("Too slow")
+    crm.pipelines.rename_lost_reason(reason, "Too late")
+    crm.pipelines.put_reason_name(reason, "Too slow", "Too late")
+    assert next(r.name for r in crm.pipelines.lost_reasons() if r.id == reason) == "Too slow"

@@ -349,3 +349,31 @@ def test_a_company_edited_on_its_page_is_undone(qtbot, window, services):
     assert undo_text(window) == "&Undo Edit “Acme”"
     undo(qtbot, window)
     assert services.companies.get(acme).data.city == "Berlin"
+
+
+def test_an_owner_renamed_in_the_settings_and_a_pipeline_renamed_are_undone(qtbot, window, services,
+                                                                           monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from crm_desktop.ui.manage_dialog import ManageDialog
+    from crm_desktop.ui.pipeline.editor import PipelineEditor
+
+    bob = services.lookups.create_user("Bob")
+    dialog = ManageDialog(services, window)
+    qtbot.addWidget(dialog)
+    table = dialog.owners_tab.table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Bob")
+    table.item(row, 0).setText("Robert")
+    dialog.close()
+    assert undo_text(window) == "&Undo Change owner “Robert”"
+    pipeline = services.pipelines.create("Renewals")
+    editor = PipelineEditor(services, pipeline, window)
+    qtbot.addWidget(editor)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Upsell", True))
+    editor.rename_pipeline()
+    editor.close()
+    assert undo_text(window) == "&Undo Rename “Renewals” to “Upsell”"
+    undo(qtbot, window)
+    assert services.pipelines.get(pipeline).name == "Renewals"
+    undo(qtbot, window)
+    assert next(u.name for u in services.lookups.users() if u.id == bob) == "Bob"

@@ -249,8 +249,20 @@ class PipelineEditor(QDialog):
             translate("PipelineEditor", "Pipeline name:"),
             text=self.pipeline.currentText(),
         )
-        if ok and self._run(lambda: self._services.pipelines.rename(self.pipeline.currentData(), name)):
+        pipeline_id, shown = self.pipeline.currentData(), self.pipeline.currentText()
+        before = self._services.pipelines.get(pipeline_id).name if ok else ""
+        if ok and self._run(lambda: self._services.pipelines.rename(pipeline_id, name)):
+            self._renamed(self._services.pipelines.put_name, pipeline_id, shown, before,
+                          self._services.pipelines.get(pipeline_id).name)
             self._load_pipelines()
+
+    def _renamed(self, put, record_id: int, shown: str, before: str, after: str) -> None:
+        """In the window, Edit ▸ Undo gives a pipeline or a lost reason its earlier name (stored as
+        ``before``, shown as ``shown``) back."""
+        from ..undo.records import setting_changed
+        from ..undo.texts import rename_text
+
+        setting_changed(self, self._services, rename_text(shown, after), put, record_id, before, after)
 
     def delete_pipeline(self) -> None:
         try:
@@ -307,8 +319,14 @@ class PipelineEditor(QDialog):
             self, self.windowTitle(), translate("PipelineEditor", "Lost reason:"), text=item.text()
         )
         reason_id = item.data(Qt.ItemDataRole.UserRole)
+        before, shown = self._reason_name(reason_id), item.text()
         if ok and self._run(lambda: self._services.pipelines.rename_lost_reason(reason_id, name)):
+            self._renamed(self._services.pipelines.put_reason_name, reason_id, shown, before,
+                          self._reason_name(reason_id))
             self._load_reasons()
+
+    def _reason_name(self, reason_id: int) -> str:
+        return next((r.name for r in self._services.pipelines.lost_reasons() if r.id == reason_id), "")
 
     def delete_reason(self) -> None:
         item = self.reasons.currentItem()

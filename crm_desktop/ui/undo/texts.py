@@ -65,6 +65,14 @@ def tag_setting_text(name: str) -> str:
     return translate("UndoHistory", "Change tag “%1”").replace("%1", name)
 
 
+def owner_setting_text(name: str) -> str:
+    return translate("UndoHistory", "Change owner “%1”").replace("%1", name)
+
+
+def rename_text(old: str, new: str) -> str:
+    return translate("UndoHistory", "Rename “%1” to “%2”").replace("%1", old).replace("%2", new)
+
+
 def stage_setting_text(name: str) -> str:
     return translate("UndoHistory", "Change stage “%1”").replace("%1", name)
 
