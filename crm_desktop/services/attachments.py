@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..core.customer import Attachment, AttachmentError, Target
+from ..core.errors import EditConflict
 from ..core.records import TrashItem
 from ..storage.common import parse_ts
 from .changes import Change
@@ -132,6 +133,25 @@ class AttachmentService:
     def clear_photo(self, target: Target) -> None:
         with self.ctx.write():
             self.store.set_photo(target, None)
+        self.ctx.changes.emit(Change(target.kind, "update", (target.id,)))
+
+    def photo_id(self, target: Target) -> int | None:
+        """The attached image shown as the target's photo, if any."""
+        with self.ctx.read():
+            photo = self.store.photo(target)
+        return photo.id if photo is not None else None
+
+    def put_photo(self, target: Target, wanted: int | None, expected: int | None, name: str = "") -> None:
+        """Show the attached image ``wanted`` (None: no photo) again: the undo or redo of a photo
+        chosen or removed, only if the photo is still ``expected`` (EditConflict, naming the
+        record ``name``, otherwise)."""
+        with self.ctx.write():
+            current = self.store.photo(target)
+            if (current.id if current is not None else None) != expected:
+                raise EditConflict(target.kind, target.id, name)
+            if wanted is not None:
+                self.store.get(wanted)  # NotFoundError when it was deleted since
+            self.store.set_photo(target, wanted)
         self.ctx.changes.emit(Change(target.kind, "update", (target.id,)))
 
     def photo_path(self, target: Target) -> Path | None:

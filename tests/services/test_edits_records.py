@@ -230,3 +230,18 @@ def test_an_owner_a_pipeline_and_a_lost_reason_get_their_names_back(crm):
     crm.pipelines.rename_lost_reason(reason, "Too late")
     crm.pipelines.put_reason_name(reason, "Too slow", "Too late")
     assert next(r.name for r in crm.pipelines.lost_reasons() if r.id == reason) == "Too slow"
+
+
+def test_a_photo_chosen_or_removed_is_shown_again_unless_changed_since(crm, ann, tmp_path):
+    target = Target("contact", ann)
+    first, second = tmp_path / "a.png", tmp_path / "b.png"
+    first.write_bytes(b"\x89PNG first")
+    second.write_bytes(b"\x89PNG second")
+    old = crm.attachments.set_photo(target, first)
+    new = crm.attachments.set_photo(target, second)
+    crm.attachments.put_photo(target, old, new)
+    assert crm.attachments.photo_id(target) == old
+    crm.attachments.clear_photo(target)  # elsewhere
+    with pytest.raises(EditConflict):
+        crm.attachments.put_photo(target, new, old)
+    assert crm.attachments.photo_id(target) is None

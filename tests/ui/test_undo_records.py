@@ -377,3 +377,18 @@ def test_an_owner_renamed_in_the_settings_and_a_pipeline_renamed_are_undone(qtbo
     assert services.pipelines.get(pipeline).name == "Renewals"
     undo(qtbot, window)
     assert next(u.name for u in services.lookups.users() if u.id == bob) == "Bob"
+
+
+def test_a_photo_chosen_and_removed_on_the_page_is_undone(qtbot, window, services, ann, tmp_path):
+    photo = tmp_path / "ann.png"
+    photo.write_bytes(b"\x89PNG not really")
+    page = person(window, ann)
+    target = Target("contact", ann)
+    chosen = page.choose_photo(str(photo))
+    assert undo_text(window) == "&Undo Change the photo of “Ann Lee”"
+    page.remove_photo()
+    assert undo_text(window) == "&Undo Remove the photo of “Ann Lee”"
+    undo(qtbot, window)
+    assert services.attachments.photo_id(target) == chosen
+    undo(qtbot, window)
+    assert services.attachments.photo_id(target) is None

@@ -226,7 +226,7 @@ class CustomerPage(QWidget):
         self.header.phone_clicked.connect(self.phone)
         self.header.website_clicked.connect(self._on_header_website_clicked)
         self.header.photo_requested.connect(self.choose_photo)
-        self.header.photo_removed.connect(lambda: self.services.attachments.clear_photo(self.target))
+        self.header.photo_removed.connect(self.remove_photo)
         self.header.tags.tag_added.connect(self._on_tag_added)
         self.header.tags.tag_removed.connect(self._on_tag_removed)
         self.timeline.entry_activated.connect(self.open_entry)
@@ -398,11 +398,25 @@ class CustomerPage(QWidget):
                                                   self.tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"))
             if not path:
                 return None
+        before = self.services.attachments.photo_id(self.target)
         try:
-            return self.services.attachments.set_photo(self.target, Path(path))
+            photo = self.services.attachments.set_photo(self.target, Path(path))
         except CrmError as exc:
             QMessageBox.warning(self, self.tr("Choose a photo"), texts.error_text_of(exc))
             return None
+        self._photo_changed(before, photo)
+        return photo
+
+    def remove_photo(self) -> None:
+        before = self.services.attachments.photo_id(self.target)
+        self.services.attachments.clear_photo(self.target)
+        self._photo_changed(before, None)
+
+    def _photo_changed(self, before: int | None, after: int | None) -> None:
+        """In the window, Edit ▸ Undo shows the earlier photo again."""
+        from ..undo.records import photo_changed
+
+        photo_changed(self, self.services, self.target, self.header.name.text(), before, after)
 
     def open_file(self, file_id: int) -> None:
         try:

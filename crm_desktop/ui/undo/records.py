@@ -176,3 +176,13 @@ def setting_changed(widget: QWidget | None, services: Services, text: str, put: 
     history = history_of(widget)
     if history is not None and before != after:
         history.record(PutCommand(services, text, put, record_id, before, after))
+
+
+def photo_changed(widget: QWidget | None, services: Services, target, name: str, before: int | None,
+                  after: int | None) -> None:
+    """Keep a photo chosen (or removed) on a customer's page for Undo, which shows the earlier one."""
+    def put(_record_id: int, wanted: int | None, expected: int | None) -> None:
+        services.attachments.put_photo(target, wanted, expected, name)
+
+    text = texts.photo_text(name, after is not None)
+    setting_changed(widget, services, text, put, target.id, before, after)

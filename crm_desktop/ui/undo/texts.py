@@ -61,6 +61,12 @@ def status_change_text(name: str, status: str) -> str:
     return translate("UndoHistory", "Mark %1 as %2").replace("%1", name).replace("%2", status_text(status))
 
 
+def photo_text(name: str, chosen: bool) -> str:
+    if chosen:
+        return translate("UndoHistory", "Change the photo of “%1”").replace("%1", name)
+    return translate("UndoHistory", "Remove the photo of “%1”").replace("%1", name)
+
+
 def tag_setting_text(name: str) -> str:
     return translate("UndoHistory", "Change tag “%1”").replace("%1", name)
 
