@@ -392,3 +392,19 @@ def test_a_photo_chosen_and_removed_on_the_page_is_undone(qtbot, window, service
     assert services.attachments.photo_id(target) == chosen
     undo(qtbot, window)
     assert services.attachments.photo_id(target) is None
+
+
+def test_done_from_the_reminder_popup_is_undone_in_the_window(qtbot, window, services, ann):
+    from crm_desktop.ui.reminders.controller import ReminderController
+
+    task = services.tasks.create(TaskDraft("Call Ann", "call", services.ctx.clock.now(), contact_id=ann))
+    controller = ReminderController(window, services, window.bridge, use_tray=False, sweep=False)
+    window.reminder_controller = controller
+    controller.start()
+    qtbot.waitUntil(controller.popup.isVisible)
+    controller.popup.done_button.click()
+    assert services.tasks.get(task).done_at is not None
+    controller.popup.close()
+    assert undo_text(window) == "&Undo Mark “Call Ann” as done"
+    undo(qtbot, window)
+    assert services.tasks.get(task).done_at is None

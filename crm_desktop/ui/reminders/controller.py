@@ -39,6 +39,7 @@ class ReminderController(QObject):
         self.services = services
         self.scheduler = ReminderScheduler(services, bridge, self, sweep=sweep)
         self.popup = ReminderPopup(services, None)  # its own window: it shows while the main one is hidden
+        self.popup.window_of = window
         self.destroyed.connect(self.popup.deleteLater)  # but it goes with the window
         self.centre = NotificationCentre(services, bridge, window)
         window.statusBar().addPermanentWidget(self.centre)

@@ -28,6 +28,7 @@ class ReminderPopup(QFrame):
         super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
                          | Qt.WindowType.FramelessWindowHint)
         self.services = services
+        self.window_of: QWidget | None = None  # the main window: its Edit ▸ Undo takes back Done and Snooze
         self.queue: list[DueReminder] = []
         self.summary_count = 0
         self.setObjectName("reminderPopup")
@@ -70,7 +71,13 @@ class ReminderPopup(QFrame):
         layout.addLayout(buttons)
         self.setFixedWidth(340)
 
+    @property
+    def undo_history(self):
+        """The main window's undo history (found by ``history_of``), though the popup has no parent."""
+        return getattr(self.window_of, "undo_history", None)
+
     # -- what is shown ---------------------------------------------------------------------
+
     def add(self, reminders: tuple[DueReminder, ...] | list[DueReminder]) -> None:
         self.queue.extend(reminders)
         self._show_current()
