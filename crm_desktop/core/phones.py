@@ -131,6 +131,53 @@ def _fast_international(cleaned: str) -> str | None:
     return None
 
 
+# A national number as people type it: digits, spaces, dashes, dots and brackets only.
+_NATIONAL_TEXT = None
+_SLOW = object()  # "ask the library"
+_NATIONAL: dict[str, tuple | None] = {}
+
+
+def _national_rules(region: str) -> tuple | None:
+    """(country code, its digits, national prefix pattern, international prefix pattern) of a region."""
+    if region not in _NATIONAL:
+        metadata = PhoneMetadata.metadata_for_region(region.upper(), None) if region else None
+        if metadata is None or metadata.international_prefix is None or metadata.country_code is None:
+            _NATIONAL[region] = None
+        else:
+            prefix = metadata.national_prefix_for_parsing
+            _NATIONAL[region] = (metadata.country_code, str(metadata.country_code),
+                                 re.compile(prefix) if prefix else None,
+                                 re.compile(metadata.international_prefix))
+    return _NATIONAL[region]
+
+
+def _fast_national(text: str, cleaned: str, region: str):
+    """A number written without a country code, checked directly where that is sure to agree.
+
+    ``phonenumbers.parse`` takes ~60 µs for "138 1234 5678" (CN); most of it goes to steps that
+    change nothing for such a number. When the digits neither start with the region's
+    national or international prefix nor with its country code (nor with 0), the library
+    reads them as the national significant number unchanged, so the answer is
+    ``+<country code><digits>`` exactly when that number is valid, which the compiled rules
+    check. Anything else (other characters, a prefix, a leading 0) returns _SLOW.
+    """
+    global _NATIONAL_TEXT
+    if _NATIONAL_TEXT is None:
+        _NATIONAL_TEXT = re.compile(r"[0-9() .-]+")
+    if not (3 <= len(cleaned) <= 17) or cleaned[0] == "0" or not cleaned.isdigit() or not cleaned.isascii():
+        return _SLOW
+    if not _NATIONAL_TEXT.fullmatch(text):
+        return _SLOW
+    rules = _national_rules(region)
+    if rules is None:
+        return _SLOW
+    code, code_digits, national_prefix, international_prefix = rules
+    if cleaned.startswith(code_digits) or international_prefix.match(cleaned) or (
+            national_prefix is not None and national_prefix.match(cleaned)):
+        return _SLOW
+    return "+" + code_digits + cleaned if _is_valid(code, cleaned) else None
+
+
 def normalize_phone(raw: str, default_region: str) -> str | None:
     """E.164 form of ``raw`` (e.g. ``+8613912345678``), or None if it is not a valid number.
 
@@ -149,6 +196,10 @@ def normalize_phone(raw: str, default_region: str) -> str | None:
         fast = _fast_international(cleaned)
         if fast is not None:
             return fast
+    elif default_region and cleaned[:1] != "+":
+        national = _fast_national(text, cleaned, default_region)
+        if national is not _SLOW:
+            return national
     try:
         number = phonenumbers.parse(text, default_region or None)
     except NumberParseException:

@@ -127,3 +127,48 @@ def test_is_valid_region():
     assert is_valid_region("US")
     assert not is_valid_region("XX")
     assert not is_valid_region("")
+
+
+@st.composite
+def national_numbers(draw) -> tuple[str, str]:
+    """(text, region): an example number as written at home, its digits often changed, or any digits."""
+    region, number = draw(st.sampled_from(EXAMPLES))
+    if draw(st.booleans()):
+        digits = draw(st.text(alphabet="0123456789", min_size=1, max_size=18))
+        region = draw(st.sampled_from(REGIONS))
+    else:
+        national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+        digits = "".join(c for c in national if c.isdigit())
+        keep = draw(st.integers(min_value=max(1, len(digits) - 4), max_value=len(digits)))
+        digits = digits[:keep] + draw(st.text(alphabet="0123456789", max_size=len(digits) - keep + 1))
+        if draw(st.booleans()):
+            region = draw(st.sampled_from(REGIONS))  # read as another country's number
+    style = draw(st.sampled_from(("plain", "spaced", "dashed", "dotted", "bracketed", "mixed")))
+    if style == "spaced":
+        return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4)), region
+    if style == "dashed":
+        return "-".join(digits[i:i + 3] for i in range(0, len(digits), 3)), region
+    if style == "dotted":
+        return f"{digits[:3]}.{digits[3:6]}.{digits[6:]}", region
+    if style == "bracketed":
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}", region
+    if style == "mixed":
+        seps = draw(st.lists(st.sampled_from((" ", "-", ".", "(", ")", "")), min_size=len(digits),
+                             max_size=len(digits)))
+        return "".join(d + s for d, s in zip(digits, seps, strict=True)).strip(), region
+    return digits, region
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=national_numbers())
+def test_numbers_without_a_country_code_read_as_the_library_reads_them(case):
+    text, region = case
+    assert normalize_phone(text, region) == _reference(text, region)
+
+
+@pytest.mark.parametrize(("region", "number"), EXAMPLES, ids=lambda v: str(v).split()[0][:8])
+def test_every_example_number_written_without_its_trunk_prefix_agrees(region, number):
+    digits = str(number.national_number)
+    for text in (digits, " ".join([digits[:3], digits[3:]]), f"({digits[:3]}) {digits[3:]}"):
+        for other in ("US", "CN", "GB", region):
+            assert normalize_phone(text, other) == _reference(text, other), (text, other)
