@@ -60,13 +60,18 @@ IMPORT_ANALYSIS = [
     "Worker against none, alternated on the busy machine (load 4.9-6.3; wall / this process's CPU / "
     "the worker's CPU, s): 31.2 / 21.2 / 9.4 against 46.6 / 24.4; 68.7 / 28.9 / 10.3 against 41.4 / "
     "30.2; 58.4 / 26.9 / 10.5 and 63.8 / 26.6 / 10.3 against 48.3 / 31.1 and 47.9 / 31.8. The worker "
-    "always takes 3-4 s of CPU off this process, but handing the rows over costs ~25 µs here and "
-    "~20 µs there per row, so when no core is idle the import gets slower: hence only when one is "
-    "(`--worker on|off` forces it, to compare on a quiet machine).",
+    "always takes 1-5 s of CPU off this process, but handing the rows over costs ~25 µs here and "
+    "~20 µs there per row, so when no core is idle the import got slower in three pairs of four: "
+    "hence the worker only when a core is idle (`--worker on|off` forces it: compare the two, "
+    "alternated, on a quiet machine).",
     "Cut in this round besides: a batch's linked companies are named in one query (was one per "
-    "company, ~650 per batch of 1,000 rows), companies found while matching names keep their ids for "
-    "the whole import, each name is folded once with its row. Evaluated, not kept: sending only the "
-    "draft fields that are set (13-17 → 13 µs to unpickle a row, within noise).",
+    "company, ~650 per batch of 1,000 rows: `create_many` inside the import took 13.4 s, median at "
+    "load ~2, and 5.9-10.7 s in the runs above at load 3-6), companies found while matching names "
+    "keep their ids for the whole import, each name is folded once with its row, and a phone written "
+    "without a country code (`138 1234 5678`) no longer goes through the phonenumbers library when "
+    "its digits start with no prefix (see the insert section; this workbook's phones are "
+    "international). Evaluated, not kept: sending only the draft fields that are set (13-17 → 13 µs "
+    "to unpickle a row, within noise).",
     "What 10 s (100 µs per row) would take: this process's SQLite work alone (inserts, channels, "
     "tags, FTS5, the sort indexes built again) is ~100-110 µs per row at this load, so the figure is "
     "bounded by SQLite even with every Python step elsewhere; see \"Insert through the services\" "
