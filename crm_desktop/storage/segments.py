@@ -511,11 +511,13 @@ def _count_at_once(db: pw.SqliteDatabase, table: str, tasks: list[tuple]) -> int
 class CountingConnections:
     """The connections that count in parts, kept from one count to the next.
 
-    A new connection reads the schema again, maps the file again (a page fault for every
-    16 pages first touched) and prepares every statement again; kept, the next count of the
-    same segment starts at once. They are this database's: ``close()`` closes those at rest
-    and makes those in use close when given back, and is called whenever the database closes
-    (``Database.close()``, so also before a restore or a change of encryption reopens it).
+    A new connection reads the schema again, maps the file again (a page fault for every few
+    pages first touched) and prepares every statement again; kept, the next count of the same
+    segment starts at once. The pages a kept connection has read stay mapped until it closes:
+    pages of the file, shared with the OS's file cache, not memory of the process's own.
+    They are this database's: ``close()`` closes those at rest and makes those in use close
+    when given back, and is called whenever the database closes (``Database.close()``, so also
+    before a restore or a change of encryption reopens it).
     The next count opens new ones, on the file as it is then. At most MAX_PARTS are kept.
     """
 
