@@ -408,3 +408,29 @@ def test_done_from_the_reminder_popup_is_undone_in_the_window(qtbot, window, ser
     assert undo_text(window) == "&Undo Mark “Call Ann” as done"
     undo(qtbot, window)
     assert services.tasks.get(task).done_at is None
+
+
+def test_a_merge_undone_in_the_list_of_merges_is_marked_in_the_history(qtbot, window, services, reports,
+                                                                      monkeypatch):
+    from crm_desktop.ui.duplicates.dialog import DuplicatesDialog
+    from crm_desktop.ui.duplicates.merge_dialog import MergeDialog
+
+    ids = [services.contacts.create(ContactDraft(given_name=name, family_name="Smith",
+                                                 emails=[Channel("john@acme.com")]))
+           for name in ("John", "Jon")]
+    dialog = DuplicatesDialog.show_for(window, services)
+    dialog.start_scan()
+    qtbot.waitUntil(dialog.scan_button.isEnabled, timeout=10_000)
+    dialog.view.selectRow(0)
+    monkeypatch.setattr(MergeDialog, "ask", lambda parent, s, entity, a, b: s.merges.merge(entity, a, b))
+    dialog.review_current()
+    assert undo_text(window).startswith("&Undo Merge “")
+    dialog.reload_history()
+    dialog.history.selectRow(0)
+    dialog.undo_current()
+    assert undo_text(window).endswith("(already undone)")
+    dialog.shutdown()
+    dialog.close()
+    undo(qtbot, window)
+    assert [title for title, _text in reports] == ["Already undone"]
+    assert all(services.contacts.exists(i) for i in ids)  # split once, not twice
