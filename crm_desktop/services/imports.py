@@ -58,7 +58,7 @@ from ..interchange.rows import (
 )
 from ..storage.imports import ImportBatch, ImportProfile
 from .changes import Change
-from .contacts import _spare_core
+from .contacts import _no_cycle_collection, _spare_core
 from .context import ServiceContext
 
 __all__ = ["DUPLICATE_ACTIONS", "ImportCancelled", "ImportOptions", "ImportRefused", "ImportResult",
@@ -427,7 +427,7 @@ class ImportService:
                   cancelled: threading.Event | None = None) -> Summary:
         summary = Summary()
         chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress)
-        with contextlib.closing(chunks):
+        with contextlib.closing(chunks), _no_cycle_collection():
             for chunk in chunks:
                 for o in chunk:
                     _count(summary, o)
@@ -463,7 +463,10 @@ class ImportService:
             writer = _BatchWriter(self, plan, result)
             chunks = self.outcomes(plan, options, cancelled=cancelled, progress=progress,
                                    worker=worker if worker is not None else False)
-            with contextlib.closing(chunks):  # a failure ends the row worker at once, not when collected
+            # closing: a failure ends the row worker at once, not when collected. The cyclic GC
+            # pauses as in create_many: it walked the rows' drafts again and again (1.0-1.6 s of
+            # CPU in 1,900 collections for 100,000 rows), which form no cycles.
+            with contextlib.closing(chunks), _no_cycle_collection():
                 for chunk in chunks:
                     for o in chunk:
                         _count(result.summary, o)
