@@ -146,6 +146,27 @@ class PipelineService:
             self.ctx.changes.emit(Change("deal", "stage", tuple(moved)))
         return moved
 
+    def restore_stage(self, stage_id: int) -> None:
+        """Bring a deleted stage back where it was (the undo of deleting an empty stage, or the
+        redo of adding one); NotFoundError if it is not deleted."""
+        with self.ctx.write():
+            if not self.store.restore_stage(stage_id, self.ctx.clock.now()):
+                raise NotFoundError("stage", stage_id)
+            pipeline_id = self.store.stage(stage_id).pipeline_id
+        self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
+
+    def put_stage_order(self, pipeline_id: int, wanted: Sequence[int], expected: Sequence[int]) -> None:
+        """Put a pipeline's stages back in the order ``wanted`` (an undo), only if they are still in
+        the order ``expected``: EditConflict, and nothing written, otherwise."""
+        with self.ctx.write():
+            pipeline = self.store.get(pipeline_id)
+            if [s.id for s in pipeline.stages] != list(expected):
+                raise EditConflict("pipeline", pipeline_id, pipeline.name)
+            if sorted(wanted) != sorted(expected):
+                raise ValidationError([FieldError("stages", "invalid")])
+            self.store.reorder(pipeline_id, wanted, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
+
     # -- lost reasons ----------------------------------------------------------------------
     def lost_reasons(self) -> list[LostReason]:
         with self.ctx.read():

@@ -91,6 +91,11 @@ class PipelineStore:
         return self.db.execute_sql("SELECT count(*) FROM deal WHERE stage_id = ? AND status = 'open' "
                                    "AND deleted_at IS NULL", (stage_id,)).fetchone()[0]
 
+    def restore_stage(self, stage_id: int, now: dt.datetime) -> bool:
+        """A retired stage in use again, at its old place (the undo of deleting or adding it)."""
+        return self.db.execute_sql("UPDATE stage SET deleted_at = NULL, updated_at = ? WHERE id = ? "
+                                   "AND deleted_at IS NOT NULL", (ts(now), stage_id)).rowcount > 0
+
     def delete_stage(self, stage_id: int, move_to: int | None, now: dt.datetime) -> list[int]:
         """Retire a stage; its deals (open or closed) go to ``move_to``. Returns the moved deal ids."""
         moved = [r[0] for r in self.db.execute_sql(

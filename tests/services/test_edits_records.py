@@ -245,3 +245,21 @@ def test_a_photo_chosen_or_removed_is_shown_again_unless_changed_since(crm, ann,
     with pytest.raises(EditConflict):
         crm.attachments.put_photo(target, new, old)
     assert crm.attachments.photo_id(target) is None
+
+
+def test_stages_added_deleted_and_moved_are_put_back(crm):
+    pipeline = crm.pipelines.default()
+    order = [s.id for s in pipeline.stages]
+    added = crm.pipelines.add_stage(pipeline.id, "Trial", 60, None)
+    crm.pipelines.delete_stage(added)  # the undo of adding it
+    assert [s.id for s in crm.pipelines.get(pipeline.id).stages] == order
+    crm.pipelines.restore_stage(added)  # its redo
+    assert crm.pipelines.get(pipeline.id).stages[-1].id == added
+    moved = [order[1], order[0], *order[2:], added]
+    crm.pipelines.reorder_stages(pipeline.id, moved)
+    crm.pipelines.put_stage_order(pipeline.id, [*order, added], moved)
+    assert [s.id for s in crm.pipelines.get(pipeline.id).stages] == [*order, added]
+    with pytest.raises(EditConflict):
+        crm.pipelines.put_stage_order(pipeline.id, [*order, added], moved)
+    with pytest.raises(NotFoundError):
+        crm.pipelines.restore_stage(added)  # not deleted

@@ -434,3 +434,25 @@ def test_a_merge_undone_in_the_list_of_merges_is_marked_in_the_history(qtbot, wi
     undo(qtbot, window)
     assert [title for title, _text in reports] == ["Already undone"]
     assert all(services.contacts.exists(i) for i in ids)  # split once, not twice
+
+
+def test_a_stage_added_and_moved_in_the_pipeline_settings_is_undone(qtbot, window, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from crm_desktop.ui.pipeline.editor import PipelineEditor
+
+    pipeline = services.pipelines.default()
+    order = [s.id for s in pipeline.stages]
+    editor = PipelineEditor(services, pipeline.id, window)
+    qtbot.addWidget(editor)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Trial", True))
+    editor.add_stage()
+    editor.stages.setCurrentCell(1, 0)
+    editor.move_stage(-1)
+    editor.close()
+    assert undo_text(window) == "&Undo Move stage “Qualified”"
+    undo(qtbot, window)
+    assert [s.id for s in services.pipelines.get(pipeline.id).stages][:-1] == order
+    assert undo_text(window) == "&Undo Add stage “Trial”"
+    undo(qtbot, window)
+    assert [s.id for s in services.pipelines.get(pipeline.id).stages] == order

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from ...core.deals import StageInUseError
 from ...core.errors import CrmError
 from ...services import Services
+from ..undo import texts as undo_texts
+from ..undo.records import record_done, setting_changed
 from .common import LABELS, error_text
 
 translate = QCoreApplication.translate
@@ -181,10 +183,23 @@ class PipelineEditor(QDialog):
 
     def add_stage(self) -> None:
         name, ok = QInputDialog.getText(self, self.windowTitle(), translate("PipelineEditor", "Stage name:"))
-        if ok and self._run(
-            lambda: self._services.pipelines.add_stage(self.pipeline.currentData(), name, 50, None)
-        ):
+        added: list[int] = []
+        pipelines, pipeline_id = self._services.pipelines, self.pipeline.currentData()
+        if ok and self._run(lambda: added.append(pipelines.add_stage(pipeline_id, name, 50, None))):
+            self._stage_undo(undo_texts.stage_added_text(name.strip()), added[0], added=True)
             self._load_stages()
+
+    def _stage_undo(self, text: str, stage_id: int, *, added: bool) -> None:
+        """In the window, Edit ▸ Undo deletes a stage just added (if it is still empty) or brings
+        back an empty stage just deleted."""
+        pipelines = self._services.pipelines
+        def remove() -> None:
+            pipelines.delete_stage(stage_id)
+
+        def restore() -> None:
+            pipelines.restore_stage(stage_id)
+
+        record_done(self, self._services, text, *((restore, remove) if added else (remove, restore)))
 
     def delete_stage(self) -> None:
         stage_id = self._stage_id(self.stages.currentRow())
@@ -196,7 +211,10 @@ class PipelineEditor(QDialog):
             move_to = self._ask_target(stage_id, held)
             if move_to is None:
                 return
+        name = LABELS.stage(self._services.pipelines.stage(stage_id))
         if self._run(lambda: self._services.pipelines.delete_stage(stage_id, move_to)):
+            if not held:  # one whose deals moved elsewhere is not undone: they stay where they went
+                self._stage_undo(undo_texts.stage_deleted_text(name), stage_id, added=False)
             self._load_stages()
 
     def _ask_target(self, stage_id: int, held: int) -> int | None:
@@ -221,8 +239,13 @@ class PipelineEditor(QDialog):
         target = row + step
         if row < 0 or not 0 <= target < len(ids):
             return
+        before = list(ids)
         ids[row], ids[target] = ids[target], ids[row]
-        if self._run(lambda: self._services.pipelines.reorder_stages(self.pipeline.currentData(), ids)):
+        pipeline_id = self.pipeline.currentData()
+        if self._run(lambda: self._services.pipelines.reorder_stages(pipeline_id, ids)):
+            name = LABELS.stage(self._services.pipelines.stage(ids[target]))
+            setting_changed(self, self._services, undo_texts.stage_moved_text(name),
+                            self._services.pipelines.put_stage_order, pipeline_id, before, ids)
             self._load_stages()
             self.stages.setCurrentCell(target, 0)
 

@@ -91,6 +91,23 @@ class PutCommand(UndoCommand):
         self._put(self.record_id, self.before, self.after)
 
 
+class CallCommand(UndoCommand):
+    """An operation given as two calls: ``forward()`` does (or does again) what the user did,
+    ``back()`` takes it back (each a service method in one transaction that refuses, with a
+    CrmError, what it cannot do honestly)."""
+
+    def __init__(self, services: Services, text: str, forward: Callable[[], Any],
+                 back: Callable[[], Any]) -> None:
+        super().__init__(services, text)
+        self._forward, self._back = forward, back
+
+    def do(self) -> None:
+        self._forward()
+
+    def revert(self) -> None:
+        self._back()
+
+
 class TaskStateCommand(UndoCommand):
     """A task marked done, reopened or snoozed: ``action()`` does it the first time (returning, for
     a completion, the next occurrence and the activity it made); undo gives the task its earlier
@@ -186,3 +203,11 @@ def photo_changed(widget: QWidget | None, services: Services, target, name: str,
 
     text = texts.photo_text(name, after is not None)
     setting_changed(widget, services, text, put, target.id, before, after)
+
+
+def record_done(widget: QWidget | None, services: Services, text: str, forward: Callable[[], Any],
+                back: Callable[[], Any]) -> None:
+    """Keep for Undo an operation already done (``back`` takes it back, ``forward`` redoes it)."""
+    history = history_of(widget)
+    if history is not None:
+        history.record(CallCommand(services, text, forward, back))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.deals import ConflictError
+from ...core.deals import ConflictError, StageInUseError
 from ...core.edits import ChangedSinceError
 from ...core.errors import CrmError, EditConflict, NotFoundError, ValidationError
 from ..messages import error_text
@@ -77,6 +77,18 @@ def owner_setting_text(name: str) -> str:
 
 def rename_text(old: str, new: str) -> str:
     return translate("UndoHistory", "Rename “%1” to “%2”").replace("%1", old).replace("%2", new)
+
+
+def stage_added_text(name: str) -> str:
+    return translate("UndoHistory", "Add stage “%1”").replace("%1", name)
+
+
+def stage_deleted_text(name: str) -> str:
+    return translate("UndoHistory", "Delete stage “%1”").replace("%1", name)
+
+
+def stage_moved_text(name: str) -> str:
+    return translate("UndoHistory", "Move stage “%1”").replace("%1", name)
 
 
 def stage_setting_text(name: str) -> str:
@@ -209,6 +221,10 @@ def reason_text(error: CrmError) -> str:
                                         "restored since.")
     if isinstance(error, NotFoundError):
         return translate("UndoHistory", "The record is no longer there: it was deleted since.")
+    if isinstance(error, StageInUseError):
+        from ..pipeline.common import error_text as pipeline_error_text
+
+        return pipeline_error_text(error)
     if isinstance(error, ValidationError) and {e.field for e in error.errors} & {"merge"}:
         from ..duplicates.texts import merge_error_text
 
