@@ -69,6 +69,26 @@ class LookupService:
                 raise EditConflict("tag", tag_id, current.name)
             self.update_tag(tag_id, *wanted)
 
+    def delete_unused_tag(self, tag_id: int) -> None:
+        """Retire a tag no record carries (the undo of creating it); EditConflict when records
+        were tagged with it since, NotFoundError when it is gone."""
+        storage = self.ctx.storage
+        with self.ctx.write():
+            contacts, companies = storage.tags.users_of(tag_id)
+            if contacts or companies:
+                name = next((t.name for t in self.tags() if t.id == tag_id), "")
+                raise EditConflict("tag", tag_id, name)
+            if not storage.tags.set_deleted(tag_id, True, self.ctx.clock.now()):
+                raise NotFoundError("tag", tag_id)
+        self.ctx.changes.emit(Change("tag", "delete", (tag_id,)))
+
+    def restore_tag(self, tag_id: int) -> None:
+        """Bring back a tag retired by :meth:`delete_unused_tag` (a redo)."""
+        with self.ctx.write():
+            if not self.ctx.storage.tags.set_deleted(tag_id, False, self.ctx.clock.now()):
+                raise NotFoundError("tag", tag_id)
+        self.ctx.changes.emit(Change("tag", "create", (tag_id,)))
+
     def users(self) -> list[User]:
         with self.ctx.read():
             return self.ctx.storage.users.all()

@@ -74,6 +74,14 @@ class PipelineService:
             self.store.delete(pipeline_id, self.ctx.clock.now())
         self.ctx.changes.emit(Change("pipeline", "delete", (pipeline_id,)))
 
+    def restore(self, pipeline_id: int) -> None:
+        """Bring a deleted pipeline back with its stages (the undo of deleting it, the redo of
+        creating it); NotFoundError when it is not deleted."""
+        with self.ctx.write():
+            if not self.store.restore(pipeline_id, self.ctx.clock.now()):
+                raise NotFoundError("pipeline", pipeline_id)
+        self.ctx.changes.emit(Change("pipeline", "create", (pipeline_id,)))
+
     # -- stages ----------------------------------------------------------------------------
     def add_stage(self, pipeline_id: int, name: str, probability: int = 0, rotting_days: int | None = None,
                   position: int | None = None) -> int:
@@ -184,6 +192,13 @@ class PipelineService:
         with self.ctx.write():
             self.store.rename_lost_reason(reason_id, name)
         self.ctx.changes.emit(Change("lost_reason", "update", (reason_id,)))
+
+    def restore_lost_reason(self, reason_id: int) -> None:
+        """A deleted lost reason offered again (an undo); NotFoundError when it is not deleted."""
+        with self.ctx.write():
+            if not self.store.restore_lost_reason(reason_id):
+                raise NotFoundError("lost_reason", reason_id)
+        self.ctx.changes.emit(Change("lost_reason", "create", (reason_id,)))
 
     def put_reason_name(self, reason_id: int, wanted: str, expected: str) -> None:
         """Give a lost reason back the name ``wanted`` (an undo), only if it is still called

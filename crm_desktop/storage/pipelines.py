@@ -57,8 +57,21 @@ class PipelineStore:
     def delete(self, pipeline_id: int, now: dt.datetime) -> None:
         self.db.execute_sql("UPDATE pipeline SET deleted_at = ?, updated_at = ? WHERE id = ?",
                             (ts(now), ts(now), pipeline_id))
-        self.db.execute_sql("UPDATE stage SET deleted_at = ?, updated_at = ? WHERE pipeline_id = ?",
-                            (ts(now), ts(now), pipeline_id))
+        # Stages deleted before keep their date, so that restoring the pipeline leaves them deleted.
+        self.db.execute_sql("UPDATE stage SET deleted_at = ?, updated_at = ? WHERE pipeline_id = ? "
+                            "AND deleted_at IS NULL", (ts(now), ts(now), pipeline_id))
+
+    def restore(self, pipeline_id: int, now: dt.datetime) -> bool:
+        """A deleted pipeline back with the stages it had (the undo of deleting or creating it)."""
+        gone = self.db.execute_sql("SELECT deleted_at FROM pipeline WHERE id = ? AND deleted_at IS NOT NULL",
+                                   (pipeline_id,)).fetchone()
+        if gone is None:
+            return False
+        self.db.execute_sql("UPDATE stage SET deleted_at = NULL, updated_at = ? WHERE pipeline_id = ? "
+                            "AND deleted_at = ?", (ts(now), pipeline_id, gone[0]))
+        self.db.execute_sql("UPDATE pipeline SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                            (ts(now), pipeline_id))
+        return True
 
     # -- stages ----------------------------------------------------------------------------
     def add_stage(self, pipeline_id: int, name: str, probability: int, rotting_days: int | None,
@@ -126,6 +139,10 @@ class PipelineStore:
 
     def delete_lost_reason(self, reason_id: int, now: dt.datetime) -> None:
         self.db.execute_sql("UPDATE lost_reason SET deleted_at = ? WHERE id = ?", (ts(now), reason_id))
+
+    def restore_lost_reason(self, reason_id: int) -> bool:
+        return self.db.execute_sql("UPDATE lost_reason SET deleted_at = NULL WHERE id = ? "
+                                   "AND deleted_at IS NOT NULL", (reason_id,)).rowcount > 0
 
     # -- saved filters ---------------------------------------------------------------------
     def saved_filters(self, entity: str) -> list[tuple[int, str, dict]]:

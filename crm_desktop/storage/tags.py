@@ -70,6 +70,15 @@ class TagStore:
         self.db.execute_sql("UPDATE tag SET name = ?, kind = ?, color = ?, updated_at = ? WHERE id = ?",
                             (name, kind, color, ts(now), tag_id))
 
+    def set_deleted(self, tag_id: int, deleted: bool, now: dt.datetime) -> bool:
+        """Retire a tag or bring it back (the undo of creating one); False when it already was, or
+        when another tag took its name meanwhile."""
+        state = ("deleted_at IS NULL" if deleted else
+                 "deleted_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tag other "
+                 "WHERE other.deleted_at IS NULL AND lower(other.name) = lower(tag.name))")
+        return self.db.execute_sql(f"UPDATE tag SET deleted_at = ?, updated_at = ? WHERE id = ? AND {state}",
+                                   (ts(now) if deleted else None, ts(now), tag_id)).rowcount > 0
+
     def users_of(self, tag_id: int) -> tuple[list[int], list[int]]:
         """(contact ids, company ids) carrying a tag: their search documents name it."""
         contacts = [r[0] for r in self.db.execute_sql(

@@ -141,7 +141,16 @@ class TagsTab(QWidget):
     def add_tag(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add tag"), self.tr("Name of the new tag:"))
         if ok and name.strip():
+            known = {t.id for t in self.services.lookups.tags()}
             _attempt(self, self.services.lookups.create_tag, name)
+            made = next((t for t in self.services.lookups.tags() if t.id not in known), None)
+            if made is not None:  # in the window, Edit ▸ Undo retires it while no record carries it
+                from .undo.records import record_done
+                from .undo.texts import created_text
+
+                lookups = self.services.lookups
+                record_done(self, self.services, created_text("tag", made.name),
+                            lambda: lookups.restore_tag(made.id), lambda: lookups.delete_unused_tag(made.id))
             self.reload()
 
 

@@ -263,3 +263,32 @@ def test_stages_added_deleted_and_moved_are_put_back(crm):
         crm.pipelines.put_stage_order(pipeline.id, [*order, added], moved)
     with pytest.raises(NotFoundError):
         crm.pipelines.restore_stage(added)  # not deleted
+
+
+def test_pipelines_lost_reasons_and_new_tags_come_back_or_go(crm, ann, clock):
+    pipeline = crm.pipelines.create("Renewals", [("Call", 10, None), ("Quote", 50, None)])
+    crm.pipelines.delete_stage(crm.pipelines.get(pipeline).stages[0].id)  # deleted before: stays deleted
+    clock.advance(dt.timedelta(minutes=1))
+    crm.pipelines.delete(pipeline)
+    crm.pipelines.restore(pipeline)
+    assert [s.name for s in crm.pipelines.get(pipeline).stages] == ["Quote"]
+    reason = crm.pipelines.add_lost_reason("Too slow")
+    crm.pipelines.delete_lost_reason(reason)
+    crm.pipelines.restore_lost_reason(reason)
+    assert "Too slow" in [r.name for r in crm.pipelines.lost_reasons()]
+    tag = crm.lookups.create_tag("Fair 2024")
+    crm.lookups.delete_unused_tag(tag)
+    assert "Fair 2024" not in [t.name for t in crm.lookups.tags()]
+    crm.lookups.restore_tag(tag)
+    crm.contacts.add_tag([ann], "Fair 2024")  # carried since: the undo of creating it is refused
+    with pytest.raises(EditConflict):
+        crm.lookups.delete_unused_tag(tag)
+    assert "Fair 2024" in [t.name for t in crm.lookups.tags()]
+
+
+def test_a_retired_tag_whose_name_was_taken_is_not_brought_back(crm):
+    tag = crm.lookups.create_tag("Fair")
+    crm.lookups.delete_unused_tag(tag)
+    crm.lookups.create_tag("FAIR")
+    with pytest.raises(NotFoundError):
+        crm.lookups.restore_tag(tag)

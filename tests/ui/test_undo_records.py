@@ -456,3 +456,29 @@ def test_a_stage_added_and_moved_in_the_pipeline_settings_is_undone(qtbot, windo
     assert undo_text(window) == "&Undo Add stage “Trial”"
     undo(qtbot, window)
     assert [s.id for s in services.pipelines.get(pipeline.id).stages] == order
+
+
+def test_a_tag_made_and_a_pipeline_deleted_in_the_settings_are_undone(qtbot, window, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from crm_desktop.ui.manage_dialog import ManageDialog
+    from crm_desktop.ui.pipeline.editor import PipelineEditor
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Fair 2024", True))
+    dialog = ManageDialog(services, window)
+    qtbot.addWidget(dialog)
+    dialog.tags_tab.add_tag()
+    dialog.close()
+    assert undo_text(window) == "&Undo New tag “Fair 2024”"
+    pipeline = services.pipelines.create("Renewals")
+    editor = PipelineEditor(services, pipeline, window)
+    qtbot.addWidget(editor)
+    editor.delete_pipeline()
+    editor.close()
+    assert undo_text(window) == "&Undo Delete “Renewals”"
+    undo(qtbot, window)
+    assert services.pipelines.get(pipeline).name == "Renewals"
+    undo(qtbot, window)
+    assert "Fair 2024" not in [t.name for t in services.lookups.tags()]
+    redo(qtbot, window)
+    assert "Fair 2024" in [t.name for t in services.lookups.tags()]

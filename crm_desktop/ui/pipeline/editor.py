@@ -263,7 +263,21 @@ class PipelineEditor(QDialog):
         ]
         created: list[int] = []
         if self._run(lambda: created.append(self._services.pipelines.create(name, stages))):
+            self._pipeline_undo(undo_texts.created_text("pipeline", name.strip()), created[0], created=True)
             self._load_pipelines(created[0])
+
+    def _pipeline_undo(self, text: str, pipeline_id: int, *, created: bool) -> None:
+        """In the window, Edit ▸ Undo removes a pipeline just made (if it holds no deals yet) or
+        brings back one just deleted, with its stages."""
+        pipelines = self._services.pipelines
+
+        def remove() -> None:
+            pipelines.delete(pipeline_id)
+
+        def restore() -> None:
+            pipelines.restore(pipeline_id)
+
+        record_done(self, self._services, text, *((restore, remove) if created else (remove, restore)))
 
     def rename_pipeline(self) -> None:
         name, ok = QInputDialog.getText(
@@ -288,8 +302,9 @@ class PipelineEditor(QDialog):
         setting_changed(self, self._services, rename_text(shown, after), put, record_id, before, after)
 
     def delete_pipeline(self) -> None:
+        pipeline_id, name = self.pipeline.currentData(), self.pipeline.currentText()
         try:
-            self._services.pipelines.delete(self.pipeline.currentData())
+            self._services.pipelines.delete(pipeline_id)
         except StageInUseError:
             QMessageBox.warning(
                 self,
@@ -302,6 +317,7 @@ class PipelineEditor(QDialog):
         except CrmError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return
+        self._pipeline_undo(undo_texts.delete_text("pipeline", 1, name), pipeline_id, created=False)
         self._load_pipelines(None)
 
     # -- lost reasons ----------------------------------------------------------------------
@@ -331,8 +347,22 @@ class PipelineEditor(QDialog):
 
     def add_reason(self) -> None:
         name, ok = QInputDialog.getText(self, self.windowTitle(), translate("PipelineEditor", "Lost reason:"))
-        if ok and self._run(lambda: self._services.pipelines.add_lost_reason(name)):
+        added: list[int] = []
+        if ok and self._run(lambda: added.append(self._services.pipelines.add_lost_reason(name))):
+            self._reason_undo(undo_texts.created_text("lost_reason", name.strip()), added[0], added=True)
             self._load_reasons()
+
+    def _reason_undo(self, text: str, reason_id: int, *, added: bool) -> None:
+        """In the window, Edit ▸ Undo removes a lost reason just added or offers one just deleted again."""
+        pipelines = self._services.pipelines
+
+        def remove() -> None:
+            pipelines.delete_lost_reason(reason_id)
+
+        def restore() -> None:
+            pipelines.restore_lost_reason(reason_id)
+
+        record_done(self, self._services, text, *((restore, remove) if added else (remove, restore)))
 
     def rename_reason(self) -> None:
         item = self.reasons.currentItem()
@@ -356,6 +386,8 @@ class PipelineEditor(QDialog):
         if item is not None and self._run(
             lambda: self._services.pipelines.delete_lost_reason(item.data(Qt.ItemDataRole.UserRole))
         ):
+            text = undo_texts.delete_text("lost_reason", 1, item.text())
+            self._reason_undo(text, item.data(Qt.ItemDataRole.UserRole), added=False)
             self._load_reasons()
 
     @classmethod

@@ -25,6 +25,9 @@ def created_text(kind: str, name: str) -> str:
         "case": translate("UndoHistory", "Open case “%1”"),
         "relationship": translate("UndoHistory", "Relate %1"),
         "attachment": translate("UndoHistory", "Attach “%1”"),
+        "pipeline": translate("UndoHistory", "New pipeline “%1”"),
+        "lost_reason": translate("UndoHistory", "New lost reason “%1”"),
+        "tag": translate("UndoHistory", "New tag “%1”"),
     }
     return texts.get(kind, translate("UndoHistory", "New person “%1”")).replace("%1", name)
 
