@@ -111,12 +111,13 @@ class QuickDialog(QDialog):
 
     def keep_for_undo(self, parent: QWidget | None) -> None:
         """Put what was saved in the window's undo history (a new record: Undo moves it to the trash)."""
-        kind, name = self.created_kind()
-        record_created(parent, self.services, kind, self.saved_id, name)
+        made = self.created_kind()
+        if made is not None:
+            record_created(parent, self.services, made[0], self.saved_id, made[1])
 
-    def created_kind(self) -> tuple[str, str]:
-        """The kind of record the dialog makes (as the trash knows it) and its name."""
-        raise NotImplementedError
+    def created_kind(self) -> tuple[str, str] | None:
+        """The kind of record the dialog makes (as the trash knows it) and its name; None: not undoable."""
+        return None
 
 
 class ActivityDialog(QuickDialog):
