@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 
-from ..core.errors import FieldError, ValidationError
+from ..core.errors import EditConflict, FieldError, NotFoundError, ValidationError
 from ..core.recurrence import to_local, to_utc
 from ..core.rules import ACTION_NOTIFY, KEEP_IN_TOUCH, NO_NEXT_STEP, STAGE_ENTRY, FollowRule, validate
 from ..core.tasks import ALL_DAY_REMIND_HOUR, all_day_start
@@ -62,6 +63,23 @@ class RuleService:
                 rule_id = rule.id
         self.ctx.changes.emit(Change("rule", "update" if rule.id else "create", (rule_id,)))
         return rule_id
+
+    def put_rule(self, rule_id: int, wanted: FollowRule, expected: FollowRule) -> None:
+        """Give a rule back its settings ``wanted`` (the undo or redo of an edit), only if it still
+        has those of ``expected``: EditConflict, and nothing written, otherwise."""
+        with self.ctx.write():
+            current = self.store.get(rule_id)
+            if _settings(current) != _settings(expected):
+                raise EditConflict("follow_rule", rule_id, current.name)
+            self.store.update(replace(wanted, id=rule_id), self.ctx.clock.now())
+        self.ctx.changes.emit(Change("rule", "update", (rule_id,)))
+
+    def restore(self, rule_id: int) -> None:
+        """Bring a deleted rule back (the undo of deleting it, the redo of adding it)."""
+        with self.ctx.write():
+            if not self.store.restore(rule_id, self.ctx.clock.now()):
+                raise NotFoundError("follow_rule", rule_id)
+        self.ctx.changes.emit(Change("rule", "create", (rule_id,)))
 
     def stages(self) -> list[tuple[int, str, str]]:
         """(stage id, pipeline, stage) to choose from for a stage-entry rule."""
@@ -186,3 +204,7 @@ class RuleService:
                     self.on_stage_entered(deal_id)
                 except Exception:  # a rule must never break the stage move that triggered it
                     log.exception("stage rule failed for deal %s", deal_id)
+
+
+def _settings(rule: FollowRule) -> tuple:
+    return rule.kind, rule.name, rule.enabled, rule.config

@@ -119,6 +119,11 @@ class FollowRuleStore:
         self.db.execute_sql("UPDATE follow_rule SET deleted_at = ?, updated_at = ? WHERE id = ?",
                             (ts(now), ts(now), rule_id))
 
+    def restore(self, rule_id: int, now: dt.datetime) -> bool:
+        """A deleted rule in use again (the undo of deleting it)."""
+        return self.db.execute_sql("UPDATE follow_rule SET deleted_at = NULL, updated_at = ? WHERE id = ? "
+                                   "AND deleted_at IS NOT NULL", (ts(now), rule_id)).rowcount > 0
+
     def mark_run(self, rule_id: int, now: dt.datetime) -> None:
         self.db.execute_sql("UPDATE follow_rule SET last_run_at = ? WHERE id = ?", (ts(now), rule_id))
 

@@ -292,3 +292,17 @@ def test_a_retired_tag_whose_name_was_taken_is_not_brought_back(crm):
     crm.lookups.create_tag("FAIR")
     with pytest.raises(NotFoundError):
         crm.lookups.restore_tag(tag)
+
+
+def test_a_follow_up_rule_gets_its_settings_back_and_a_deleted_one_comes_back(crm):
+    rule = crm.rules.rules()[0]
+    before = dataclasses.replace(rule, config=dict(rule.config))
+    edited = dataclasses.replace(rule, enabled=not rule.enabled)
+    crm.rules.save(edited)
+    crm.rules.put_rule(rule.id, before, edited)
+    assert crm.rules.rules()[0].enabled == rule.enabled
+    with pytest.raises(EditConflict):
+        crm.rules.put_rule(rule.id, before, edited)  # it is no longer as the edit left it
+    crm.rules.delete(rule.id)
+    crm.rules.restore(rule.id)
+    assert rule.id in [r.id for r in crm.rules.rules()]

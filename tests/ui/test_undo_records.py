@@ -482,3 +482,23 @@ def test_a_tag_made_and_a_pipeline_deleted_in_the_settings_are_undone(qtbot, win
     assert "Fair 2024" not in [t.name for t in services.lookups.tags()]
     redo(qtbot, window)
     assert "Fair 2024" in [t.name for t in services.lookups.tags()]
+
+
+def test_a_follow_up_rule_switched_off_and_deleted_is_undone(qtbot, window, services):
+    from crm_desktop.ui.reminders.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(services, window)
+    qtbot.addWidget(dialog)
+    rule = services.rules.rules()[0]
+    switched = Qt.CheckState.Unchecked if rule.enabled else Qt.CheckState.Checked
+    dialog.follow_table.item(0, 0).setCheckState(switched)
+    assert services.rules.rules()[0].enabled != rule.enabled
+    dialog.follow_table.setCurrentCell(0, 0)
+    dialog.delete_rule()
+    dialog.close()
+    assert undo_text(window).startswith("&Undo Delete “")
+    undo(qtbot, window)
+    assert rule.id in [r.id for r in services.rules.rules()]
+    assert undo_text(window).startswith("&Undo Change rule “")
+    undo(qtbot, window)
+    assert services.rules.rules()[0].enabled == rule.enabled

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +47,8 @@ from ...core.tasks import TASK_KINDS
 from ...services import Services
 from ..dialogs.form import fill_combo, select_data
 from ..messages import error_text
+from ..undo import texts as undo_texts
+from ..undo.records import record_done, setting_changed
 from .texts import field_names, kind_names, rule_kind_names, rule_titles, score_reason
 
 ENABLED = Qt.CheckState.Checked
@@ -243,28 +247,61 @@ class RulesDialog(QDialog):
             self._edit(rule)
 
     def _edit(self, rule: FollowRule) -> None:
+        before = copy.deepcopy(rule)
+        known = {r.id for r in self.services.rules.rules()}
         editor = RuleEditor(self.services, rule, self)
         try:
             if editor.exec() == QDialog.DialogCode.Accepted:
+                self._keep_for_undo(before, known)
                 self.fill()
         finally:
             editor.deleteLater()
+
+    def _keep_for_undo(self, before: FollowRule, known: set[int]) -> None:
+        """In the window, Edit ▸ Undo takes back a rule added or gives an edited one its settings back."""
+        rules = self.services.rules
+        if before.id is None:
+            made = next((r for r in rules.rules() if r.id not in known), None)
+            if made is not None:
+                self._undoable(undo_texts.created_text("rule", _name(made)), made.id, added=True)
+            return
+        after = next((r for r in rules.rules() if r.id == before.id), None)
+        if after is not None:
+            text = undo_texts.rule_text(_name(after))
+            setting_changed(self, self.services, text, rules.put_rule, before.id, before, after)
+
+    def _undoable(self, text: str, rule_id: int, *, added: bool) -> None:
+        rules = self.services.rules
+
+        def remove() -> None:
+            rules.delete(rule_id)
+
+        def restore() -> None:
+            rules.restore(rule_id)
+
+        record_done(self, self.services, text, *((restore, remove) if added else (remove, restore)))
 
     def delete_rule(self) -> None:
         rule = self._current_rule()
         if rule is not None:
             self.services.rules.delete(rule.id)
+            self._undoable(undo_texts.delete_text("rule", 1, _name(rule)), rule.id, added=False)
             self.fill()
 
     def _on_follow_table_item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() != 0 or not 0 <= item.row() < len(self._rules):
             return
         rule = self._rules[item.row()]
+        before = copy.deepcopy(rule)
         rule.enabled = item.checkState() == ENABLED
         try:
             self.services.rules.save(rule)
         except CrmError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
+            return
+        put = self.services.rules.put_rule
+        setting_changed(self, self.services, undo_texts.rule_text(_name(rule)), put, rule.id, before,
+                        copy.deepcopy(rule))
 
     # -- scoring ---------------------------------------------------------------------------
     def _build_score_tab(self) -> QWidget:
@@ -354,3 +391,8 @@ class RulesDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return
         QMessageBox.information(self, self.windowTitle(), self.tr("%1 people scored.").replace("%1", str(n)))
+
+
+def _name(rule: FollowRule) -> str:
+    """A rule as the undo history names it: by its kind ("Keep in touch"…)."""
+    return rule_kind_names()[rule.kind]

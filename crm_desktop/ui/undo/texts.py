@@ -28,6 +28,7 @@ def created_text(kind: str, name: str) -> str:
         "pipeline": translate("UndoHistory", "New pipeline “%1”"),
         "lost_reason": translate("UndoHistory", "New lost reason “%1”"),
         "tag": translate("UndoHistory", "New tag “%1”"),
+        "rule": translate("UndoHistory", "New rule “%1”"),
     }
     return texts.get(kind, translate("UndoHistory", "New person “%1”")).replace("%1", name)
 
@@ -80,6 +81,10 @@ def owner_setting_text(name: str) -> str:
 
 def rename_text(old: str, new: str) -> str:
     return translate("UndoHistory", "Rename “%1” to “%2”").replace("%1", old).replace("%2", new)
+
+
+def rule_text(name: str) -> str:
+    return translate("UndoHistory", "Change rule “%1”").replace("%1", name)
 
 
 def stage_added_text(name: str) -> str:
