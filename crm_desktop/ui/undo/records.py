@@ -1,9 +1,11 @@
-"""Undoable operations on what a customer's page and the reminders write: logged activities,
-tasks (edited, done, snoozed), service cases and orders (their status), and saved dialogs.
+"""Undoable operations on what a customer's page, the reminders and the settings dialogs write:
+logged activities (edited, pinned), tasks (edited, done, snoozed), the status of service cases and
+orders, photos, and settings (tags, owners, stages, pipelines, lost reasons, follow-up rules).
 
-Each one checks, in the transaction of its inverse, that the record is still as the operation
-left it (its updated_at, or its status), so a change made elsewhere since is refused with a
-message instead of being overwritten.
+Each step checks that the record is still as the step before left it (its draft and updated_at,
+its state, its status or its values) and is refused with a message otherwise, so a change made
+elsewhere since is never overwritten. The checks and the writes are service methods, each one
+transaction.
 """
 
 from __future__ import annotations
