@@ -216,7 +216,7 @@ def _serve(rules: RowRules, jobs, results) -> None:
             return
         except BaseException as exc:  # a bug: the importing process raises it as if it were its own
             try:
-                pickle.dumps(exc)
+                pickle.loads(pickle.dumps(exc))  # some exceptions pickle but cannot be rebuilt
                 results.put(("error", exc, traceback.format_exc()))
             except Exception:
                 results.put(("error", None, traceback.format_exc()))
