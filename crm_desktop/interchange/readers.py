@@ -115,6 +115,8 @@ class SpreadsheetSource(TableSource):
         if self._loaded is None or self._loaded[0] != index:
             name = next(s.name for s in self.sheets if s.index == index)
             try:
+                if self._workbook is None:  # let go of by release()
+                    self._workbook = _open_workbook(self.path)
                 self._loaded = (index, self._workbook.get_sheet_by_name(name))
             except Exception as exc:  # calamine raises its own error types for broken parts
                 raise ImportRefused("unreadable", str(exc)[:200]) from None
@@ -127,7 +129,9 @@ class SpreadsheetSource(TableSource):
         return self.sheets[0].index
 
     def release(self) -> None:
+        # The workbook too: it keeps a workbook's shared strings (every distinct text of an .xlsx).
         self._loaded = None
+        self._workbook = None
 
     def row_count_hint(self) -> int:
         return self._sheet(self.sheet_index).height

@@ -1,5 +1,5 @@
-"""An import lets go of the sheet it read before the end of its bulk load (whose index builds need
-memory of their own); the file can still be read again afterwards."""
+"""An import lets go of the sheet it read (and the workbook with its shared strings) before the end
+of its bulk load, whose index builds need memory of their own; the file can still be read again."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def test_the_sheet_is_let_go_once_every_row_is_read(crm, tmp_path, monkeypatch):
     finish = crm.ctx.storage.imports.finish_batch
 
     def finish_batch(*args, **kwargs):  # the last step inside the import's transaction
-        held_at_the_end.append(source._loaded is not None)
+        held_at_the_end.append(source._loaded is not None or source._workbook is not None)
         return finish(*args, **kwargs)
 
     monkeypatch.setattr(crm.ctx.storage.imports, "finish_batch", finish_batch)
