@@ -262,3 +262,29 @@ def test_only_a_file_as_large_as_the_table_of_people_is_a_bulk_load(crm, people,
     assert loads == [1]  # 2,600 rows into a table of ~20
     result = crm.imports.run(crm.imports.inspect(small), ImportOptions(on_duplicate="create"))
     assert loads == [1] and result.created == 22 - 6  # 2 empty rows, 2 total rows, 2 without a name
+
+
+def test_companies_come_back_from_the_worker_as_they_are_worked_out_here(crm, tmp_path, monkeypatch):
+    from crm_desktop.core.records import CompanyDraft
+
+    crm.companies.create(CompanyDraft(name="ACME Inc."))
+    lines = ["Company,Industry,Website,Phone,E-mail"]
+    for i in range(1_300):
+        lines.append(["\"Acme, Inc\",Tools,acme.example,,",
+                      f"Firm {i % 400},Retail,,(212) 555-{i:04d},x{i}@firm.example",
+                      ",,,,", f"腾讯{i % 50}有限公司,Internet,,138 1234 {i:04d},bad@"][i % 4])
+    path = tmp_path / "companies.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = ImportOptions(on_duplicate=FILL)
+
+    def outcomes():
+        plan = crm.imports.inspect(path, entity="company")
+        return [_fields(o) for chunk in crm.imports.outcomes(plan, options) for o in chunk]
+
+    here = outcomes()
+    monkeypatch.setattr(ImportService, "worker_min_rows", 0)
+    monkeypatch.setattr(ImportService, "core_free", staticmethod(lambda: True))
+    there = outcomes()
+    assert there == here
+    assert {o[2] for o in here} >= {"new", "update", "duplicate", "empty"}
+    assert any(o[5] for o in here)  # problems (the bad e-mails) come back too
