@@ -125,6 +125,24 @@ class LookupService:
                 raise EditConflict("user", user_id, current.name)
             self.update_user(user_id, *wanted)
 
+    def delete_unused_user(self, user_id: int) -> None:
+        """Retire an owner who owns nothing and is not the one using the app (the undo of adding
+        one); EditConflict when records were given to them since, NotFoundError when gone."""
+        users = self.ctx.storage.users
+        with self.ctx.write():
+            if users.owns_anything(user_id) or user_id == self.ctx.settings.current_user_id:
+                name = next((u.name for u in self.users() if u.id == user_id), "")
+                raise EditConflict("user", user_id, name)
+            if not users.set_deleted(user_id, True, self.ctx.clock.now()):
+                raise NotFoundError("user", user_id)
+        self.ctx.changes.emit(Change("user", "delete", (user_id,)))
+
+    def restore_user(self, user_id: int) -> None:
+        with self.ctx.write():
+            if not self.ctx.storage.users.set_deleted(user_id, False, self.ctx.clock.now()):
+                raise NotFoundError("user", user_id)
+        self.ctx.changes.emit(Change("user", "create", (user_id,)))
+
     def ensure_current_user(self) -> User:
         """The person using the app; on a new database, the account's login name."""
         users = self.users()
@@ -157,3 +175,22 @@ class LookupService:
                 entity, key, label, field_type, self.ctx.clock.now())
         self.ctx.changes.emit(Change("custom_field", "create", (field_id,)))
         return field_id
+
+    def delete_unused_custom_field(self, field_id: int) -> None:
+        """Retire a custom field no record has a value in (the undo of adding it); EditConflict
+        when values were entered since, NotFoundError when it is gone."""
+        fields = self.ctx.storage.custom_fields
+        with self.ctx.write():
+            if fields.has_values(field_id):
+                label = next((label for entity in ("contact", "company")
+                              for fid, _key, label, _type in fields.fields(entity) if fid == field_id), "")
+                raise EditConflict("custom_field", field_id, label)
+            if not fields.set_deleted(field_id, True, self.ctx.clock.now()):
+                raise NotFoundError("custom_field", field_id)
+        self.ctx.changes.emit(Change("custom_field", "delete", (field_id,)))
+
+    def restore_custom_field(self, field_id: int) -> None:
+        with self.ctx.write():
+            if not self.ctx.storage.custom_fields.set_deleted(field_id, False, self.ctx.clock.now()):
+                raise NotFoundError("custom_field", field_id)
+        self.ctx.changes.emit(Change("custom_field", "create", (field_id,)))

@@ -126,6 +126,21 @@ class UserStore:
     def count(self) -> int:
         return AppUser.select().where(AppUser.deleted_at.is_null()).count()
 
+    def set_deleted(self, user_id: int, deleted: bool, now: dt.datetime) -> bool:
+        """Retire an owner or bring one back (the undo of adding one); False when it already was."""
+        state = "deleted_at IS NULL" if deleted else "deleted_at IS NOT NULL"
+        return self.db.execute_sql(
+            f"UPDATE app_user SET deleted_at = ?, updated_at = ? WHERE id = ? AND {state}",
+            (ts(now) if deleted else None, ts(now), user_id)).rowcount > 0
+
+    def owns_anything(self, user_id: int) -> bool:
+        """True when any row of any table names the user as its owner."""
+        tables = [r[0] for r in self.db.execute_sql(
+            "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p "
+            "WHERE m.type = 'table' AND p.name = 'owner_id'")]
+        return any(self.db.execute_sql(f"SELECT 1 FROM {table} WHERE owner_id = ? LIMIT 1",
+                                       (user_id,)).fetchone() for table in tables)
+
 
 class CustomFieldStore:
     def __init__(self, db: pw.SqliteDatabase) -> None:
@@ -138,6 +153,17 @@ class CustomFieldStore:
                  .where(CustomField.entity == entity, CustomField.deleted_at.is_null())
                  .order_by(CustomField.position, CustomField.id).tuples())
         return list(query)
+
+    def set_deleted(self, field_id: int, deleted: bool, now: dt.datetime) -> bool:
+        """Retire a custom field or bring it back (the undo of adding one); False when it already was."""
+        state = "deleted_at IS NULL" if deleted else "deleted_at IS NOT NULL"
+        return self.db.execute_sql(
+            f"UPDATE custom_field SET deleted_at = ?, updated_at = ? WHERE id = ? AND {state}",
+            (ts(now) if deleted else None, ts(now), field_id)).rowcount > 0
+
+    def has_values(self, field_id: int) -> bool:
+        return self.db.execute_sql("SELECT 1 FROM custom_value WHERE field_id = ? AND value != '' LIMIT 1",
+                                   (field_id,)).fetchone() is not None
 
     def create(self, entity: str, key: str, label: str, field_type: str, now: dt.datetime) -> int:
         stamp = ts(now)

@@ -63,6 +63,15 @@ def _attempt(parent: QWidget, action, *args) -> None:
         _show_error(parent, exc)
 
 
+def _undoable_new(parent: QWidget, services: Services, kind: str, name: str, restore, retire) -> None:
+    """Keep something just added in the window's undo history: Undo retires it (refused once it
+    is in use), Redo brings it back."""
+    from .undo.records import record_done
+    from .undo.texts import created_text
+
+    record_done(parent, services, created_text(kind, name), restore, retire)
+
+
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -145,12 +154,9 @@ class TagsTab(QWidget):
             _attempt(self, self.services.lookups.create_tag, name)
             made = next((t for t in self.services.lookups.tags() if t.id not in known), None)
             if made is not None:  # in the window, Edit ▸ Undo retires it while no record carries it
-                from .undo.records import record_done
-                from .undo.texts import created_text
-
                 lookups = self.services.lookups
-                record_done(self, self.services, created_text("tag", made.name),
-                            lambda: lookups.restore_tag(made.id), lambda: lookups.delete_unused_tag(made.id))
+                _undoable_new(self, self.services, "tag", made.name, lambda: lookups.restore_tag(made.id),
+                              lambda: lookups.delete_unused_tag(made.id))
             self.reload()
 
 
@@ -198,7 +204,13 @@ class OwnersTab(QWidget):
     def add_owner(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add owner"), self.tr("Name:"))
         if ok and name.strip():
-            _attempt(self, self.services.lookups.create_user, name)
+            lookups = self.services.lookups
+            known = {u.id for u in lookups.users()}
+            _attempt(self, lookups.create_user, name)
+            made = next((u for u in lookups.users() if u.id not in known), None)
+            if made is not None:  # in the window, Edit ▸ Undo retires them while they own nothing
+                _undoable_new(self, self.services, "owner", made.name, lambda: lookups.restore_user(made.id),
+                              lambda: lookups.delete_unused_user(made.id))
             self.reload()
 
 
@@ -229,7 +241,14 @@ class FieldsTab(QWidget):
         label, ok = QInputDialog.getText(self, self.tr("Add field"),
                                          self.tr("Name of the new field (e.g. WeChat group, VAT number):"))
         if ok and label.strip():
-            _attempt(self, self.services.lookups.create_custom_field, entity, label)
+            lookups = self.services.lookups
+            known = {f[0] for f in lookups.custom_fields(entity)}
+            _attempt(self, lookups.create_custom_field, entity, label)
+            made = next((f for f in lookups.custom_fields(entity) if f[0] not in known), None)
+            if made is not None:  # in the window, Edit ▸ Undo retires it while nobody has a value in it
+                _undoable_new(self, self.services, "custom_field", made[2],
+                              lambda: lookups.restore_custom_field(made[0]),
+                              lambda: lookups.delete_unused_custom_field(made[0]))
             self.reload()
 
 

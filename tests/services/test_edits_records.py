@@ -306,3 +306,25 @@ def test_a_follow_up_rule_gets_its_settings_back_and_a_deleted_one_comes_back(cr
     crm.rules.delete(rule.id)
     crm.rules.restore(rule.id)
     assert rule.id in [r.id for r in crm.rules.rules()]
+
+
+def test_a_new_owner_and_a_new_field_are_retired_only_while_unused(crm, ann):
+    cy = crm.lookups.create_user("Cy")
+    crm.lookups.delete_unused_user(cy)
+    assert "Cy" not in [u.name for u in crm.lookups.users()]
+    crm.lookups.restore_user(cy)
+    crm.edits.assign_owner("contact", [ann], cy)  # given a person since
+    with pytest.raises(EditConflict):
+        crm.lookups.delete_unused_user(cy)
+    with pytest.raises(EditConflict):
+        crm.lookups.delete_unused_user(crm.ctx.settings.current_user_id)
+    field = crm.lookups.create_custom_field("contact", "WeChat")
+    crm.lookups.delete_unused_custom_field(field)
+    assert crm.lookups.custom_fields("contact") == []
+    crm.lookups.restore_custom_field(field)
+    draft = crm.contacts.get(ann).data
+    draft.custom[field] = "ann_lee"
+    crm.contacts.update(ann, draft)
+    with pytest.raises(EditConflict):
+        crm.lookups.delete_unused_custom_field(field)
+    assert [f[2] for f in crm.lookups.custom_fields("contact")] == ["WeChat"]

@@ -502,3 +502,23 @@ def test_a_follow_up_rule_switched_off_and_deleted_is_undone(qtbot, window, serv
     assert undo_text(window).startswith("&Undo Change rule “")
     undo(qtbot, window)
     assert services.rules.rules()[0].enabled == rule.enabled
+
+
+def test_an_owner_and_a_field_added_in_the_settings_are_undone(qtbot, window, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from crm_desktop.ui.manage_dialog import ManageDialog
+
+    dialog = ManageDialog(services, window)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Cy", True))
+    dialog.owners_tab.add_owner()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("WeChat", True))
+    dialog.fields_tab.add_field("contact")
+    dialog.close()
+    assert undo_text(window) == "&Undo New field “WeChat”"
+    undo(qtbot, window)
+    assert services.lookups.custom_fields("contact") == []
+    assert undo_text(window) == "&Undo New owner “Cy”"
+    undo(qtbot, window)
+    assert "Cy" not in [u.name for u in services.lookups.users()]

@@ -29,6 +29,8 @@ def created_text(kind: str, name: str) -> str:
         "lost_reason": translate("UndoHistory", "New lost reason “%1”"),
         "tag": translate("UndoHistory", "New tag “%1”"),
         "rule": translate("UndoHistory", "New rule “%1”"),
+        "owner": translate("UndoHistory", "New owner “%1”"),
+        "custom_field": translate("UndoHistory", "New field “%1”"),
     }
     return texts.get(kind, translate("UndoHistory", "New person “%1”")).replace("%1", name)
 
