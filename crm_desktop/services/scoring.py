@@ -8,7 +8,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..core.errors import FieldError, ValidationError
+from ..core.errors import FieldError, NotFoundError, ValidationError
 from ..core.scoring import HOT_THRESHOLD, SCORE_KINDS, ScoreRule
 from ..storage.common import parse_ts, ts
 from ..storage.rules import ScoreStore
@@ -69,6 +69,13 @@ class ScoringService:
         with self.ctx.write():
             self.store.delete_rule(rule_id, self.ctx.clock.now())
         self.ctx.changes.emit(Change("score_rule", "delete", (rule_id,)))
+
+    def restore_rule(self, rule_id: int) -> None:
+        """Bring a deleted scoring rule back; NotFoundError when it is not deleted."""
+        with self.ctx.write():
+            if not self.store.restore_rule(rule_id, self.ctx.clock.now()):
+                raise NotFoundError("score_rule", rule_id)
+        self.ctx.changes.emit(Change("score_rule", "create", (rule_id,)))
 
     # -- scores --------------------------------------------------------------------------
     def recompute(self, contact_ids: Sequence[int] | None = None) -> int:

@@ -263,6 +263,11 @@ class ScoreStore:
         self.db.execute_sql("UPDATE score_rule SET deleted_at = ?, updated_at = ? WHERE id = ?",
                             (ts(now), ts(now), rule_id))
 
+    def restore_rule(self, rule_id: int, now: dt.datetime) -> bool:
+        """A deleted scoring rule in use again (the undo of deleting it, the redo of adding it)."""
+        return self.db.execute_sql("UPDATE score_rule SET deleted_at = NULL, updated_at = ? WHERE id = ? "
+                                   "AND deleted_at IS NOT NULL", (ts(now), rule_id)).rowcount > 0
+
     def recompute(self, rules: Sequence[ScoreRule], now: dt.datetime,
                   contact_ids: Sequence[int] | None = None) -> int:
         """Store the score of every live contact (or of ``contact_ids``); how many rows written."""

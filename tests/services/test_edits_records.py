@@ -328,3 +328,14 @@ def test_a_new_owner_and_a_new_field_are_retired_only_while_unused(crm, ann):
     with pytest.raises(EditConflict):
         crm.lookups.delete_unused_custom_field(field)
     assert [f[2] for f in crm.lookups.custom_fields("contact")] == ["WeChat"]
+
+
+def test_a_deleted_scoring_rule_comes_back(crm):
+    from crm_desktop.core.scoring import ScoreRule
+
+    rule = crm.scoring.save_rule(ScoreRule(None, "tag", 10, {"tag": "VIP"}))
+    crm.scoring.delete_rule(rule)
+    crm.scoring.restore_rule(rule)
+    assert rule in [r.id for r in crm.scoring.rules()]
+    with pytest.raises(NotFoundError):
+        crm.scoring.restore_rule(rule)

@@ -522,3 +522,24 @@ def test_an_owner_and_a_field_added_in_the_settings_are_undone(qtbot, window, se
     assert undo_text(window) == "&Undo New owner “Cy”"
     undo(qtbot, window)
     assert "Cy" not in [u.name for u in services.lookups.users()]
+
+
+def test_a_scoring_rule_added_and_deleted_is_undone(qtbot, window, services):
+    from crm_desktop.ui.reminders.rules_dialog import RulesDialog
+
+    dialog = RulesDialog(services, window)
+    qtbot.addWidget(dialog)
+    known = {r.id for r in services.scoring.rules()}
+    dialog.score_kind.setCurrentIndex(dialog.score_kind.findData("tag"))
+    dialog.score_value.setText("VIP")
+    dialog.score_points.setValue(15)
+    dialog.add_score_rule()
+    (made,) = [r for r in services.scoring.rules() if r.id not in known]
+    assert undo_text(window) == "&Undo New scoring rule “Tagged VIP +15”"
+    dialog.score_table.setCurrentCell(dialog._score_rules.index(made), 0)
+    dialog.delete_score_rule()
+    dialog.close()
+    undo(qtbot, window)
+    assert made.id in [r.id for r in services.scoring.rules()]
+    undo(qtbot, window)
+    assert made.id not in [r.id for r in services.scoring.rules()]

@@ -371,18 +371,34 @@ class RulesDialog(QDialog):
             stages = {name.casefold(): sid for sid, _p, name in self.services.rules.stages()}
             config = {"stage_id": stages.get(value.casefold())}
         try:
-            self.services.scoring.save_rule(ScoreRule(None, kind, self.score_points.value(), config))
+            rule = ScoreRule(None, kind, self.score_points.value(), config)
+            rule_id = self.services.scoring.save_rule(rule)
         except CrmError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return
+        self._score_undo(undo_texts.created_text("score_rule", _score_name(rule)), rule_id, added=True)
         self.score_value.clear()
         self._fill_scores()
 
     def delete_score_rule(self) -> None:
         row = self.score_table.currentRow()
         if 0 <= row < len(self._score_rules):
-            self.services.scoring.delete_rule(self._score_rules[row].id)
+            rule = self._score_rules[row]
+            self.services.scoring.delete_rule(rule.id)
+            self._score_undo(undo_texts.delete_text("score_rule", 1, _score_name(rule)), rule.id, added=False)
             self._fill_scores()
+
+    def _score_undo(self, text: str, rule_id: int, *, added: bool) -> None:
+        """In the window, Edit ▸ Undo takes back a scoring rule added or brings back one deleted."""
+        scoring = self.services.scoring
+
+        def remove() -> None:
+            scoring.delete_rule(rule_id)
+
+        def restore() -> None:
+            scoring.restore_rule(rule_id)
+
+        record_done(self, self.services, text, *((restore, remove) if added else (remove, restore)))
 
     def rescore(self) -> None:
         try:
@@ -396,3 +412,8 @@ class RulesDialog(QDialog):
 def _name(rule: FollowRule) -> str:
     """A rule as the undo history names it: by its kind ("Keep in touch"…)."""
     return rule_kind_names()[rule.kind]
+
+
+def _score_name(rule: ScoreRule) -> str:
+    """A scoring rule as the undo history names it: its reason and points ("Has tag VIP +10")."""
+    return f"{score_reason(rule).rsplit(' (', 1)[0]} {rule.points:+d}"

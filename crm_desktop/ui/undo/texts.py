@@ -30,6 +30,7 @@ def created_text(kind: str, name: str) -> str:
         "tag": translate("UndoHistory", "New tag “%1”"),
         "rule": translate("UndoHistory", "New rule “%1”"),
         "owner": translate("UndoHistory", "New owner “%1”"),
+        "score_rule": translate("UndoHistory", "New scoring rule “%1”"),
         "custom_field": translate("UndoHistory", "New field “%1”"),
     }
     return texts.get(kind, translate("UndoHistory", "New person “%1”")).replace("%1", name)
