@@ -235,6 +235,16 @@ class PipelineService:
             self.store.delete_filter(filter_id)
         self.ctx.changes.emit(Change("saved_filter", "delete", (filter_id,)))
 
+    def restore_filter(self, name: str, flt: DealFilter) -> int:
+        """Save a deleted filter again under its name (an undo); EditConflict, and nothing written,
+        when another filter took that name since. Returns its new id."""
+        with self.ctx.write():
+            if any(saved_name == name for _id, saved_name, _p in self.store.saved_filters(FILTER_ENTITY)):
+                raise EditConflict("saved_filter", 0, name)
+            filter_id = self.store.save_filter(FILTER_ENTITY, name, flt.to_payload(), self.ctx.clock.now())
+        self.ctx.changes.emit(Change("saved_filter", "create", (filter_id,)))
+        return filter_id
+
 
 def _required(name: str) -> str:
     name = " ".join(name.split())

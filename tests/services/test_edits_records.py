@@ -339,3 +339,16 @@ def test_a_deleted_scoring_rule_comes_back(crm):
     assert rule in [r.id for r in crm.scoring.rules()]
     with pytest.raises(NotFoundError):
         crm.scoring.restore_rule(rule)
+
+
+def test_a_deleted_saved_filter_is_saved_again_unless_its_name_was_taken(crm):
+    from crm_desktop.core.deals import DealFilter
+
+    flt = DealFilter(min_value_minor=60_000)
+    first = crm.pipelines.save_filter("Big ones", flt)
+    crm.pipelines.delete_filter(first)
+    again = crm.pipelines.restore_filter("Big ones", flt)
+    assert [(name, f.min_value_minor) for i, name, f in crm.pipelines.saved_filters() if i == again] == [
+        ("Big ones", 60_000)]
+    with pytest.raises(EditConflict):
+        crm.pipelines.restore_filter("Big ones", DealFilter())

@@ -543,3 +543,24 @@ def test_a_scoring_rule_added_and_deleted_is_undone(qtbot, window, services):
     assert made.id in [r.id for r in services.scoring.rules()]
     undo(qtbot, window)
     assert made.id not in [r.id for r in services.scoring.rules()]
+
+
+def test_a_saved_filter_deleted_on_the_board_comes_back_with_ctrl_z(qtbot, window, services, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from crm_desktop.ui.main_window import PAGE_PIPELINE
+
+    window.show_page(PAGE_PIPELINE)
+    bar = window.pipeline_page.filter_bar
+    bar.min_value.setText("600")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Big ones", True))
+    bar.save_current()
+    bar.saved.setCurrentIndex(bar.saved.findText("Big ones"))
+    bar.delete_saved()
+    assert services.pipelines.saved_filters() == []
+    assert undo_text(window) == "&Undo Delete “Big ones”"
+    undo(qtbot, window)
+    assert [name for _id, name, _f in services.pipelines.saved_filters()] == ["Big ones"]
+    qtbot.waitUntil(lambda: bar.saved.findText("Big ones") > 0)
+    redo(qtbot, window)
+    assert services.pipelines.saved_filters() == []

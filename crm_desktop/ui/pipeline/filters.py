@@ -267,8 +267,25 @@ class DealFilterBar(QWidget):
     def delete_saved(self) -> None:
         filter_id = self.saved.currentData()
         if filter_id is not None:
-            self._services.pipelines.delete_filter(filter_id)
+            pipelines = self._services.pipelines
+            found = next((f for f in pipelines.saved_filters() if f[0] == filter_id), None)
+            pipelines.delete_filter(filter_id)
+            if found is not None:
+                self._keep_for_undo(found[1], found[2], filter_id)
             self.reload_saved()
+
+    def _keep_for_undo(self, name: str, flt, filter_id: int) -> None:
+        """In the window, Edit ▸ Undo saves a deleted filter again (unless its name was taken since)."""
+        from ..undo.records import record_done
+        from ..undo.texts import delete_text
+
+        pipelines, current = self._services.pipelines, [filter_id]
+
+        def restore() -> None:
+            current[0] = pipelines.restore_filter(name, flt)
+
+        record_done(self, self._services, delete_text("saved_filter", 1, name),
+                    lambda: pipelines.delete_filter(current[0]), restore)
 
 
 def ask_range(
