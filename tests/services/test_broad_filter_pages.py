@@ -17,8 +17,10 @@ SORTS = [key for key in contact_store.SORT_SQL] + ["score"]
 def many(crm):
     drafts = []
     for i in range(60):
-        drafts.append(person(GIVEN[i % 10], FAMILY[(i * 7) % 10], email=f"p{i}@{'acme' if i % 3 else 'qq'}.com",
-                             title=["CEO", "cto", "", "Engineer"][i % 4], city=["Boston", "", "Paris"][i % 3]))
+        domain = "acme" if i % 3 else "qq"
+        drafts.append(person(GIVEN[i % 10], FAMILY[(i * 7) % 10], email=f"p{i}@{domain}.com",
+                             title=["CEO", "cto", "", "Engineer"][i % 4],
+                             city=["Boston", "", "Paris"][i % 3]))
     ids = crm.contacts.create_many(drafts)
     crm.contacts.delete(ids[::9])  # trashed people never show
     return crm
