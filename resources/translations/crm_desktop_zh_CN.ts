@@ -4,7 +4,7 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+122"/>
+        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+137"/>
         <source>Edit activity</source>
         <translation>编辑活动</translation>
     </message>
@@ -608,7 +608,7 @@ weighted %3</source>
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+186"/>
+        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+203"/>
         <source>Open a service case</source>
         <translation>新建服务工单</translation>
     </message>
@@ -636,7 +636,7 @@ weighted %3</source>
 <context>
     <name>CasesPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="+224"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="+226"/>
         <source>Open case…</source>
         <translation>新建工单…</translation>
     </message>
@@ -1635,23 +1635,23 @@ weighted %3</source>
     <message>
         <location line="+1"/>
         <location line="+148"/>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-175"/>
         <source>Undo delete</source>
         <translation>撤销删除</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+211"/>
+        <location line="+227"/>
         <source>Move to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-175"/>
         <source>Activity logged.</source>
         <translation>活动已记录。</translation>
     </message>
@@ -1711,35 +1711,35 @@ weighted %3</source>
         <translation>关系已添加。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+5"/>
         <source>File attached.</source>
         <translation>文件已附加。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Attaching cancelled.</source>
         <translation>已取消附加文件。</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+43"/>
+        <location line="+27"/>
+        <location line="+42"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-9"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
@@ -1754,7 +1754,7 @@ weighted %3</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Restore this value (“%1”)</source>
         <translation>恢复为旧值（“%1”）</translation>
     </message>
@@ -1764,7 +1764,7 @@ weighted %3</source>
         <translation>打开 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <location line="+5"/>
         <source>Moved to the trash. Undo with Ctrl+Z.</source>
         <translation>已移到回收站。按 Ctrl+Z 撤销。</translation>
@@ -3119,7 +3119,7 @@ weighted %3</source>
         <translation>筛选名称：</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+58"/>
         <source>Closing between</source>
         <translation>成交日期范围</translation>
     </message>
@@ -3342,7 +3342,7 @@ weighted %3</source>
     </message>
     <message>
         <location line="+60"/>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Attach file</source>
         <translation>附加文件</translation>
     </message>
@@ -3523,7 +3523,7 @@ weighted %3</source>
 <context>
     <name>DealsPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="-134"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="-136"/>
         <source>Deal</source>
         <translation>商机</translation>
     </message>
@@ -4053,7 +4053,7 @@ weighted %3</source>
 <context>
     <name>FieldsTab</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="+179"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="+223"/>
         <source>Fields of people</source>
         <translation>联系人字段</translation>
     </message>
@@ -4164,7 +4164,7 @@ weighted %3</source>
 <context>
     <name>FilesPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="+166"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="+170"/>
         <source>Attach file…</source>
         <translation>附加文件…</translation>
     </message>
@@ -5246,7 +5246,7 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../crm_desktop/ui/segments/__init__.py" line="+56"/>
+        <location filename="../../crm_desktop/ui/segments/__init__.py" line="+117"/>
         <source>Tags, owners and &amp;fields…</source>
         <translation>标签、负责人和字段(&amp;F)…</translation>
     </message>
@@ -5372,16 +5372,19 @@ weighted %3</source>
     </message>
     <message>
         <location line="+131"/>
+        <location filename="../../crm_desktop/ui/segments/__init__.py" line="-51"/>
         <source>+ New company</source>
         <translation>+ 新建公司</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../crm_desktop/ui/segments/__init__.py" line="+1"/>
         <source>+ New person</source>
         <translation>+ 新建联系人</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../crm_desktop/ui/segments/__init__.py" line="-3"/>
         <source>+ New deal</source>
         <translation>+ 新建商机</translation>
     </message>
@@ -5470,7 +5473,7 @@ weighted %3</source>
 <context>
     <name>ManageDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-161"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-205"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -5500,7 +5503,7 @@ weighted %3</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+203"/>
         <source>Tags, owners and fields</source>
         <translation>标签、负责人和字段</translation>
     </message>
@@ -5703,7 +5706,7 @@ weighted %3</source>
         <translation>被合并的记录</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Merge undone: %1 is a separate record again.</source>
         <translation>已撤销合并：%1 重新成为单独的记录。</translation>
     </message>
@@ -5905,7 +5908,7 @@ weighted %3</source>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="-120"/>
+        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="-126"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
@@ -5973,7 +5976,7 @@ weighted %3</source>
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="-180"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="-184"/>
         <source>New order…</source>
         <translation>新建订单…</translation>
     </message>
@@ -6041,7 +6044,7 @@ weighted %3</source>
 <context>
     <name>OwnersTab</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-77"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-99"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -6061,7 +6064,7 @@ weighted %3</source>
         <translation>负责联系人和公司的人员。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Add owner</source>
         <translation>添加负责人</translation>
     </message>
@@ -6074,7 +6077,7 @@ weighted %3</source>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+17"/>
+        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+20"/>
         <source>Record payment for %1</source>
         <translation>为 %1 记录付款</translation>
     </message>
@@ -6127,7 +6130,7 @@ weighted %3</source>
 <context>
     <name>PeoplePanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="+165"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="+169"/>
         <source>Add relationship…</source>
         <translation>添加关系…</translation>
     </message>
@@ -6191,7 +6194,7 @@ weighted %3</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="+223"/>
+        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="+259"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -6317,7 +6320,7 @@ weighted %3</source>
 <context>
     <name>PipelineEditor</name>
     <message>
-        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="-185"/>
+        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="-219"/>
         <source>Pipelines and stages</source>
         <translation>销售管道与阶段</translation>
     </message>
@@ -6343,18 +6346,18 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+202"/>
+        <location line="+264"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+202"/>
+        <location line="-263"/>
+        <location line="+264"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-256"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
@@ -6399,12 +6402,12 @@ weighted %3</source>
         <translation>请输入整数。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>Stage name:</source>
         <translation>阶段名称：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+41"/>
         <source>This stage holds 1 open deal. Move it to:</source>
         <translation>该阶段有 1 个进行中的商机。移到：</translation>
     </message>
@@ -6414,24 +6417,24 @@ weighted %3</source>
         <translation>该阶段有 %1 个进行中的商机。移到：</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+18"/>
+        <location line="+26"/>
+        <location line="+32"/>
         <source>Pipeline name:</source>
         <translation>销售管道名称：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>This pipeline still holds open deals. Move or close them first.</source>
         <translation>该销售管道还有进行中的商机。请先移走或关闭它们。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>Lost reason:</source>
         <translation>输单原因：</translation>
     </message>
@@ -6876,7 +6879,7 @@ weighted %3</source>
 <context>
     <name>RelationshipDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+41"/>
+        <location filename="../../crm_desktop/ui/customer/dialogs.py" line="+47"/>
         <source>Add a related person</source>
         <translation>添加关联人</translation>
     </message>
@@ -6899,7 +6902,7 @@ weighted %3</source>
 <context>
     <name>ReminderController</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/controller.py" line="+88"/>
+        <location filename="../../crm_desktop/ui/reminders/controller.py" line="+89"/>
         <source>%1 reminders while you were away</source>
         <translation>您离开期间有 %1 条提醒</translation>
     </message>
@@ -6922,13 +6925,13 @@ weighted %3</source>
 <context>
     <name>ReminderPopup</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/popup.py" line="+34"/>
-        <location line="+62"/>
+        <location filename="../../crm_desktop/ui/reminders/popup.py" line="+35"/>
+        <location line="+68"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-57"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -6939,17 +6942,17 @@ weighted %3</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-51"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>While you were away</source>
         <translation>您离开期间</translation>
     </message>
@@ -7531,7 +7534,7 @@ weighted %3</source>
 <context>
     <name>RuleEditor</name>
     <message>
-        <location filename="../../crm_desktop/ui/reminders/rules_dialog.py" line="+69"/>
+        <location filename="../../crm_desktop/ui/reminders/rules_dialog.py" line="+73"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -7650,12 +7653,12 @@ weighted %3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+100"/>
+        <location line="+133"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-120"/>
         <source>People tagged “%1” not talked to for %2 days get a task for their owner.</source>
         <translation>带有“%1”标签且 %2 天未联系的联系人，会为其负责人创建一个任务。</translation>
     </message>
@@ -7685,7 +7688,7 @@ weighted %3</source>
         <translation>还没有销售阶段。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+70"/>
         <source>Points</source>
         <translation>分数</translation>
     </message>
@@ -7740,7 +7743,7 @@ weighted %3</source>
         <translation>有处于该阶段的进行中交易</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+65"/>
         <source>%1 people scored.</source>
         <translation>已为 %1 位联系人评分。</translation>
     </message>
@@ -8310,7 +8313,7 @@ weighted %3</source>
 <context>
     <name>SegmentsPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/segments/__init__.py" line="-7"/>
+        <location filename="../../crm_desktop/ui/segments/__init__.py" line="+46"/>
         <source>Find &amp;duplicates…</source>
         <translation>查找重复(&amp;D)…</translation>
     </message>
@@ -8578,7 +8581,7 @@ weighted %3</source>
 <context>
     <name>TagsTab</name>
     <message>
-        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-88"/>
+        <location filename="../../crm_desktop/ui/manage_dialog.py" line="-117"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -8608,7 +8611,7 @@ weighted %3</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>Tag colour</source>
         <translation>标签颜色</translation>
     </message>
@@ -8687,48 +8690,48 @@ weighted %3</source>
         <translation>新建任务</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>e.g. Call about the quote</source>
         <translation>例如：就报价打电话</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+188"/>
+        <location line="+200"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+186"/>
+        <location line="-197"/>
+        <location line="+198"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+184"/>
+        <location line="-197"/>
+        <location line="+196"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location line="-181"/>
-        <location line="+183"/>
+        <location line="-193"/>
+        <location line="+195"/>
         <source>Reminder</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="-182"/>
-        <location line="+180"/>
+        <location line="-194"/>
+        <location line="+192"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+178"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-188"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
@@ -8844,7 +8847,7 @@ weighted %3</source>
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../crm_desktop/ui/customer/panels.py" line="-244"/>
+        <location filename="../../crm_desktop/ui/customer/panels.py" line="-248"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -8956,6 +8959,16 @@ weighted %3</source>
         <location line="+1"/>
         <source>Task</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service case</source>
+        <translation>服务工单</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -9091,8 +9104,9 @@ weighted %3</source>
 <context>
     <name>UndoHistory</name>
     <message>
-        <location filename="../../crm_desktop/ui/undo/commands.py" line="+67"/>
+        <location filename="../../crm_desktop/ui/undo/commands.py" line="+73"/>
         <location line="+15"/>
+        <location filename="../../crm_desktop/ui/undo/texts.py" line="+40"/>
         <source>Edit “%1”</source>
         <translation>编辑“%1”</translation>
     </message>
@@ -9142,7 +9156,7 @@ weighted %3</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <location line="+3"/>
         <source>Undo history</source>
         <translation>撤销历史</translation>
@@ -9153,19 +9167,169 @@ weighted %3</source>
         <translation>&lt;本次会话开始&gt;</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/undo/texts.py" line="+19"/>
+        <location filename="../../crm_desktop/ui/undo/texts.py" line="-21"/>
         <source>New company “%1”</source>
         <translation>新建公司“%1”</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>New deal “%1”</source>
         <translation>新建商机“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Log “%1”</source>
+        <translation>记录“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New task “%1”</source>
+        <translation>新建任务“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New order %1</source>
+        <translation>新建订单 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment on %1</source>
+        <translation>%1 的付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open case “%1”</source>
+        <translation>新建服务工单“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relate %1</source>
+        <translation>关联 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach “%1”</source>
+        <translation>附加“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New pipeline “%1”</source>
+        <translation>新建销售管道“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New lost reason “%1”</source>
+        <translation>新建输单原因“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New tag “%1”</source>
+        <translation>新建标签“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New rule “%1”</source>
+        <translation>新建规则“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New owner “%1”</source>
+        <translation>新建负责人“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New scoring rule “%1”</source>
+        <translation>新建评分规则“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New field “%1”</source>
+        <translation>新建字段“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>New person “%1”</source>
         <translation>新建联系人“%1”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pin “%1”</source>
+        <translation>置顶“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unpin “%1”</source>
+        <translation>取消置顶“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mark “%1” as done</source>
+        <translation>将“%1”标记为已完成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Snooze “%1”</source>
+        <translation>稍后提醒“%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark %1 as %2</source>
+        <translation>将 %1 标记为%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change the photo of “%1”</source>
+        <translation>更换“%1”的照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the photo of “%1”</source>
+        <translation>移除“%1”的照片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change tag “%1”</source>
+        <translation>修改标签“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change owner “%1”</source>
+        <translation>修改负责人“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rename “%1” to “%2”</source>
+        <translation>将“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change rule “%1”</source>
+        <translation>修改规则“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add stage “%1”</source>
+        <translation>添加阶段“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete stage “%1”</source>
+        <translation>删除阶段“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move stage “%1”</source>
+        <translation>移动阶段“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change stage “%1”</source>
+        <translation>修改阶段“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove the relationship with %1</source>
+        <translation>移除与 %1 的关系</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -9323,7 +9487,17 @@ weighted %3</source>
         <translation>恢复“%2”的%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>%1 (already undone)</source>
+        <translation>%1（已撤销）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Already undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cannot undo</source>
         <translation>无法撤销</translation>
     </message>
@@ -9358,6 +9532,11 @@ weighted %3</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>It was already undone another way (from the record&apos;s timeline or the list of merges), so nothing was changed now.</source>
+        <translation>它已通过其他方式撤销（在记录的时间线或合并列表中），因此这次没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>It is no longer in the trash: it was deleted for good or restored since.</source>
         <translation>它已不在回收站中：此后已被永久删除或已恢复。</translation>
     </message>
