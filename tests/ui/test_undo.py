@@ -490,6 +490,8 @@ def test_an_operation_on_many_records_runs_off_the_ui_thread(qtbot, window, serv
         real = getattr(services.contacts, name)
         monkeypatch.setattr(services.contacts, name, lambda i, real=real: threads.append(
             threading.current_thread().name) or real(i))
+    closes: list[str] = []  # the database's close hooks (e.g. the segment counters' connections)
+    services.ctx.storage.database.db.on_close.append(lambda: closes.append("closed"))
     page = window.contacts_page
     select_all(qtbot, page)
     monkeypatch.setattr(page.bulk, "_confirm_delete", lambda n: True)
@@ -498,6 +500,7 @@ def test_an_operation_on_many_records_runs_off_the_ui_thread(qtbot, window, serv
     undo(qtbot, window)
     assert all(services.contacts.exists(i) for i in ids)
     assert len(threads) == 2 and all(t.startswith("undo") for t in threads)
+    assert closes == []  # only the worker thread's own connection was closed, not the database
     assert threading.current_thread() is threading.main_thread()
 
 

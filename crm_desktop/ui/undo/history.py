@@ -215,7 +215,7 @@ def _off_ui_thread(action: Callable[[], object], services: Services) -> object:
         try:
             return action()
         finally:
-            services.ctx.storage.database.close()  # this thread's connection
+            services.ctx.storage.database.db.close()  # this thread's connection only; the database stays open
 
     executor = ThreadPoolExecutor(1, thread_name_prefix="undo")
     future = executor.submit(job)
