@@ -47,3 +47,14 @@ def test_chinese_interface_is_loaded(qapp):
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(QLocale("en_US"))
+
+
+def test_a_system_without_a_locale_gets_us_english_numbers_and_amounts():
+    from crm_desktop.ui.i18n import choose_locale, usable
+
+    english = usable(QLocale.c())
+    assert english.toCurrencyString(59400.0, "$", 0) == "$59,400"
+    assert english.toString(1234567) == "1,234,567"
+    assert usable(QLocale("zh_CN")).name() == "zh_CN"  # a real locale is kept
+    assert choose_locale("", "zh_CN").name() == "zh_CN"
+    assert choose_locale("", None) != QLocale.c()

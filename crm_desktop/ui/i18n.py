@@ -12,7 +12,15 @@ CATALOGUE = "crm_desktop"
 def choose_locale(setting: str, override: str | None = None) -> QLocale:
     """--lang wins, then the setting, then the system locale."""
     name = override or setting
-    return QLocale(name) if name else QLocale.system()
+    return QLocale(name) if name else usable(QLocale.system())
+
+
+def usable(locale: QLocale) -> QLocale:
+    """``locale``, or US English for the POSIX "C" locale of a system set up with none, whose
+    numbers have no group separators and whose amounts read "59400$"."""
+    if locale == QLocale.c():
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return locale
 
 
 def install_translators(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
