@@ -407,6 +407,7 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(-1)
         self.sidebar.blockSignals(False)
+        self.new_button.setText(self.tr("+ New person"))  # what new_record makes with no list chosen
 
     def _on_customer_area_edit_requested(self, target) -> None:
         (self.edit_contact if target.kind == "contact" else self.edit_company)(target.id)

@@ -46,6 +46,19 @@ def test_new_button_opens_the_dialog_of_the_current_page(window, monkeypatch):
     assert asked == ["person", "company"]
 
 
+def test_the_new_button_on_a_customers_page_says_what_it_makes(qtbot, window, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr(mw.ContactDialog, "ask", classmethod(lambda cls, *a, **k: asked.append("person")))
+    company = services.companies.create(CompanyDraft(name="Acme"))
+    window.show_page(PAGE_COMPANIES)
+    assert window.new_button.text() == "+ New company"
+    window.open_company(company)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.customer_area)
+    assert window.new_button.text() == "+ New person"
+    window.new_button.click()
+    assert asked == ["person"]
+
+
 def test_ctrl_k_focuses_search_and_enter_opens_the_persons_page(qtbot, window, services):
     person = services.contacts.create(ContactDraft(given_name="Grace", family_name="Hopper"))
     window.activateWindow()
