@@ -333,6 +333,27 @@ class StageMove:
 
 
 @dataclass(frozen=True)
+class MovedDeal:
+    """A deal a deleted stage sent elsewhere, with what it had before (for the undo)."""
+
+    deal_id: int
+    version: int  # the deal's version after the move
+    entered_at: str | None  # when it had entered the deleted stage (as stored)
+    probability: int | None  # its own probability, if it had one
+    ended_spell: int | None  # its stay in the deleted stage, ended by the move
+    begun_spell: int | None  # the stay the move began
+
+
+@dataclass(frozen=True)
+class StageDeletion:
+    """A stage deleted, its deals moved to ``move_to``: what undoing it needs."""
+
+    stage_id: int
+    move_to: int | None
+    deals: tuple[MovedDeal, ...]
+
+
+@dataclass(frozen=True)
 class StageSpell:
     """One stay of a deal in a stage."""
 

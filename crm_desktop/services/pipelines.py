@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.deals import DealFilter, Labels, LostReason, Pipeline, Stage, StageInUseError, validate_stage
+from ..core.deals import (
+    DealFilter,
+    Labels,
+    LostReason,
+    MovedDeal,
+    Pipeline,
+    Stage,
+    StageDeletion,
+    StageInUseError,
+    validate_stage,
+)
 from ..core.errors import EditConflict, FieldError, NotFoundError, ValidationError
 from .changes import Change
 from .context import ServiceContext
@@ -133,6 +143,10 @@ class PipelineService:
     def delete_stage(self, stage_id: int, move_to: int | None = None) -> list[int]:
         """Remove a stage. One that holds open deals needs ``move_to``, a stage of the same
         pipeline, else StageInUseError says how many deals it holds. Returns the moved deals."""
+        return [moved.deal_id for moved in self.remove_stage(stage_id, move_to).deals]
+
+    def remove_stage(self, stage_id: int, move_to: int | None = None) -> StageDeletion:
+        """``delete_stage``, returning what ``undo_remove_stage`` needs to take it back."""
         stage = self.stage(stage_id)
         pipeline = self.get(stage.pipeline_id)
         if len(pipeline.stages) == 1:
@@ -145,14 +159,45 @@ class PipelineService:
             if held and move_to is None:
                 raise StageInUseError(stage_id, held)
             now = self.ctx.clock.now()
+            before = {row[0]: row for row in self.store.held_deals(stage_id)}
             moved = self.store.delete_stage(stage_id, move_to, now)
+            record = []
             for deal_id in moved:
-                deals.end_spell(deal_id, now)
-                deals.begin_spell(deal_id, move_to, now)
+                ended = deals.end_spell(deal_id, now)
+                begun = deals.begin_spell(deal_id, move_to, now)
+                _id, version, entered_at, probability = before[deal_id]
+                record.append(MovedDeal(deal_id, version + (move_to is not None), entered_at, probability,
+                                        ended, begun))
         self.ctx.changes.emit(Change("pipeline", "update", (stage.pipeline_id,)))
         if moved:
             self.ctx.changes.emit(Change("deal", "stage", tuple(moved)))
-        return moved
+        return StageDeletion(stage_id, move_to, tuple(record))
+
+    def _deal_title(self, deal_id: int) -> str:
+        try:
+            return self.ctx.storage.deals.get(deal_id).title
+        except NotFoundError:  # in the trash since
+            return ""
+
+    def undo_remove_stage(self, deletion: StageDeletion) -> None:
+        """Bring a deleted stage back with the deals its deletion moved, each as it was (stage,
+        entry time, probability, stays); EditConflict, and nothing written, if one of them was
+        changed since (moved, edited, won or lost)."""
+        deals = self.ctx.storage.deals
+        with self.ctx.write():
+            now = self.ctx.clock.now()
+            if not self.store.restore_stage(deletion.stage_id, now):
+                raise NotFoundError("stage", deletion.stage_id)
+            for moved in deletion.deals:
+                if deletion.move_to is not None and not self.store.put_deal_back(
+                        moved.deal_id, moved.version, deletion.move_to, deletion.stage_id,
+                        moved.entered_at, moved.probability, now):
+                    raise EditConflict("deal", moved.deal_id, self._deal_title(moved.deal_id))
+                deals.undo_spells(moved.begun_spell, moved.ended_spell)
+            pipeline_id = self.store.stage(deletion.stage_id).pipeline_id
+        self.ctx.changes.emit(Change("pipeline", "update", (pipeline_id,)))
+        if deletion.deals:
+            self.ctx.changes.emit(Change("deal", "stage", tuple(m.deal_id for m in deletion.deals)))
 
     def restore_stage(self, stage_id: int) -> None:
         """Bring a deleted stage back where it was (the undo of deleting an empty stage, or the

@@ -109,6 +109,21 @@ class PipelineStore:
         return self.db.execute_sql("UPDATE stage SET deleted_at = NULL, updated_at = ? WHERE id = ? "
                                    "AND deleted_at IS NOT NULL", (ts(now), stage_id)).rowcount > 0
 
+    def held_deals(self, stage_id: int) -> list[tuple[int, int, str | None, int | None]]:
+        """(id, version, stage_entered_at, probability) of the deals in a stage, open or closed."""
+        return self.db.execute_sql(
+            "SELECT id, version, stage_entered_at, probability FROM deal WHERE stage_id = ? "
+            "AND deleted_at IS NULL ORDER BY id", (stage_id,)).fetchall()
+
+    def put_deal_back(self, deal_id: int, version: int, moved_to: int, stage_id: int,
+                      entered_at: str | None, probability: int | None, now: dt.datetime) -> bool:
+        """A deal a stage deletion moved to ``moved_to`` back in ``stage_id`` as it was, if it is
+        still at ``version`` there (False, nothing written, otherwise)."""
+        return self.db.execute_sql(
+            "UPDATE deal SET stage_id = ?, stage_entered_at = ?, probability = ?, version = version + 1, "
+            "updated_at = ? WHERE id = ? AND version = ? AND stage_id = ? AND deleted_at IS NULL",
+            (stage_id, entered_at, probability, ts(now), deal_id, version, moved_to)).rowcount == 1
+
     def delete_stage(self, stage_id: int, move_to: int | None, now: dt.datetime) -> list[int]:
         """Retire a stage; its deals (open or closed) go to ``move_to``. Returns the moved deal ids."""
         moved = [r[0] for r in self.db.execute_sql(

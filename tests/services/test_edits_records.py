@@ -352,3 +352,39 @@ def test_a_deleted_saved_filter_is_saved_again_unless_its_name_was_taken(crm):
         ("Big ones", 60_000)]
     with pytest.raises(EditConflict):
         crm.pipelines.restore_filter("Big ones", DealFilter())
+
+
+def test_a_stage_deleted_with_its_deals_comes_back_with_them(crm, clock):
+    from crm_desktop.core.deals import DealDraft
+
+    pipeline = crm.pipelines.default()
+    gone, other = pipeline.stages[1], pipeline.stages[2]
+    usd = {"pipeline_id": pipeline.id, "currency": "USD"}
+    first = crm.deals.create(DealDraft("Big order", stage_id=gone.id, probability=35, **usd))
+    second = crm.deals.create(DealDraft("Small order", stage_id=gone.id, **usd))
+    stays = crm.deals.create(DealDraft("Elsewhere", stage_id=other.id, **usd))
+    before = {d: (crm.deals.get(d), crm.deals.history(d)) for d in (first, second, stays)}
+    clock.advance(dt.timedelta(days=3))
+
+    deletion = crm.pipelines.remove_stage(gone.id, other.id)
+    assert {m.deal_id for m in deletion.deals} == {first, second}
+    assert gone.id not in [s.id for s in crm.pipelines.get(pipeline.id).stages]
+    assert crm.deals.get(first).stage_id == other.id and crm.deals.get(first).probability != 35
+
+    clock.advance(dt.timedelta(minutes=1))
+    crm.pipelines.undo_remove_stage(deletion)
+    assert [s.id for s in crm.pipelines.get(pipeline.id).stages] == [s.id for s in pipeline.stages]
+    for deal_id, (deal, history) in before.items():
+        now = crm.deals.get(deal_id)
+        assert (now.stage_id, now.probability, now.stage_entered_at) == (
+            deal.stage_id, deal.probability, deal.stage_entered_at)
+        assert crm.deals.history(deal_id) == history
+
+    # redo, then a deal moved since: the undo is refused and writes nothing
+    deletion = crm.pipelines.remove_stage(gone.id, other.id)
+    crm.deals.move(second, pipeline.stages[3].id)
+    with pytest.raises(EditConflict) as refused:
+        crm.pipelines.undo_remove_stage(deletion)
+    assert refused.value.name == "Small order"
+    assert gone.id not in [s.id for s in crm.pipelines.get(pipeline.id).stages]
+    assert crm.deals.get(first).stage_id == other.id

@@ -458,6 +458,32 @@ def test_a_stage_added_and_moved_in_the_pipeline_settings_is_undone(qtbot, windo
     assert [s.id for s in services.pipelines.get(pipeline.id).stages] == order
 
 
+def test_a_stage_deleted_with_its_deals_is_undone_and_redone(qtbot, window, services, monkeypatch):
+    from crm_desktop.core.deals import DealDraft
+    from crm_desktop.ui.pipeline.editor import PipelineEditor
+
+    pipeline = services.pipelines.default()
+    gone, other = pipeline.stages[1], pipeline.stages[2]
+    deal = services.deals.create(DealDraft("Big order", pipeline_id=pipeline.id, stage_id=gone.id,
+                                           currency="USD", probability=35))
+    editor = PipelineEditor(services, pipeline.id, window)
+    qtbot.addWidget(editor)
+    monkeypatch.setattr(editor, "_ask_target", lambda stage_id, held: other.id)
+    editor.stages.setCurrentCell(1, 0)
+    editor.delete_stage()
+    editor.close()
+    assert services.deals.get(deal).stage_id == other.id
+    assert undo_text(window) == "&Undo Delete stage “Qualified”"
+    undo(qtbot, window)
+    assert gone.id in [s.id for s in services.pipelines.get(pipeline.id).stages]
+    assert (services.deals.get(deal).stage_id, services.deals.get(deal).probability) == (gone.id, 35)
+    redo(qtbot, window)
+    assert gone.id not in [s.id for s in services.pipelines.get(pipeline.id).stages]
+    assert services.deals.get(deal).stage_id == other.id
+    undo(qtbot, window)
+    assert services.deals.get(deal).stage_id == gone.id
+
+
 def test_a_tag_made_and_a_pipeline_deleted_in_the_settings_are_undone(qtbot, window, services, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 

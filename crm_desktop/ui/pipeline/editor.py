@@ -212,9 +212,18 @@ class PipelineEditor(QDialog):
             if move_to is None:
                 return
         name = LABELS.stage(self._services.pipelines.stage(stage_id))
-        if self._run(lambda: self._services.pipelines.delete_stage(stage_id, move_to)):
-            if not held:  # one whose deals moved elsewhere is not undone: they stay where they went
+        pipelines = self._services.pipelines
+        done: list = []  # the deletion as last done (a redo does it again)
+        if self._run(lambda: done.append(pipelines.remove_stage(stage_id, move_to))):
+            if not held:
                 self._stage_undo(undo_texts.stage_deleted_text(name), stage_id, added=False)
+            else:  # undo brings the stage back with the deals that moved out of it
+
+                def again() -> None:
+                    done.append(pipelines.remove_stage(stage_id, move_to))
+
+                record_done(self, self._services, undo_texts.stage_deleted_text(name), again,
+                            lambda: pipelines.undo_remove_stage(done[-1]))
             self._load_stages()
 
     def _ask_target(self, stage_id: int, held: int) -> int | None:
