@@ -140,4 +140,8 @@ def test_the_next_date_is_later_and_at_the_same_wall_clock_time(freq, interval, 
     assert following > due
     before, after = to_local(due, tz), to_local(following, tz)
     if to_utc(before, tz) == due and to_utc(after, tz) == following:  # neither in a skipped hour
-        assert after.time() == before.time()
+        intended = dt.datetime.combine(after.date(), before.time())
+        if to_local(to_utc(intended, tz), tz) == intended:
+            assert after.time() == before.time()
+        else:  # the clocks go forward over that time on that day: the first time after the gap
+            assert intended < after <= intended + dt.timedelta(hours=1)
