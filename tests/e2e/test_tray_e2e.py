@@ -30,10 +30,12 @@ def tray_host(x_display):
     panel = subprocess.Popen(["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
                               "--height", "32"], env=app_env(x_display), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
-    assert wait_for_window(x_display, "panel", timeout=20), "trayer did not map its panel"
-    yield x_display
-    panel.terminate()
-    panel.wait(10)
+    try:
+        assert wait_for_window(x_display, "panel", timeout=20), "trayer did not map its panel"
+        yield x_display
+    finally:  # also when the panel never showed: no process left running into later tests
+        panel.terminate()
+        panel.wait(10)
 
 
 def _wait_for_log(path: Path, pattern: str, timeout: float = 45.0) -> re.Match | None:
