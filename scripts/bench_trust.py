@@ -312,14 +312,18 @@ def _list_times(plain: Path, encrypted: Path, runs: int) -> dict:
     return out
 
 
-def _ratio_row(label: str, plain: list[float], encrypted: list[float]) -> list[common.Row]:
+def _ratio_row(label: str, plain: list[float], encrypted: list[float], *, target: bool = True
+               ) -> list[common.Row]:
+    """Plain, encrypted and their ratio; ``target``: the figure is one of the foundation's, so the
+    ≤ 1.5× target applies (else the ratio is shown for what it says, without one)."""
     p, e = common.median(plain), common.median(encrypted)
     p95 = common.percentile(encrypted, 95) / common.percentile(plain, 95)
     ok = e / p <= CIPHER_RATIO_TARGET and p95 <= CIPHER_RATIO_TARGET
     return [common.Row(f"{label}: plain", len(plain), p, "ms", p95=common.percentile(plain, 95)),
             common.Row(f"{label}: encrypted", len(encrypted), e, "ms", p95=common.percentile(encrypted, 95)),
             common.Row(f"{label}: encrypted / plain (p95 column: ratio of p95s)", len(plain), e / p, "×",
-                       f"≤ {CIPHER_RATIO_TARGET}× (median and p95)", ok, p95)]
+                       f"≤ {CIPHER_RATIO_TARGET}× (median and p95)" if target else "",
+                       ok if target else None, p95)]
 
 
 def _encryption_rows(source: Path, size: str, runs: int, rounds: int) -> tuple[list[common.Row], str]:
@@ -348,8 +352,10 @@ def _encryption_rows(source: Path, size: str, runs: int, rounds: int) -> tuple[l
     def requests(label: str, index: int) -> list[float]:
         return [v[index] for m in lists[label] for v in m["requests"].values()]
 
+    # Not one of the foundation's figures (its "filter applied → new rows painted" has no target;
+    # the keystroke-to-first-page figure is the search box, the list filter and the UI stall).
     rows += _ratio_row("ContactsPage: filter or sort → new rows painted", requests("plain", 0),
-                       requests("encrypted", 0))
+                       requests("encrypted", 0), target=False)
     rows += _ratio_row("ContactsPage: longest UI-thread stall while filtering or sorting",
                        requests("plain", 1), requests("encrypted", 1))
     rss = [common.median([m[key] for m in lists[label]]) for label in ("plain", "encrypted")
@@ -418,7 +424,17 @@ def run(size: str = "1m", runs: int = 3, rounds: int = 15) -> common.Result:
         "(32 MiB for a plain one). Search: `bench_search.service_filtering` as `bench.py search` runs it, "
         f"{rounds} passes over its typed queries per measurement; list: `bench_list`'s ContactsPage child "
         f"as `bench.py list` runs it; {runs} measurements of each, plain and encrypted in turn. The "
-        "target is applied to the median and the p95 of each figure.")
+        "target is applied to the median and the p95 of each of the foundation's figures: the search "
+        "box, the list filter and the longest UI-thread stall while filtering (its search as you type), "
+        "the list's first rows and last row (and memory). \"Filter or sort → new rows painted\" is "
+        "shown without a target, as in the foundation's own section (\"filter applied → new rows "
+        "painted\"); the table below gives it per request. Where encrypted costs more there, the "
+        "request reads rows no query of that connection has read yet: a filter matching a few thousand "
+        "people spread over the table (张: 8,613) reads each of their rows to sort them by name, one "
+        "table page each, and each page is decrypted and its HMAC checked (~20 µs) where the plain "
+        "file's page is copied from the OS cache. Walking the name index instead (as for filters "
+        "matching 20,000 people or more) does not help there: the people a surname matches sit "
+        "together in name order, so the walk reads most of the index before the first match.")
     result.notes.append("ContactsPage requests, rows painted (median over runs):\n\n" + table)
     result.print()
     print(table)
