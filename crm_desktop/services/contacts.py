@@ -6,11 +6,11 @@ import contextlib
 import dataclasses
 import datetime as dt
 import gc
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from ..core.cpu import spare_cores
 from ..core.emails import normalize_email
 from ..core.errors import FieldError, NotFoundError, ValidationError
 from ..core.names import display_name
@@ -48,12 +48,7 @@ def _spare_core() -> bool:
     kept busy by other work, it made a load slower (wall time = CPU time, 168 against
     122 µs of CPU per contact), so it is done only when a core is idle.
     """
-    cores = os.cpu_count() or 1
-    try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # Windows has no load average
-        return cores > 1
-    return cores > 1 and load <= cores - 1
+    return spare_cores(2)
 
 
 @contextlib.contextmanager
