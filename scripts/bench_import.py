@@ -38,7 +38,7 @@ DUPLICATE_SHARE = 0.1  # rows whose e-mail a contact of the database already has
 # Measured while making the import's own share smaller; printed under the figures.
 IMPORT_ANALYSIS = [
     "How a large file is imported now. This process reads the sheet (python-calamine). When the file "
-    "has at least 20,000 rows and the load average leaves a core idle, a second process started with "
+    "has at least 20,000 rows and other programs leave a core idle, a second process started with "
     "`spawn` (`interchange.rows.RowWorker`; no fork of a process running Qt) maps each row to a draft "
     "and validates it (text, e-mails, E.164 phones, invalid values dropped and noted): this process "
     "hands it the cells of up to three chunks of 1,000 rows ahead and gets plain tuples and dicts "
@@ -62,9 +62,9 @@ IMPORT_ANALYSIS = [
     "GC pause, wall / this process's CPU / the worker's, s: 31.2 / 21.2 / 9.4 against 46.6 / 24.4, "
     "68.7 / 28.9 / 10.3 against 41.4 / 30.2, 58.4 / 26.9 / 10.5 and 63.8 / 26.6 / 10.3 against 48.3 "
     "/ 31.1 and 47.9 / 31.8), but handing a row over costs ~15 µs here and ~15-20 µs there, so with "
-    "no idle core the import was slower in most pairs. Hence the worker only when the load average "
-    "leaves a core idle; `--worker on` and `--worker off` force it either way: on a quiet machine run "
-    "both, alternated, to see what it gives there.",
+    "no idle core the import was slower in most pairs. Hence the worker only when other "
+    "programs' CPU use leaves a core idle; `--worker on` and `--worker off` force it either way: "
+    "on a quiet machine run both, alternated, to see what it gives there.",
     "Cut in this round besides: a batch's linked companies are named in one query (was one per "
     "company, ~650 per batch of 1,000 rows: `create_many` inside the import took 13.4 s, median at "
     "load ~2, and 5.9-10.7 s in the runs above at load 3-6), companies found while matching names "
@@ -376,7 +376,7 @@ def run(rows: int = 100_000, runs: int = 3, worker: str = "auto") -> common.Resu
     result.notes.append("Per run (import / floor, s): " + ", ".join(
         f"{t:.2f} / {f:.2f}" for t, f in zip(totals, floors, strict=True)) + ".")
     result.notes.append(
-        "Rows mapped and validated in a second process (`--worker auto`: when the load average leaves "
+        "Rows mapped and validated in a second process (`--worker auto`: when other programs leave "
         "a core idle): " + ", ".join(f"{'yes' if w else 'no'} (load {la:.1f})" for w, la in used)
         + "; CPU time per run in the importing process / in the worker: "
         + ", ".join(f"{c:.1f} / {k:.1f} s" for c, k in cpu) + ".")
