@@ -12,7 +12,6 @@ import itertools
 import os
 import re
 import threading
-import weakref
 from collections.abc import Sequence
 
 import peewee as pw
@@ -573,18 +572,18 @@ class CountingConnections:
         return conn
 
 
-_POOLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_POOLS_LOCK = threading.Lock()
+_POOL_LOCK = threading.Lock()  # makes each database's pool once, whichever threads ask at once
 
 
 def counting_connections(db: pw.SqliteDatabase) -> CountingConnections:
-    """The database's counting connections; closed with it where it says when it closes
-    (``on_close``, see ``storage.database``), else each count closes its own."""
-    with _POOLS_LOCK:
-        pool = _POOLS.get(db)
+    """The database's counting connections, kept on the database object itself; closed with it
+    where it says when it closes (``on_close``, see ``storage.database``), else each count
+    closes its own."""
+    with _POOL_LOCK:
+        pool = getattr(db, "counting_connections", None)
         if pool is None:
             hooks = getattr(db, "on_close", None)
-            pool = _POOLS[db] = CountingConnections(db, keep=hooks is not None)
+            pool = db.counting_connections = CountingConnections(db, keep=hooks is not None)
             if hooks is not None:
                 hooks.append(pool.close)
     return pool
