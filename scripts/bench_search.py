@@ -43,17 +43,17 @@ def _time_ms(fn) -> tuple[float, object]:
 def query_plans(services, text: str) -> list[str]:
     """EXPLAIN QUERY PLAN of the list filter's count and first page for ``text``."""
     from crm_desktop.core.query import ListQuery
-    from crm_desktop.storage.contacts import LIST_COLUMNS, SORT_SQL, list_where
+    from crm_desktop.storage.contacts import list_where
 
     where, params = list_where(ListQuery(search=text))
     db = services.ctx.storage.database.db
+    page_sql, page_params = services.ctx.storage.contacts.page_sql(ListQuery(search=text))
     out = []
     for label, sql, args in (
         # A search alone is counted in the index (ContactStore.count); with other filters, so:
         ("count", "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?", params),
         ("count with a filter", f"SELECT count(*) FROM contact WHERE {where} AND owner_id = ?", [*params, 1]),
-        ("page", f"SELECT {', '.join(LIST_COLUMNS)} FROM contact WHERE {where} "
-                 f"ORDER BY {SORT_SQL['name']} ASC, id ASC LIMIT ? OFFSET ?", [*params, 100, 0]),
+        ("page", page_sql, [*page_params, 100, 0]),  # as ContactStore.page runs it
     ):
         plan = db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", args).fetchall()
         out.append(f"{label}: " + "; ".join(row[-1] for row in plan))

@@ -479,9 +479,16 @@ class ContactStore:
 
     def page(self, q: ListQuery, offset: int, limit: int) -> list[tuple]:
         """``limit`` list rows (LIST_COLUMNS) starting at ``offset`` in the query's order."""
-        where, params = list_where(q)
         if q.sort == "score":  # read in the order of the scores' own index
+            where, params = list_where(q)
             return score_page(self.db, where, params, _LIST_OWN, q.descending, offset, limit)
+        sql, params = self.page_sql(q)
+        return self.db.execute_sql(sql, (*params, limit, offset)).fetchall()
+
+    def page_sql(self, q: ListQuery) -> tuple[str, list]:
+        """The statement ``page`` runs for ``q`` (any sort but the score's), and its parameters
+        but the trailing LIMIT and OFFSET."""
+        where, params = list_where(q)
         order = SORT_SQL.get(q.sort, SORT_SQL["name"])
         direction = "DESC" if q.descending else "ASC"
         if self._broad_search(q):
@@ -492,10 +499,8 @@ class ContactStore:
             # The unary + keeps SQLite from driving the query by those ids.
             match = f"id IN ({SearchIndex.match_subquery('contact_fts')})"
             where = where.replace(match, f"+{match}", 1)
-        return self.db.execute_sql(
-            f"SELECT {_LIST_OWN}, {SCORE_SQL} FROM contact WHERE {where} "
-            f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?",
-            (*params, limit, offset)).fetchall()
+        return (f"SELECT {_LIST_OWN}, {SCORE_SQL} FROM contact WHERE {where} "
+                f"ORDER BY {order} {direction}, id {direction} LIMIT ? OFFSET ?", list(params))
 
     def _broad_search(self, q: ListQuery) -> bool:
         """Whether the list's search matches at least BROAD_MATCHES people (counted no further)."""
