@@ -188,7 +188,7 @@ def insert_rows(conn, target: str, width: int, rows: Sequence[tuple], verb: str 
         conn.execute(sql, list(chain.from_iterable(part)))
 
 
-class _BulkRows:
+class ContactRows:
     """Every row of one bulk insert, built in a single pass over the writes."""
 
     def __init__(self) -> None:
@@ -329,18 +329,28 @@ class ContactStore:
 
     def insert(self, writes: Sequence[ContactWrite], now: dt.datetime) -> list[int]:
         """Insert validated contacts with their channels, tags and index documents."""
-        if not writes:
+        return self.write_rows(self.rows(writes, now))
+
+    def rows(self, writes: Sequence[ContactWrite], now: dt.datetime) -> ContactRows:
+        """The rows :meth:`insert` writes for ``writes``, numbered from the next free id; write
+        them with :meth:`write_rows` in the same transaction. (Building them is Python, writing
+        them is SQLite, which runs without the GIL: a caller may want to tell them apart.)"""
+        rows = ContactRows()
+        if writes:
+            rows.add_all(writes, next_id(self.db, "contact"), ts(now))
+        return rows
+
+    def write_rows(self, rows: ContactRows) -> list[int]:
+        """Write what :meth:`rows` built; returns the new contacts' ids."""
+        if not rows.contacts:
             return []
         conn = self.db.connection()
-        first = next_id(self.db, "contact")
-        rows = _BulkRows()
-        rows.add_all(writes, first, ts(now))
         insert_rows(conn, _CONTACT_INSERT, 4 + len(_ROW_COLUMNS), rows.contacts)
         insert_rows(conn, _CHANNEL_INSERT, 7, rows.channels)
         insert_rows(conn, "contact_tag(contact_id, tag_id)", 2, rows.tags, "INSERT OR IGNORE")
         insert_rows(conn, "custom_value(field_id, record_id, value)", 3, rows.custom)
         insert_rows(conn, _FTS_INSERT, 7, rows.documents)
-        return list(range(first, first + len(writes)))
+        return [row[0] for row in rows.contacts]
 
     def update(self, contact_id: int, w: ContactWrite, now: dt.datetime,
                expected: dt.datetime | None = None) -> None:

@@ -367,3 +367,26 @@ def test_the_page_cache_is_as_before_after_a_bulk_load(crm, sql):
     with pytest.raises(RuntimeError, match="stop"), crm.contacts.bulk_load():
         raise RuntimeError("stop")
     assert sql("PRAGMA cache_size") == before
+
+
+def test_the_checking_thread_waits_while_the_writer_has_its_turn():
+    """Between two drafts the checking thread waits for the writer's Python to finish, so the
+    writer does not wait for the GIL after each of its many small reads."""
+    import threading
+
+    from crm_desktop.services.contacts import _Turns
+
+    turns = _Turns()
+    checked = threading.Event()
+
+    def check_one_draft():
+        turns.checker()
+        checked.set()
+
+    with turns.writer():
+        checker = threading.Thread(target=check_one_draft)
+        checker.start()
+        assert not checked.wait(0.2)  # held back for as long as the writer's turn lasts
+    assert checked.wait(5)  # and on at once when it ends
+    checker.join()
+    turns.checker()  # outside a turn nothing waits
