@@ -76,17 +76,19 @@ IMPORT_ANALYSIS = [
     "international). Evaluated, not kept: sending only the draft fields that are set (13-17 → 13 µs "
     "to unpickle a row, within noise).",
     "What 10 s (100 µs per row) would take. The row `SQLite alone` replays the statements "
-    "`create_many` runs for the rows this import creates (recorded while it wrote them into another "
-    "copy of the database, then run alone in one bulk load into a fresh copy: no reading, mapping, "
-    "validation, matching or rows built, only SQLite's work and binding the values). One "
-    "connection writes a database file at a time, so that work runs on one core; it takes about "
-    "the whole 10 s by itself (8.3-10.0 s in the three runs of 2026-11-23 on a quiet machine), and "
-    "the import's own writes (the import's undo rows, the companies it creates) and the verified "
-    "backup made before it go through the same single writer. Beside it, the other core would have "
-    "to read the sheet (the floor's own reader takes ~1.6-1.8 s), map and validate 100,000 rows "
-    "(E.164 phones, e-mails), match them against the database and hand them over, all within "
-    "those same seconds. See \"Insert through the services\" for what SQLite does per person and "
-    "why each part is kept.",
+    "`create_many` runs for the rows this import creates (recorded while it wrote them into "
+    "another copy of the database, then run alone in one bulk load into a fresh copy: no reading, "
+    "mapping, validation, matching or rows built, only SQLite's work and binding the values). One "
+    "connection writes a database file at a time, so that work runs on one core: 6.8-8.2 s in the "
+    "runs above, 8.3-10.0 s in three earlier runs the same morning (both on a quiet machine). The "
+    "import's own writes (its undo rows, the companies it creates) and the verified backup made "
+    "before it go through the same single writer. Everything else would have to fit on the other "
+    "core beside it within the seconds left: reading the sheet (the floor's own reader, ~1.6-1.8 "
+    "s), mapping and validating the rows (E.164 phones, e-mails, dates; 71-84 µs of CPU per row "
+    "in the worker now), matching them against the database and handing them over between the "
+    "processes (~15 µs per row on each side). In the runs above this process spent 18.8-22.1 s of "
+    "CPU and the worker 7.1-8.4 s: 26-31 s in all, where two cores give 20 s in 10 s. See \"Insert "
+    "through the services\" for what SQLite does per person and why each part is kept.",
 ]
 
 

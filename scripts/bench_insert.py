@@ -205,26 +205,34 @@ def _shifted(recorded: list[tuple], by: int) -> list[tuple]:
     return out
 
 
-def _replay(storage, recorded: list[tuple]) -> tuple[float, float]:
+def _replay(storage, recorded: list[tuple], parts: dict | None = None) -> tuple[float, float]:
     """The recorded statements alone, in one bulk load as ``create_many`` runs them: no
     validation, no rows built, only SQLite's work (and binding the values). Returns (wall,
-    CPU time of this thread) in seconds."""
+    CPU time of this thread) in seconds; ``parts`` receives the CPU seconds of each table's
+    statements and of the load's end (indexes built again, commit)."""
     from crm_desktop.storage.contacts import insert_rows
 
     store = storage.contacts
+    parts = parts if parts is not None else {}
     gc.collect()
     t0, c0 = time.perf_counter(), time.thread_time()
     with store.bulk_session(), storage.write(), store.bulk_load():
         conn = store.db.connection()
         for target, width, rows, verb in recorded:
+            c = time.thread_time()
             insert_rows(conn, target, width, rows, verb)
+            table = target.split("(")[0]
+            parts[table] = parts.get(table, 0.0) + time.thread_time() - c
+        end = time.thread_time()
+    parts["end of the load"] = time.thread_time() - end
     return time.perf_counter() - t0, time.thread_time() - c0
 
 
-def _sql_alone(tmp: Path, count: int) -> tuple[float, float, float, float]:
+def _sql_alone(tmp: Path, count: int, parts: dict) -> tuple[float, float, float, float]:
     """SQLite's own share: create_many's statements recorded, then replayed alone into a copy
     of the database as it was before (the first load) and again into the people it now
-    holds (the import's case). (wall, CPU) per contact in µs for each."""
+    holds (the import's case). (wall, CPU) per contact in µs for each; ``parts`` receives the
+    first replay's CPU µs per contact by table."""
     from crm_desktop.services import Services
     from crm_desktop.storage import Storage
 
@@ -241,11 +249,13 @@ def _sql_alone(tmp: Path, count: int) -> tuple[float, float, float, float]:
     shutil.copyfile(start, tmp / "replay" / "crm.sqlite3")
     storage = Storage.open(tmp / "replay" / "crm.sqlite3")
     try:
-        first = _replay(storage, recorded)
+        first = _replay(storage, recorded, parts)
         storage.database.checkpoint()
         second = _replay(storage, _shifted(recorded, count))
     finally:
         storage.close()
+    for table in parts:
+        parts[table] *= 1e6 / count
     return tuple(v * 1e6 / count for v in (*first, *second))
 
 
@@ -254,6 +264,7 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
     second_rates: list[float] = []
     validate_rates: list[float] = []
     sql: list[tuple[float, ...]] = []
+    sql_parts: list[dict] = []
     common.BENCH_DATA.mkdir(exist_ok=True)
     load_before = os.getloadavg()
     for i in range(runs):
@@ -283,9 +294,13 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
             shutil.rmtree(tmp, ignore_errors=True)
         tmp = Path(tempfile.mkdtemp(prefix="insert-sql-", dir=common.BENCH_DATA))
         try:
-            sql.append(_sql_alone(tmp, count))
+            parts: dict = {}
+            sql.append(_sql_alone(tmp, count, parts))
+            sql_parts.append(parts)
             print("  SQL alone (wall / CPU µs per contact): into an empty database {:.1f} / {:.1f}; "
                   "into {:,} {:.1f} / {:.1f}".format(sql[-1][0], sql[-1][1], count, *sql[-1][2:]))
+            print("    CPU µs per contact into the empty database: "
+                  + ", ".join(f"{k} {v:.1f}" for k, v in parts.items()))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     med = common.median(rates)
@@ -317,6 +332,15 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
         + "; after: " + ", ".join(f"{x:.1f}" for x in load_after) + f" on {os.cpu_count()} cores.")
     result.notes.append("Per run: " + ", ".join(f"{r:,.0f}/s" for r in rates) + "; into 100k: "
                         + ", ".join(f"{r:,.0f}/s" for r in second_rates) + ".")
+    result.notes.append(
+        "SQLite alone, CPU µs per contact into the empty database (wall in brackets), per run: "
+        + "; ".join(f"{c:.1f} ({w:.1f})" for w, c, *_ in sql) + "; into the 100,000: "
+        + "; ".join(f"{c:.1f} ({w:.1f})" for *_, w, c in sql) + ". Of the first, by table (median "
+        "of the runs): " + ", ".join(
+            f"`{k}` {common.median([p.get(k, 0.0) for p in sql_parts]):.1f}"
+            for k in (sql_parts[0] if sql_parts else {})
+            if max(p.get(k, 0.0) for p in sql_parts) > 0.05)
+        + ".")
     result.notes += ANALYSIS
     result.print()
     return result
