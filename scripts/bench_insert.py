@@ -163,6 +163,14 @@ def _drafts(services, count: int, seed: int = common.SEED + 1) -> list:
     return list(Synth(seed).contacts(count, names, owners))
 
 
+def _name_and_email(drafts: list) -> list:
+    """The same people with nothing but a name and one e-mail address."""
+    from crm_desktop.core.records import Channel, ContactDraft
+
+    return [ContactDraft(given_name=d.given_name, family_name=d.family_name,
+                         emails=[Channel(f"person{i}@example.com", "work")]) for i, d in enumerate(drafts)]
+
+
 def _timed_create(services, drafts: list) -> float:
     gc.collect()
     t0 = time.perf_counter()
@@ -265,6 +273,7 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
     validate_rates: list[float] = []
     sql: list[tuple[float, ...]] = []
     sql_parts: list[dict] = []
+    bare_rates: list[float] = []
     common.BENCH_DATA.mkdir(exist_ok=True)
     load_before = os.getloadavg()
     for i in range(runs):
@@ -279,6 +288,7 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
             validate_rates.append(count / (time.perf_counter() - t0))
             elapsed = _timed_create(services, drafts)
             rates.append(count / elapsed)
+            bare = _name_and_email(drafts)
             del drafts
             # The import's case: as many people again into the table just filled.
             services.ctx.storage.database.checkpoint()
@@ -290,6 +300,16 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
                   f"(validation alone {validate_rates[-1]:,.0f}/s)")
             services.close()
             del more
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        # The same number of people with only a name and an e-mail, into an empty database.
+        tmp = Path(tempfile.mkdtemp(prefix="insert-bare-", dir=common.BENCH_DATA))
+        try:
+            services = _fresh_services(tmp)
+            bare_rates.append(count / _timed_create(services, bare))
+            services.close()
+            del bare
+            print(f"  only a name and an e-mail: {bare_rates[-1]:,.0f}/s")
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         tmp = Path(tempfile.mkdtemp(prefix="insert-sql-", dir=common.BENCH_DATA))
@@ -312,6 +332,8 @@ def run(count: int = 100_000, runs: int = 3) -> common.Result:
         common.Row(f"create_many, {count:,} more into those {count:,}", runs, common.median(second_rates),
                    "/s"),
         common.Row("validation alone (same drafts, not stored)", runs, common.median(validate_rates), "/s"),
+        common.Row(f"create_many, {count:,} contacts with only a name and an e-mail", runs,
+                   common.median(bare_rates), "/s"),
         common.Row("SQLite alone: create_many's statements replayed, into an empty database", runs,
                    common.median([1e6 / w for w, *_ in sql]), "/s"),
         common.Row(f"SQLite alone: the same into {count:,}", runs,
