@@ -146,13 +146,62 @@ class AttachmentService:
         chosen or removed, only if the photo is still ``expected`` (EditConflict, naming the
         record ``name``, otherwise)."""
         with self.ctx.write():
-            current = self.store.photo(target)
-            if (current.id if current is not None else None) != expected:
-                raise EditConflict(target.kind, target.id, name)
+            self._check_photo(target, expected, name)
             if wanted is not None:
                 self.store.get(wanted)  # NotFoundError when it was deleted since
             self.store.set_photo(target, wanted)
         self.ctx.changes.emit(Change(target.kind, "update", (target.id,)))
+
+    def undo_photo_choice(self, target: Target, chosen: int, earlier: int | None, name: str = "") -> bool:
+        """Undo a photo chosen with ``set_photo``: show ``earlier`` again (None: no photo) and move
+        the image the choice attached (``chosen``) to the trash, as deleting it from Files does.
+        Only if the photo is still ``chosen``: EditConflict, naming the record ``name``, and nothing
+        written otherwise. Returns whether the image went to the trash.
+
+        An attached image belongs to one person or company, but a merge since may have moved it to
+        the record kept, and one image may be the photo of several records. The image is then in
+        use elsewhere: it stays in Files (trashing it would take it from that other page or photo)
+        while the earlier photo still comes back, which is the change the user asked to undo."""
+        with self.ctx.write():
+            self._check_photo(target, chosen, name)
+            if earlier is not None:
+                self.store.get(earlier)  # NotFoundError when it was deleted since
+            self.store.set_photo(target, earlier)
+            trash = self._only_this_photo(target, chosen)
+            if trash:
+                self.store.soft_delete([chosen], self.ctx.clock.now())
+        self.ctx.changes.emit(Change(target.kind, "update", (target.id,)))
+        if trash:
+            self.ctx.changes.emit(Change("attachment", "delete", (chosen,)))
+        return trash
+
+    def redo_photo_choice(self, target: Target, chosen: int, earlier: int | None, restore: bool,
+                          name: str = "") -> None:
+        """Redo a photo choice undone by ``undo_photo_choice``: bring the image ``chosen`` back
+        from the trash (``restore``: the undo put it there) and show it as the photo again; only if
+        the photo is still ``earlier`` (EditConflict otherwise), and NotFoundError when the image
+        was deleted for good since (or, kept by the undo, deleted since)."""
+        with self.ctx.write():
+            self._check_photo(target, earlier, name)
+            if restore:
+                self.store.restore([chosen], self.ctx.clock.now())
+            self.store.get(chosen)
+            self.store.set_photo(target, chosen)
+        if restore:
+            self.ctx.changes.emit(Change("attachment", "restore", (chosen,)))
+        self.ctx.changes.emit(Change(target.kind, "update", (target.id,)))
+
+    def _check_photo(self, target: Target, expected: int | None, name: str) -> None:
+        current = self.store.photo(target)
+        if (current.id if current is not None else None) != expected:
+            raise EditConflict(target.kind, target.id, name)
+
+    def _only_this_photo(self, target: Target, attachment_id: int) -> bool:
+        """Whether the image is still attached to the target itself and is no one else's photo
+        (called once the target's photo is no longer this image)."""
+        attachment = self.store.get(attachment_id)
+        owner = attachment.contact_id if target.kind == "contact" else attachment.company_id
+        return owner == target.id and self.store.photo_uses(attachment_id) == 0
 
     def photo_path(self, target: Target) -> Path | None:
         """The stored image of the target's photo, if it has one that is still there."""

@@ -69,6 +69,11 @@ class AttachmentStore:
             (target.kind, target.id)).fetchone()
         return _attachment(row) if row else None
 
+    def photo_uses(self, attachment_id: int) -> int:
+        """How many people and companies show this attached image as their photo."""
+        return self.db.execute_sql("SELECT count(*) FROM customer_photo WHERE attachment_id = ?",
+                                   (attachment_id,)).fetchone()[0]
+
     def uses_of(self, sha256: str) -> int:
         """How many rows (trashed ones too, they can be restored) point at this content."""
         row = self.db.execute_sql("SELECT count(*) FROM attachment WHERE sha256 = ?", (sha256,)).fetchone()

@@ -197,14 +197,40 @@ def setting_changed(widget: QWidget | None, services: Services, text: str, put: 
         history.record(PutCommand(services, text, put, record_id, before, after))
 
 
+class PhotoChoiceCommand(UndoCommand):
+    """A photo chosen on a customer's page: choosing attached the image ``chosen`` and showed it
+    instead of ``earlier``. Undo shows the earlier photo again and moves that image to the trash,
+    as a delete in Files does (unless it is in use elsewhere since: see
+    ``AttachmentService.undo_photo_choice``); redo brings it back from there as the photo."""
+
+    def __init__(self, services: Services, target, name: str, earlier: int | None, chosen: int) -> None:
+        super().__init__(services, texts.photo_text(name, True))
+        self.target, self.name, self.earlier, self.chosen = target, name, earlier, chosen
+        self.trashed = False  # whether the last undo moved the image to the trash
+
+    def do(self) -> None:
+        self.services.attachments.redo_photo_choice(self.target, self.chosen, self.earlier, self.trashed,
+                                                    self.name)
+
+    def revert(self) -> None:
+        self.trashed = self.services.attachments.undo_photo_choice(self.target, self.chosen, self.earlier,
+                                                                   self.name)
+
+
 def photo_changed(widget: QWidget | None, services: Services, target, name: str, before: int | None,
                   after: int | None) -> None:
-    """Keep a photo chosen (or removed) on a customer's page for Undo, which shows the earlier one."""
+    """Keep a photo chosen (``after``: the image ``set_photo`` attached) or removed (``after`` None)
+    on a customer's page for Undo, which shows the earlier one."""
+    if after is not None:
+        history = history_of(widget)
+        if history is not None and before != after:
+            history.record(PhotoChoiceCommand(services, target, name, before, after))
+        return
+
     def put(_record_id: int, wanted: int | None, expected: int | None) -> None:
         services.attachments.put_photo(target, wanted, expected, name)
 
-    text = texts.photo_text(name, after is not None)
-    setting_changed(widget, services, text, put, target.id, before, after)
+    setting_changed(widget, services, texts.photo_text(name, False), put, target.id, before, after)
 
 
 def record_done(widget: QWidget | None, services: Services, text: str, forward: Callable[[], Any],
