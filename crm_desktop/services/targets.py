@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
 
 from ..core.dashboard import TARGET_METRICS, Target, TargetProgress, week_start
-from ..core.errors import FieldError, ValidationError
+from ..core.errors import EditConflict, FieldError, ValidationError
 from ..core.forecast import add_months
 from .changes import Change
 from .context import ServiceContext
@@ -22,12 +24,44 @@ class TargetService:
 
     def set_target(self, owner_id: int, metric: str, amount: int, currency: str = "") -> None:
         """Set an owner's target; an amount of 0 removes it."""
-        if metric not in TARGET_METRICS:
-            raise ValidationError([FieldError("metric", "invalid", metric)])
-        if amount < 0:
-            raise ValidationError([FieldError("amount", "invalid", str(amount))])
+        target = Target(owner_id, metric, amount, currency)
+        _check(target)
         with self.ctx.write():
-            self.store.set_target(Target(owner_id, metric, amount, currency), self.ctx.clock.now())
+            self.store.set_target(target, self.ctx.clock.now())
+        self.ctx.changes.emit(Change("target", "update", (owner_id,)))
+
+    def owner_targets(self, owner_id: int) -> tuple[Target, ...]:
+        """One owner's targets, by metric (none for a metric without one)."""
+        with self.ctx.read():
+            return tuple(self.store.owner_targets(owner_id))
+
+    def set_targets(self, owner_id: int, targets: Sequence[Target]) -> tuple[tuple[Target, ...],
+                                                                           tuple[Target, ...]]:
+        """Set several of an owner's targets in one transaction (an amount of 0 removes one), as the
+        Targets dialog saves them; returns the owner's targets before and after, for Undo."""
+        for target in targets:
+            _check(target)
+        with self.ctx.write():
+            before = tuple(self.store.owner_targets(owner_id))
+            now = self.ctx.clock.now()
+            for target in targets:
+                self.store.set_target(replace(target, owner_id=owner_id), now)
+            after = tuple(self.store.owner_targets(owner_id))
+        self.ctx.changes.emit(Change("target", "update", (owner_id,)))
+        return before, after
+
+    def put_targets(self, owner_id: int, wanted: Sequence[Target], expected: Sequence[Target],
+                    name: str = "") -> None:
+        """Give an owner back the targets ``wanted`` (the undo or redo of a save in the Targets
+        dialog), only if the owner's targets are still ``expected``: the same amounts and currencies
+        (EditConflict naming the owner ``name``, and nothing written, otherwise)."""
+        with self.ctx.write():
+            if tuple(self.store.owner_targets(owner_id)) != tuple(expected):
+                raise EditConflict("target", owner_id, name)
+            kept = {t.metric: t for t in wanted}
+            now = self.ctx.clock.now()
+            for metric in TARGET_METRICS:
+                self.store.set_target(kept.get(metric, Target(owner_id, metric, 0)), now)
         self.ctx.changes.emit(Change("target", "update", (owner_id,)))
 
     def progress(self, owner_id: int | None = None) -> list[TargetProgress]:
@@ -47,3 +81,10 @@ class TargetService:
         return [TargetProgress(t, names.get(t.owner_id, ""),
                                won.get(t.currency, {}).get(t.owner_id, 0) if t.metric == "won_value"
                                else done.get(t.owner_id, 0)) for t in targets]
+
+
+def _check(target: Target) -> None:
+    if target.metric not in TARGET_METRICS:
+        raise ValidationError([FieldError("metric", "invalid", target.metric)])
+    if target.amount < 0:
+        raise ValidationError([FieldError("amount", "invalid", str(target.amount))])

@@ -201,6 +201,12 @@ class DashboardStore:
             "JOIN app_user u ON u.id = t.owner_id WHERE u.deleted_at IS NULL ORDER BY u.name, t.metric")
         return [Target(*r) for r in rows]
 
+    def owner_targets(self, owner_id: int) -> list[Target]:
+        """One owner's targets, by metric (the owner's own state, deleted or not)."""
+        rows = self.db.execute_sql("SELECT owner_id, metric, amount, currency FROM sales_target "
+                                   "WHERE owner_id = ? ORDER BY metric", (owner_id,))
+        return [Target(*r) for r in rows]
+
     def set_target(self, target: Target, now: dt.datetime) -> None:
         if target.amount <= 0:
             self.db.execute_sql("DELETE FROM sales_target WHERE owner_id = ? AND metric = ?",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.dashboard import TargetProgress
+from ...core.dashboard import Target, TargetProgress
 from ...core.errors import CrmError
 from ...services import Services
 from ..messages import error_text
@@ -126,14 +126,19 @@ class TargetsDialog(QDialog):
         self.activities.setValue(mine["activities"].amount if "activities" in mine else 0)
 
     def save(self) -> bool:
+        """Save both targets in one step (Edit ▸ Undo gives the owner's earlier ones back)."""
+        from ..undo.insight import targets_saved
+
         owner_id = self.owner.currentData()
         try:
             won = parse_money(self.won.text() or "0", self.currency)
-            self._services.targets.set_target(owner_id, "won_value", won, self.currency)
-            self._services.targets.set_target(owner_id, "activities", self.activities.value())
+            before, after = self._services.targets.set_targets(owner_id, [
+                Target(owner_id, "won_value", won, self.currency),
+                Target(owner_id, "activities", self.activities.value())])
         except CrmError as exc:
             QMessageBox.warning(self, self.windowTitle(), error_text(exc))
             return False
+        targets_saved(self, self._services, owner_id, self.owner.currentText(), before, after)
         return True
 
     def accept(self) -> None:

@@ -74,6 +74,35 @@ def photo_text(name: str, chosen: bool) -> str:
     return translate("UndoHistory", "Remove the photo of “%1”").replace("%1", name)
 
 
+def targets_text(owner: str, before: Sequence, after: Sequence) -> str:
+    """A save in the dashboard's Targets dialog (``before``/``after``: the owner's Targets):
+    "Set the monthly won value target for “Ann”", "Remove the targets for “Ann”"…"""
+    old, new = {t.metric: t for t in before}, {t.metric: t for t in after}
+    changed = [m for m in sorted(old.keys() | new.keys()) if old.get(m) != new.get(m)]
+    removed = [m for m in changed if m not in new]
+    if len(changed) == 1:
+        texts = {
+            ("won_value", False): translate("UndoHistory", "Set the monthly won value target for “%1”"),
+            ("won_value", True): translate("UndoHistory", "Remove the monthly won value target for “%1”"),
+            ("activities", False): translate("UndoHistory", "Set the weekly activities target for “%1”"),
+            ("activities", True): translate("UndoHistory", "Remove the weekly activities target for “%1”"),
+        }
+        text = texts.get((changed[0], bool(removed)))
+        if text is not None:
+            return text.replace("%1", owner)
+    if removed and len(removed) == len(changed):
+        return translate("UndoHistory", "Remove the targets for “%1”").replace("%1", owner)
+    if not removed:
+        return translate("UndoHistory", "Set the targets for “%1”").replace("%1", owner)
+    return translate("UndoHistory", "Change the targets for “%1”").replace("%1", owner)
+
+
+def distinct_text(first: str, second: str) -> str:
+    """"Mark “Ann Lee” and “Anne Lee” as not duplicates"."""
+    return (translate("UndoHistory", "Mark “%1” and “%2” as not duplicates")
+            .replace("%1", first).replace("%2", second))
+
+
 def tag_setting_text(name: str) -> str:
     return translate("UndoHistory", "Change tag “%1”").replace("%1", name)
 
@@ -217,6 +246,10 @@ def problem_text(step: str, what: str, error: CrmError) -> str:
 
 
 def reason_text(error: CrmError) -> str:
+    if isinstance(error, EditConflict) and error.kind == "target":
+        text = translate("UndoHistory", "The targets of “%1” were changed elsewhere since, and that change "
+                                        "is kept. Look at them and change them again by hand if needed.")
+        return text.replace("%1", error.name)
     if isinstance(error, ChangedSinceError | ConflictError | EditConflict):
         name = error.title if isinstance(error, ConflictError) else error.name
         text = translate("UndoHistory", "“%1” was changed elsewhere since, and that change is kept. "
