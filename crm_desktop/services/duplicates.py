@@ -49,8 +49,7 @@ class DuplicateService:
     def scan(self, entity: str = "contact", progress: Progress | None = None,
              cancelled: Cancelled | None = None) -> ScanResult:
         """Candidate pairs among the live records of ``entity``, most likely first."""
-        if entity not in ("contact", "company"):
-            raise ValidationError([FieldError("entity", "invalid", entity)])
+        _check_entity(entity)
         report = progress or (lambda _f: None)
         stop = cancelled or (lambda: False)
         result = ScanResult(entity)
@@ -180,16 +179,23 @@ class DuplicateService:
             raise _Stop
 
     # -- "not a duplicate" ---------------------------------------------------------------
-    def mark_distinct(self, entity: str, a: int, b: int) -> None:
-        """Remember that two records are different: no scan proposes the pair again."""
+    def mark_distinct(self, entity: str, a: int, b: int) -> bool:
+        """Remember that two records are different: no scan proposes the pair again. False when
+        the pair was marked already (nothing changed, so there is nothing to undo)."""
+        _check_entity(entity)
         with self.ctx.write():
-            self.store.mark_distinct(entity, a, b, self.ctx.clock.now())
+            marked = self.store.mark_distinct(entity, a, b, self.ctx.clock.now())
         self.ctx.changes.emit(Change("duplicate", "update", (min(a, b), max(a, b))))
+        return marked
 
-    def unmark_distinct(self, entity: str, a: int, b: int) -> None:
+    def unmark_distinct(self, entity: str, a: int, b: int) -> bool:
+        """Forget that two records are different (the undo of ``mark_distinct``): scans propose the
+        pair again. False when it was not marked (e.g. undone elsewhere already)."""
+        _check_entity(entity)
         with self.ctx.write():
-            self.store.unmark_distinct(entity, a, b)
+            unmarked = self.store.unmark_distinct(entity, a, b)
         self.ctx.changes.emit(Change("duplicate", "update", (min(a, b), max(a, b))))
+        return unmarked
 
     def describe(self, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:
         """(name, company or e-mail) of each record, to show a candidate pair."""
@@ -199,6 +205,11 @@ class DuplicateService:
     def distinct_pairs(self, entity: str) -> set[tuple[int, int]]:
         with self.ctx.read():
             return self.store.excluded(entity)
+
+
+def _check_entity(entity: str) -> None:
+    if entity not in ("contact", "company"):
+        raise ValidationError([FieldError("entity", "invalid", entity)])
 
 
 def _shared_reason(ka: str, kb: str, same: str, unlike: str | None, script: str | None) -> str | None:

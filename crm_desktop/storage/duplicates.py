@@ -68,14 +68,17 @@ class DuplicateStore:
         return {(a, b) for a, b in self.db.execute_sql(
             "SELECT low_id, high_id FROM not_duplicate WHERE entity = ?", (entity,))}
 
-    def mark_distinct(self, entity: str, a: int, b: int, now: dt.datetime) -> None:
+    def mark_distinct(self, entity: str, a: int, b: int, now: dt.datetime) -> bool:
+        """Mark the pair; False when it was marked already."""
         low, high = min(a, b), max(a, b)
-        self.db.execute_sql("INSERT OR IGNORE INTO not_duplicate(entity, low_id, high_id, created_at) "
-                            "VALUES (?, ?, ?, ?)", (entity, low, high, ts(now)))
+        return self.db.execute_sql("INSERT OR IGNORE INTO not_duplicate(entity, low_id, high_id, created_at) "
+                                   "VALUES (?, ?, ?, ?)", (entity, low, high, ts(now))).rowcount > 0
 
-    def unmark_distinct(self, entity: str, a: int, b: int) -> None:
-        self.db.execute_sql("DELETE FROM not_duplicate WHERE entity = ? AND low_id = ? AND high_id = ?",
-                            (entity, min(a, b), max(a, b)))
+    def unmark_distinct(self, entity: str, a: int, b: int) -> bool:
+        """Forget the pair's mark; False when it was not marked."""
+        return self.db.execute_sql(
+            "DELETE FROM not_duplicate WHERE entity = ? AND low_id = ? AND high_id = ?",
+            (entity, min(a, b), max(a, b))).rowcount > 0
 
     def describe(self, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:
         """(name, a second line: company or e-mail) of records, trashed ones included."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...core.duplicates import Candidate, ScanResult
 from ...core.errors import CrmError
@@ -56,6 +57,18 @@ class CandidateTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.candidates = [c for c in self.candidates if keep(c)]
         self.endResetModel()
+
+    def put_back(self, candidate: Candidate) -> int | None:
+        """Show a pair again (a "not duplicates" undone) in its place, most likely first; its row,
+        or None when it is shown already."""
+        if any(c.pair == candidate.pair for c in self.candidates):
+            return None
+        key = _order(candidate)
+        row = next((i for i, c in enumerate(self.candidates) if _order(c) > key), len(self.candidates))
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.candidates.insert(row, candidate)
+        self.endInsertRows()
+        return row
 
     def merged(self, gone: int, survivor: int) -> None:
         """After a merge: the pair goes, and the merged record's other pairs become the survivor's
@@ -113,6 +126,11 @@ class CandidateTableModel(QAbstractTableModel):
             missing = sorted(ids - set(self._names))
             self._names.update(self._services.duplicates.describe(self.entity, missing))
         return self._names.get(record_id, ("", ""))
+
+
+def _order(candidate: Candidate) -> tuple[float, int, int]:
+    """Where a pair is listed: as a scan lists them, most likely first."""
+    return -candidate.score, candidate.first_id, candidate.second_id
 
 
 def reason_text(reason: str) -> str:
@@ -333,13 +351,29 @@ class DuplicatesDialog(QDialog):
         self.status.setText(self.tr("Merged. The merge can be undone from Merge history."))
 
     def mark_current_distinct(self) -> None:
+        """Mark the chosen pair "not duplicates" (Edit ▸ Undo proposes it again)."""
+        from ..undo.insight import mark_distinct
+
         c = self.current()
         if c is None:
             return
-        self._services.duplicates.mark_distinct(self.model.entity, c.first_id, c.second_id)
-        row = self.view.currentIndex().row()
-        self.model.remove_where(lambda x: x.pair != c.pair)
-        self.view.selectRow(min(row, self.model.rowCount() - 1))
+        entity = self.model.entity
+        mark_distinct(self, self._services, entity, c.pair,
+                      lambda marked: self._pair_marked(entity, c, marked))
+
+    def _pair_marked(self, entity: str, candidate: Candidate, marked: bool) -> None:
+        """After a pair was marked (it leaves the list) or its mark undone (it comes back)."""
+        if not isValid(self) or entity != self.model.entity:
+            return  # the dialog is gone, or shows the other kind of records now
+        if marked:
+            row = self.view.currentIndex().row()
+            self.model.remove_where(lambda x: x.pair != candidate.pair)
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+            self.status.setText(self.tr("Marked as not duplicates: scans no longer propose this pair. "
+                                        "Edit ▸ Undo takes it back."))
+        elif (row := self.model.put_back(candidate)) is not None:
+            self.view.selectRow(row)
+            self.status.setText(self.tr("The pair is proposed again."))
 
     # -- history -------------------------------------------------------------------------
     def reload_history(self) -> None:
