@@ -17,7 +17,6 @@ from ..core.dashboard import (
     StageValue,
     Target,
     WonLost,
-    week_start,
 )
 from .common import ts
 from .deals import _FROM as DEAL_FROM
@@ -142,20 +141,15 @@ class DashboardStore:
     def activities(self, q: DashboardQuery) -> list[ActivityCount]:
         """Calls, e-mails, meetings, notes... per owner and week (weeks start on Monday).
 
-        Counted per day in SQL, in the order of the ``activity_by_day`` index (no sorting of a
-        year's activities), then added up per week here: a few thousand rows at most."""
+        Read from the counts per day, owner and kind that triggers keep in ``activity_day``
+        (migration 0014) and added up per week (the Monday on or before the day) in SQL: a year
+        is a few thousand rows, however many activities there are."""
         owner, params = _owner("owner_id", q.owner_id)
         rows = self.db.execute_sql(
-            "SELECT substr(occurred_at, 1, 10), owner_id, kind, count(*) "
-            "FROM activity INDEXED BY activity_by_day "
-            "WHERE deleted_at IS NULL AND substr(occurred_at, 1, 10) >= ? AND substr(occurred_at, 1, 10) < ? "
-            f"AND kind IN ({_LOGGED}){owner} GROUP BY 1, 2, 3", (_day(q.start), _day(q.end), *params))
-        weeks: dict[tuple[str, int | None, str], int] = {}
-        for day, owner_id, kind, n in rows:
-            monday = week_start(dt.date.fromisoformat(day)).isoformat()
-            weeks[(monday, owner_id, kind)] = weeks.get((monday, owner_id, kind), 0) + n
-        order = sorted(weeks, key=lambda k: (k[0], k[1] is None, k[1] or 0, k[2]))
-        return [ActivityCount(o, w, k, weeks[(w, o, k)]) for w, o, k in order]
+            "SELECT date(day, '-6 days', 'weekday 1'), nullif(owner_id, 0), kind, sum(n) FROM activity_day "
+            f"WHERE day >= ? AND day < ? AND kind IN ({_LOGGED}) AND n > 0{owner} GROUP BY 1, 2, 3 "
+            "ORDER BY 1, owner_id = 0, owner_id, kind", (_day(q.start), _day(q.end), *params))
+        return [ActivityCount(owner_id, week, kind, n) for week, owner_id, kind, n in rows]
 
     def tasks_due(self, q: DashboardQuery, now: dt.datetime, day_end: dt.datetime) -> tuple[int, int]:
         """(overdue, due later today) open tasks."""
@@ -177,12 +171,15 @@ class DashboardStore:
             "UNION ALL SELECT o.company_id, o.contact_id, p.amount_minor FROM payment p "
             "JOIN sales_order o ON o.id = p.order_id LEFT JOIN company co ON co.id = o.company_id "
             "LEFT JOIN contact ct ON ct.id = o.contact_id WHERE p.deleted_at IS NULL AND p.paid_at >= ? "
-            f"AND p.paid_at < ? AND o.currency = ? AND {_PAID_OUTSIDE_WON}{o_owner}) "
-            "SELECT CASE WHEN s.company_id IS NOT NULL THEN 'company' ELSE 'contact' END, "
-            "coalesce(s.company_id, s.contact_id), coalesce(co.name, ct.full_name, ''), sum(s.minor) "
-            "FROM sale s LEFT JOIN company co ON co.id = s.company_id AND co.deleted_at IS NULL "
-            "LEFT JOIN contact ct ON ct.id = s.contact_id AND ct.deleted_at IS NULL "
-            "WHERE coalesce(co.id, ct.id) IS NOT NULL GROUP BY 1, 2 ORDER BY 4 DESC, 3 LIMIT ?",
+            f"AND p.paid_at < ? AND o.currency = ? AND {_PAID_OUTSIDE_WON}{o_owner}), "
+            # Added up per customer (the company, else the person) before any name is looked up:
+            # a year of sales is tens of thousands of rows, its customers far fewer.
+            "total(kind, id, minor) AS (SELECT CASE WHEN company_id IS NOT NULL THEN 'company' "
+            "ELSE 'contact' END, coalesce(company_id, contact_id), sum(minor) FROM sale GROUP BY 1, 2) "
+            "SELECT t.kind, t.id, coalesce(co.name, ct.full_name, ''), t.minor FROM total t "
+            "LEFT JOIN company co ON t.kind = 'company' AND co.id = t.id AND co.deleted_at IS NULL "
+            "LEFT JOIN contact ct ON t.kind = 'contact' AND ct.id = t.id AND ct.deleted_at IS NULL "
+            "WHERE coalesce(co.id, ct.id) IS NOT NULL ORDER BY 4 DESC, 3 LIMIT ?",
             (_stamp(q.start), _stamp(q.end), q.currency, *params,
              _stamp(q.start), _stamp(q.end), q.currency, *params, limit))
         return [Customer(*r) for r in rows]
@@ -227,9 +224,8 @@ class DashboardStore:
 
     def activities_by_owner(self, start: dt.date, end: dt.date) -> dict[int, int]:
         rows = self.db.execute_sql(
-            "SELECT owner_id, count(*) FROM activity INDEXED BY activity_by_day WHERE deleted_at IS NULL "
-            "AND substr(occurred_at, 1, 10) >= ? AND substr(occurred_at, 1, 10) < ? "
-            f"AND kind IN ({_LOGGED}) AND owner_id IS NOT NULL GROUP BY 1", (_day(start), _day(end)))
+            "SELECT owner_id, sum(n) FROM activity_day WHERE day >= ? AND day < ? "
+            f"AND kind IN ({_LOGGED}) AND owner_id != 0 GROUP BY 1", (_day(start), _day(end)))
         return dict(rows.fetchall())
 
     # -- the deals behind a bar --------------------------------------------------------------
