@@ -26,6 +26,7 @@ from ...core.forecast import add_months
 from ...services import Services
 from ..contacts_page import CompanyFilterCombo
 from .common import amount_text, error_text, parse_money
+from .flow import FlowLayout
 
 translate = QCoreApplication.translate
 PERIODS = ("", "overdue", "this_month", "next_month", "this_quarter", "next_90", "custom")
@@ -101,16 +102,22 @@ class DealFilterBar(QWidget):
         self._connect()
 
     def _layout(self) -> None:
-        layout = QHBoxLayout(self)
+        # Wraps onto a second row on a narrow window rather than making the window wider.
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        values = QWidget(self)  # the two bounds of the value move to a new row together
+        pair = QHBoxLayout(values)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.setSpacing(4)
+        pair.addWidget(self.min_value)
+        pair.addWidget(self.max_value)
         for widget in (
             self.search,
             self.owner,
             self.tag,
             self.company,
             self.period,
-            self.min_value,
-            self.max_value,
+            values,
             self.saved,
             self.save_button,
             self.delete_button,
