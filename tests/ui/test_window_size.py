@@ -101,3 +101,27 @@ def test_the_deal_filters_wrap_into_rows_without_overlapping(qtbot, services, wi
     if width < bar.sizeHint().width():
         assert height > bar.layout().heightForWidth(bar.sizeHint().width())
     bar.close()
+
+
+def test_a_custom_range_on_the_dashboard_keeps_the_window_size(qtbot, book, language):
+    win = MainWindow(book)
+    qtbot.addWidget(win)
+    try:
+        win.resize(SIZES[0])
+        win.show()
+        qtbot.waitExposed(win)
+        win.show_dashboard()
+        page = win.dashboard_page
+        page.period_combo.setCurrentIndex(page.period_combo.findData("custom"))  # two dates appear
+        _settle()
+        assert page.from_edit.isVisible() and page.to_edit.isVisible()
+        assert win.size() == SIZES[0]
+        bar = [page.period_combo, page.from_edit, page.to_edit, page.owner_combo, page.targets_button,
+               page.export_button]
+        boxes = [w.geometry().translated(w.parentWidget().mapTo(page, w.parentWidget().rect().topLeft()))
+                 for w in bar]
+        for n, box in enumerate(boxes):
+            assert page.rect().contains(box)
+            assert not any(box.intersects(other) for other in boxes[n + 1:])
+    finally:
+        _shut_down(win)

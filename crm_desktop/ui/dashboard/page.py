@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from ...services import Services
 from ..bridge import ChangeBridge
 from ..messages import error_text
 from ..pipeline.common import money
+from ..pipeline.flow import FlowLayout
 from .charts import BarChart
 
 translate = QCoreApplication.translate
@@ -205,22 +207,21 @@ class DashboardPage(QWidget):
         self.export_xlsx_action.triggered.connect(lambda: export_figures(self))
         self.export_png_action.triggered.connect(lambda: export_png(self))
         self.export_pdf_action.triggered.connect(lambda: export_pdf(self))
-        top = QHBoxLayout()
+        # Wraps onto a second row on a narrow window (a custom range adds two dates) rather than
+        # making the window wider; the dates shown take the room left, so the buttons end the row.
+        top = FlowLayout()
         top.setContentsMargins(12, 8, 12, 4)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         for widget in (
-            QLabel(translate("DashboardPage", "Period:"), self),
-            self.period_combo,
-            self.from_edit,
-            self.to_edit,
-            QLabel(translate("DashboardPage", "Owner:"), self),
-            self.owner_combo,
-            self.currency_combo,
+            self._group(QLabel(translate("DashboardPage", "Period:"), self), self.period_combo,
+                        self.from_edit, self.to_edit),
+            self._group(QLabel(translate("DashboardPage", "Owner:"), self), self.owner_combo,
+                        self.currency_combo),
             self.status_label,
+            self.targets_button,
+            self.export_button,
         ):
             top.addWidget(widget)
-        top.addStretch(1)
-        top.addWidget(self.targets_button)
-        top.addWidget(self.export_button)
         self.content = QWidget(self)
         self.content.setObjectName("dashboardContent")
         self.content.setStyleSheet("QWidget#dashboardContent { background: #f4f6fa; }" + CARD_STYLE)
@@ -256,6 +257,15 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+
+    def _group(self, *widgets: QWidget) -> QWidget:
+        """Widgets kept side by side on one row of the bar (a label and its choice)."""
+        group = QWidget(self)
+        layout = QHBoxLayout(group)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return group
 
     def _make_tiles(self) -> dict[str, Tile]:
         names = {
