@@ -73,6 +73,17 @@ def test_a_photo_changed_since_refuses_the_undo_and_keeps_the_image(crm, ann, im
     assert crm.attachments.photo_id(target) is None
 
 
+def test_an_earlier_photo_deleted_since_refuses_the_undo_with_nothing_written(crm, ann, images):
+    target = Target("contact", ann)
+    old = crm.attachments.set_photo(target, images[0])
+    new = crm.attachments.set_photo(target, images[1])
+    crm.attachments.delete([old])  # from Files
+    with pytest.raises(NotFoundError):
+        crm.attachments.undo_photo_choice(target, new, old, "Ann Lee")
+    assert crm.attachments.photo_id(target) == new
+    assert files_of(crm, target) == {new}
+
+
 def test_an_image_that_is_also_another_records_photo_stays_in_files(crm, ann, images):
     target = Target("contact", ann)
     bob = Target("contact", crm.contacts.create(ContactDraft(given_name="Bob")))
