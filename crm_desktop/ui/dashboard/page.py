@@ -7,6 +7,7 @@ a customer of the top list; the window shows them (see ``ui.dashboard.install``)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -48,9 +49,9 @@ CARD_STYLE = (
 class _Loader(QObject):
     """Loads a dashboard on worker threads; ``loaded`` brings it (or the error) back.
 
-    The figures shown first and every figure are loaded on two threads of their own: the figures
-    over every person take seconds at a million people, and a period chosen meanwhile must not
-    wait for them before its first figures show."""
+    The figures shown first and every figure are loaded on two threads of their own, the second
+    once the first are shown: the figures over every person take seconds at a million people, and
+    a period chosen meanwhile must not wait for them before its first figures show."""
 
     loaded = Signal(int, object)
 
@@ -65,8 +66,7 @@ class _Loader(QObject):
         if self._pools is None:
             return
         self.generation += 1
-        for complete, pool in self._pools.items():
-            pool.submit(self._run, self.generation, query, complete)
+        self._pools[False].submit(self._run, self.generation, query, False)
 
     def _run(self, generation: int, query: DashboardQuery, complete: bool) -> None:
         if generation != self.generation:
@@ -76,12 +76,16 @@ class _Loader(QObject):
         except Exception as exc:
             result = exc
         self.loaded.emit(generation, result)
+        pools = self._pools
+        if not complete and pools is not None and generation == self.generation:
+            with contextlib.suppress(RuntimeError):  # stopped meanwhile
+                pools[True].submit(self._run, generation, query, True)
 
     def stop(self) -> None:
-        if self._pools is not None:
-            for pool in self._pools.values():
+        pools, self._pools = self._pools, None  # a first load ending now starts no other
+        if pools is not None:
+            for pool in pools.values():
                 pool.shutdown(wait=True, cancel_futures=True)
-            self._pools = None
 
 
 class Tile(QFrame):
