@@ -585,7 +585,7 @@ weighted %3</source>
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../crm_desktop/ui/duplicates/dialog.py" line="+87"/>
+        <location filename="../../crm_desktop/ui/duplicates/dialog.py" line="+100"/>
         <source>Confidence</source>
         <translation>可信度</translation>
     </message>
@@ -2306,7 +2306,7 @@ weighted %3</source>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../crm_desktop/ui/dashboard/page.py" line="+385"/>
+        <location filename="../../crm_desktop/ui/dashboard/page.py" line="+407"/>
         <source>1 deal</source>
         <translation>1 个交易</translation>
     </message>
@@ -2328,7 +2328,7 @@ weighted %3</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/ui/dashboard/page.py" line="-231"/>
+        <location filename="../../crm_desktop/ui/dashboard/page.py" line="-242"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
@@ -2383,22 +2383,22 @@ weighted %3</source>
         <translation>报告导出为 PDF…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Period:</source>
         <translation>期间：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Owner:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>Open pipeline</source>
         <translation>进行中的销售额</translation>
     </message>
@@ -2473,7 +2473,7 @@ weighted %3</source>
         <translation>正在更新…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -3022,7 +3022,7 @@ weighted %3</source>
 <context>
     <name>DealFilterBar</name>
     <message>
-        <location filename="../../crm_desktop/ui/pipeline/filters.py" line="+60"/>
+        <location filename="../../crm_desktop/ui/pipeline/filters.py" line="+61"/>
         <source>Search deals</source>
         <translation>搜索商机</translation>
     </message>
@@ -3087,7 +3087,7 @@ weighted %3</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>Any owner</source>
         <translation>所有负责人</translation>
     </message>
@@ -3594,7 +3594,7 @@ weighted %3</source>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../crm_desktop/ui/duplicates/dialog.py" line="+33"/>
+        <location filename="../../crm_desktop/ui/duplicates/dialog.py" line="+38"/>
         <source>same e-mail</source>
         <translation>电子邮件相同</translation>
     </message>
@@ -3766,7 +3766,17 @@ weighted %3</source>
         <translation>已合并。可在“合并记录”中撤销。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
+        <source>Marked as not duplicates: scans no longer propose this pair. Edit ▸ Undo takes it back.</source>
+        <translation>已标记为不是重复：扫描不会再提出这一对。可用 编辑 ▸ 撤销 取消标记。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pair is proposed again.</source>
+        <translation>这一对已重新列为可能重复。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
@@ -5378,12 +5388,13 @@ weighted %3</source>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+60"/>
         <location filename="../../crm_desktop/ui/segments/__init__.py" line="+1"/>
         <source>+ New person</source>
         <translation>+ 新建联系人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-58"/>
         <location filename="../../crm_desktop/ui/segments/__init__.py" line="-3"/>
         <source>+ New deal</source>
         <translation>+ 新建商机</translation>
@@ -5394,7 +5405,7 @@ weighted %3</source>
         <translation>+ 新建任务</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <location line="+5"/>
         <source>Person saved.</source>
         <translation>联系人已保存。</translation>
@@ -6194,7 +6205,7 @@ weighted %3</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="+259"/>
+        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="+268"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -6320,7 +6331,7 @@ weighted %3</source>
 <context>
     <name>PipelineEditor</name>
     <message>
-        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="-219"/>
+        <location filename="../../crm_desktop/ui/pipeline/editor.py" line="-228"/>
         <source>Pipelines and stages</source>
         <translation>销售管道与阶段</translation>
     </message>
@@ -6346,18 +6357,18 @@ weighted %3</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+264"/>
+        <location line="+273"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+264"/>
+        <location line="-272"/>
+        <location line="+273"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-265"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
@@ -6407,7 +6418,7 @@ weighted %3</source>
         <translation>阶段名称：</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>This stage holds 1 open deal. Move it to:</source>
         <translation>该阶段有 1 个进行中的商机。移到：</translation>
     </message>
@@ -9287,7 +9298,47 @@ weighted %3</source>
         <translation>移除“%1”的照片</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
+        <source>Set the monthly won value target for “%1”</source>
+        <translation>设置“%1”的每月赢单金额目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the monthly won value target for “%1”</source>
+        <translation>取消“%1”的每月赢单金额目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the weekly activities target for “%1”</source>
+        <translation>设置“%1”的每周活动数目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the weekly activities target for “%1”</source>
+        <translation>取消“%1”的每周活动数目标</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove the targets for “%1”</source>
+        <translation>取消“%1”的目标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the targets for “%1”</source>
+        <translation>设置“%1”的目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the targets for “%1”</source>
+        <translation>修改“%1”的目标</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mark “%1” and “%2” as not duplicates</source>
+        <translation>将“%1”和“%2”标记为不是重复</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Change tag “%1”</source>
         <translation>修改标签“%1”</translation>
     </message>
@@ -9526,7 +9577,12 @@ weighted %3</source>
 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>The targets of “%1” were changed elsewhere since, and that change is kept. Look at them and change them again by hand if needed.</source>
+        <translation>“%1”的目标此后已在别处被修改，该修改已保留。请查看后如有需要再手动修改。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>“%1” was changed elsewhere since, and that change is kept. Look at it and change it again by hand if needed.</source>
         <translation>“%1”此后已在别处被修改，该修改已保留。请查看后如有需要再手动修改。</translation>
     </message>
