@@ -202,6 +202,11 @@ class DuplicateService:
         with self.ctx.read():
             return self.store.describe(entity, list(ids))
 
+    def live(self, entity: str, ids: list[int]) -> set[int]:
+        """Those of ``ids`` whose record is neither in the trash nor merged into another."""
+        with self.ctx.read():
+            return self.store.live(entity, list(ids))
+
     def distinct_pairs(self, entity: str) -> set[tuple[int, int]]:
         with self.ctx.read():
             return self.store.excluded(entity)

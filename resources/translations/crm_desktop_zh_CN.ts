@@ -3772,6 +3772,11 @@ weighted %3</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>The mark is taken back; the pair is not shown again because one of the two is in the trash.</source>
+        <translation>已取消标记；由于其中一条记录已在回收站中，这一对不再显示。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The pair is proposed again.</source>
         <translation>这一对已重新列为可能重复。</translation>
     </message>

@@ -214,6 +214,21 @@ def test_not_duplicates_is_undone_and_the_pair_is_proposed_again(qtbot, window, 
     assert sorted(c.pair for c in dialog.model.candidates) == sorted(pairs)
 
 
+def test_a_pair_undone_after_one_of_it_was_trashed_is_not_shown_again(qtbot, window, services):
+    ids = [services.contacts.create(ContactDraft(given_name=name, family_name="Smith",
+                                                 emails=[Channel("john@acme.com")]))
+           for name in ("John", "Jon")]
+    dialog = scanned(qtbot, window, services)
+    dialog.view.selectRow(0)
+    dialog.mark_current_distinct()
+    assert dialog.model.rowCount() == 0
+    services.contacts.delete([ids[1]])  # from another window
+    undo(qtbot, window)
+    assert services.duplicates.distinct_pairs("contact") == set()  # the mark is taken back
+    assert dialog.model.rowCount() == 0  # but a pair with a trashed person is not listed
+    assert "trash" in dialog.status.text()
+
+
 def test_a_pair_marked_already_leaves_nothing_to_undo(qtbot, window, services):
     ids = [services.contacts.create(ContactDraft(given_name=name, family_name="Smith",
                                                  emails=[Channel("john@acme.com")]))

@@ -371,6 +371,10 @@ class DuplicatesDialog(QDialog):
             self.view.selectRow(min(row, self.model.rowCount() - 1))
             self.status.setText(self.tr("Marked as not duplicates: scans no longer propose this pair. "
                                         "Edit ▸ Undo takes it back."))
+        elif len(self._services.duplicates.live(entity, list(candidate.pair))) < 2:
+            # One of the two went to the trash (or into a merge) from elsewhere meanwhile.
+            self.status.setText(self.tr("The mark is taken back; the pair is not shown again because "
+                                        "one of the two is in the trash."))
         elif (row := self.model.put_back(candidate)) is not None:
             self.view.selectRow(row)
             self.status.setText(self.tr("The pair is proposed again."))
