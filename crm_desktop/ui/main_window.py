@@ -81,6 +81,16 @@ def _icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    @staticmethod
+    def _first_size() -> QSize:
+        """1280×800, or what the screen has room for (a 1024×768 laptop, a small VM display)."""
+        screen = QGuiApplication.primaryScreen()
+        wanted = QSize(1280, 800)
+        if screen is None:
+            return wanted
+        room = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(max(room.width(), 640), max(room.height(), 480)))
+
     def __init__(self, services: Services | None = None, database_path: Path | None = None) -> None:
         super().__init__()
         self.services: Services | None = None
@@ -88,7 +98,7 @@ class MainWindow(QMainWindow):
         self._database_path = services.database_path if services is not None else database_path
         self.setWindowTitle(self.tr("crm-desktop"))
         self.setWindowIcon(_icon("app"))
-        self.resize(1280, 800)
+        self.resize(self._first_size())
         self._build_frame()
         self._build_toolbar()
         self._build_menus()
