@@ -40,6 +40,7 @@ class Settings:
     start_with_system: bool = False  # an autostart entry, started minimised to the tray
     hot_lead_threshold: int = 50
     attachment_limit_mb: int = 100  # the largest file a user can attach
+    window_geometry: str = ""  # the main window's place and size when it was last closed (Qt, base64)
 
     @classmethod
     def load(cls, path: Path) -> Settings:

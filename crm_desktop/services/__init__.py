@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ def ensure_data_dir(root: Path) -> None:
     except OSError as exc:
         raise DataDirError(str(root), exc.strerror or str(exc)) from exc
 
+
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Info:
@@ -157,6 +160,18 @@ class Services:
         if self.ctx.settings_path is not None:
             self.ctx.settings.save(self.ctx.settings_path)
         self.ctx.changes.emit(Change("settings", "update"))
+
+    def remember_window(self, geometry: str) -> None:
+        """Keep where the main window was and how large, for the next start. Not a setting the user
+        chose, so nothing is told of it; a file that cannot be written only loses this."""
+        if self.ctx.settings.window_geometry == geometry:
+            return
+        self.ctx.settings.window_geometry = geometry
+        if self.ctx.settings_path is not None:
+            try:
+                self.ctx.settings.save(self.ctx.settings_path)
+            except OSError:
+                log.warning("could not keep the window's place in %s", self.ctx.settings_path, exc_info=True)
 
     def seed_demo(self, **kwargs) -> tuple[int, int]:
         from .demo import seed_demo  # the sample-data generator (~10 ms to import) is needed only here

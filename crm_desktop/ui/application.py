@@ -134,14 +134,16 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     app = _make_app()
     paths = DataPaths(data_dir, log_dir() if uses_default_data_dir(args.data_dir) else None)
     logs = _Logging(paths.logs)
-    locale = choose_locale(Settings.load(paths.settings).language, args.lang)
+    settings = Settings.load(paths.settings)
+    locale = choose_locale(settings.language, args.lang)
     translators = install_translators(app, locale)  # noqa: F841 - kept alive for the app's lifetime
 
     name = server_name(str(data_dir))
     if _handed_over(args, data_dir, name, logs):
         return 0
     instance = InstanceServer(name, app)  # before the window shows: a second start defers from then on
-    window = _show_frame(paths, instance, minimized=getattr(args, "minimized", False))
+    window = _show_frame(paths, instance, minimized=getattr(args, "minimized", False),
+                         geometry=settings.window_geometry)
     shown_ms = (time.perf_counter() - started) * 1000
     logs.start()
     if not window.isVisible():  # closed (or the app quit) before the database was opened
@@ -169,12 +171,15 @@ def _handed_over(args: argparse.Namespace, data_dir: Path, name: str, logs: _Log
     return True
 
 
-def _show_frame(paths: DataPaths, instance: InstanceServer, *, minimized: bool = False) -> MainWindow:
-    """The main window without its data, shown and painted once (started from autostart:
-    minimised, and not waited for; the reminders then keep it in the tray)."""
+def _show_frame(paths: DataPaths, instance: InstanceServer, *, minimized: bool = False,
+                geometry: str = "") -> MainWindow:
+    """The main window without its data, where it was last closed, shown and painted once
+    (started from autostart: minimised, and not waited for; the reminders then keep it in the
+    tray)."""
     from .main_window import MainWindow
 
     window = MainWindow(database_path=paths.database)
+    window.restore_geometry_text(geometry)
     instance.activation_requested.connect(window.bring_to_front)
     if minimized:
         window.showMinimized()

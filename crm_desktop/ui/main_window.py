@@ -647,7 +647,20 @@ class MainWindow(QMainWindow):
     def show_dashboard(self) -> None:
         self.show_page(PAGE_DASHBOARD)
 
+    def geometry_text(self) -> str:
+        """Where the window is and how large (and whether maximised), as the settings keep it."""
+        return bytes(self.saveGeometry().toBase64()).decode("ascii")
+
+    def restore_geometry_text(self, text: str) -> bool:
+        """Put the window back where ``geometry_text`` said; Qt keeps it on a screen that is there
+        now (a second monitor unplugged since). False, and the first size, when there is none."""
+        if not text:
+            return False
+        return self.restoreGeometry(QtCore.QByteArray.fromBase64(text.encode("ascii")))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.services is not None:
+            self.services.remember_window(self.geometry_text())
         reminders = getattr(self, "reminder_controller", None)
         if reminders is not None and reminders.hide_to_tray():  # the app goes on in the tray
             event.ignore()

@@ -136,3 +136,23 @@ def test_the_first_size_fits_the_screen(qtbot, services):
     assert expected != QSize(1280, 800) or room.width() >= 1280  # the test means something here
     assert win.size() == expected
     win.close()
+
+
+def test_the_window_opens_where_and_as_large_as_it_was_closed(qtbot, services):
+    from crm_desktop.core.settings import Settings
+
+    win = MainWindow(services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.setGeometry(40, 60, 700, 520)
+    win.close()
+    saved = Settings.load(services.ctx.settings_path).window_geometry
+    assert saved  # kept in the settings file, for the next start
+
+    again = MainWindow(database_path=services.database_path)  # the frame, before the data is opened
+    qtbot.addWidget(again)
+    assert again.restore_geometry_text(saved)
+    assert again.size() == QSize(700, 520)
+    assert not again.restore_geometry_text("")  # none kept yet: the first size stays
+    again.close()
