@@ -157,6 +157,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         # Once the first rows are on screen: the tray, the reminder clock and the rules sweep.
         QTimer.singleShot(REMINDERS_AFTER_MS, lambda: _start_reminders(window, services, args))
     code = _smoke_test(window, services, shown_ms) if args.smoke_test else app.exec()
+    if not args.smoke_test:
+        services.remember_window(window.geometry_text())  # File › Quit and the tray's Quit close nothing
     instance.close()
     services.close()
     return code
