@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from undo_support import CTRL, recorded_reports, redo, shown_window, undo
 
 from crm_desktop.core.activities import ActivityDraft
 from crm_desktop.core.customer import Target
@@ -14,45 +14,19 @@ from crm_desktop.core.records import Channel, CompanyDraft, ContactDraft
 from crm_desktop.ui import main_window as mw
 from crm_desktop.ui.duplicates.dialog import DuplicatesDialog
 from crm_desktop.ui.duplicates.merge_dialog import MergeDialog
-from crm_desktop.ui.main_window import PAGE_COMPANIES, PAGE_PIPELINE, PAGE_TRASH, MainWindow
-from crm_desktop.ui.undo import UndoHistory, history_of
-
-CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+from crm_desktop.ui.main_window import PAGE_COMPANIES, PAGE_PIPELINE, PAGE_TRASH
+from crm_desktop.ui.undo import history_of
 
 
 @pytest.fixture
 def window(qtbot, services):
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    win.close()
+    with shown_window(qtbot, services) as win:
+        yield win
 
 
 @pytest.fixture
 def reports(monkeypatch) -> list[tuple[str, str]]:
-    """What the history told the user it could not do (instead of a message box)."""
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(UndoHistory, "report", lambda self, title, text: seen.append((title, text)))
-    return seen
-
-
-def activate(qtbot, window) -> None:
-    """Window shortcuts work in the active window (a dialog closed a moment ago may still be it)."""
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-
-
-def undo(qtbot, window) -> None:
-    activate(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
-
-
-def redo(qtbot, window) -> None:
-    activate(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    return recorded_reports(monkeypatch)
 
 
 def select_all(qtbot, page) -> None:

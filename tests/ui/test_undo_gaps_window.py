@@ -5,8 +5,7 @@ dashboard, and two records marked "not duplicates" (proposed again once undone).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from undo_support import recorded_reports, redo, shown_window, trashed, undo, undo_text
 
 from crm_desktop.core.customer import Target
 from crm_desktop.core.dashboard import Target as SalesTarget
@@ -14,63 +13,23 @@ from crm_desktop.core.records import Channel, ContactDraft
 from crm_desktop.ui.customer.page import TABS
 from crm_desktop.ui.dashboard.targets import TargetsDialog
 from crm_desktop.ui.duplicates.dialog import DuplicatesDialog
-from crm_desktop.ui.main_window import PAGE_DASHBOARD, MainWindow
-from crm_desktop.ui.undo import UndoHistory
 from crm_desktop.ui.undo.texts import targets_text
-
-CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
 def window(qtbot, services):
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    page = win._pages.get(PAGE_DASHBOARD)
-    if page is not None:
-        page.shutdown()
-    dialog = getattr(win, "_duplicates_dialog", None)
-    if dialog is not None:
-        dialog.shutdown()
-        dialog.close()
-    win.segments_panel.shutdown()
-    win.close()
+    with shown_window(qtbot, services) as win:
+        yield win
 
 
 @pytest.fixture(autouse=True)
 def reports(monkeypatch) -> list[tuple[str, str]]:
-    """What the history told the user it could not do (instead of a message box)."""
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(UndoHistory, "report", lambda self, title, text: seen.append((title, text)))
-    return seen
+    return recorded_reports(monkeypatch)
 
 
 @pytest.fixture
 def ann(services) -> int:
     return services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
-
-
-def undo(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
-
-
-def redo(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
-
-
-def undo_text(window) -> str:
-    return window.undo_history.undo_action.text()
-
-
-def trashed(services) -> set[tuple[str, int]]:
-    return {(i.kind, i.record_id) for i in services.trash.items()}
 
 
 # -- a photo chosen --------------------------------------------------------------------------------
@@ -214,10 +173,15 @@ def test_not_duplicates_is_undone_and_the_pair_is_proposed_again(qtbot, window, 
     assert sorted(c.pair for c in dialog.model.candidates) == sorted(pairs)
 
 
+def john_and_jon(services) -> list[int]:
+    """Two people one scan proposes as duplicates (same e-mail, like names)."""
+    return [services.contacts.create(ContactDraft(given_name=name, family_name="Smith",
+                                                  emails=[Channel("john@acme.com")]))
+            for name in ("John", "Jon")]
+
+
 def test_a_pair_undone_after_one_of_it_was_trashed_is_not_shown_again(qtbot, window, services):
-    ids = [services.contacts.create(ContactDraft(given_name=name, family_name="Smith",
-                                                 emails=[Channel("john@acme.com")]))
-           for name in ("John", "Jon")]
+    ids = john_and_jon(services)
     dialog = scanned(qtbot, window, services)
     dialog.view.selectRow(0)
     dialog.mark_current_distinct()
@@ -230,9 +194,7 @@ def test_a_pair_undone_after_one_of_it_was_trashed_is_not_shown_again(qtbot, win
 
 
 def test_a_pair_marked_already_leaves_nothing_to_undo(qtbot, window, services):
-    ids = [services.contacts.create(ContactDraft(given_name=name, family_name="Smith",
-                                                 emails=[Channel("john@acme.com")]))
-           for name in ("John", "Jon")]
+    ids = john_and_jon(services)
     dialog = scanned(qtbot, window, services)
     dialog.view.selectRow(0)
     services.duplicates.mark_distinct("contact", *ids)  # another window

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from undo_support import recorded_reports, redo, shown_window, trashed, undo, undo_text
 
 from crm_desktop.core.activities import ActivityDraft
 from crm_desktop.core.cases import CaseDraft
@@ -17,51 +17,25 @@ from crm_desktop.core.orders import OrderDraft, OrderLineDraft
 from crm_desktop.core.records import Channel, ContactDraft
 from crm_desktop.core.tasks import TaskDraft
 from crm_desktop.ui.customer import dialogs as customer_dialogs
-from crm_desktop.ui.main_window import PAGE_REMINDERS, MainWindow
+from crm_desktop.ui.main_window import PAGE_REMINDERS
 from crm_desktop.ui.reminders import task_dialog
-from crm_desktop.ui.undo import MergeCommand, UndoHistory
-
-CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+from crm_desktop.ui.undo import MergeCommand
 
 
 @pytest.fixture
 def window(qtbot, services):
-    win = MainWindow(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    win.close()
+    with shown_window(qtbot, services) as win:
+        yield win
 
 
 @pytest.fixture(autouse=True)
 def reports(monkeypatch) -> list[tuple[str, str]]:
-    """What the history told the user it could not do (instead of a message box)."""
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(UndoHistory, "report", lambda self, title, text: seen.append((title, text)))
-    return seen
+    return recorded_reports(monkeypatch)
 
 
 @pytest.fixture
 def ann(services) -> int:
     return services.contacts.create(ContactDraft(given_name="Ann", family_name="Lee"))
-
-
-def undo(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
-
-
-def redo(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
-
-
-def undo_text(window) -> str:
-    return window.undo_history.undo_action.text()
 
 
 def saving(monkeypatch, cls, fill) -> None:
@@ -72,10 +46,6 @@ def saving(monkeypatch, cls, fill) -> None:
 def person(window, contact_id: int):
     window.open_contact(contact_id)
     return window.customer_area.page
-
-
-def trashed(services) -> set[tuple[str, int]]:
-    return {(i.kind, i.record_id) for i in services.trash.items()}
 
 
 def test_a_logged_note_goes_to_the_trash_with_ctrl_z_and_comes_back(qtbot, window, services, ann,
