@@ -33,9 +33,9 @@ from ...core.dashboard import PERIODS, Dashboard, DashboardQuery, period_range
 from ...core.errors import CrmError
 from ...services import Services
 from ..bridge import ChangeBridge
+from ..flow import FlowLayout
 from ..messages import error_text
 from ..pipeline.common import money
-from ..pipeline.flow import FlowLayout
 from .charts import BarChart
 
 translate = QCoreApplication.translate

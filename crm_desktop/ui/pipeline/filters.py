@@ -25,8 +25,8 @@ from ...core.errors import ValidationError
 from ...core.forecast import add_months
 from ...services import Services
 from ..contacts_page import CompanyFilterCombo
+from ..flow import FlowLayout
 from .common import amount_text, error_text, parse_money
-from .flow import FlowLayout
 
 translate = QCoreApplication.translate
 PERIODS = ("", "overdue", "this_month", "next_month", "this_quarter", "next_90", "custom")
