@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import peewee as pw
 
 from .common import ts
+from .edits import owners
 
 FETCH = 20_000
 
@@ -82,14 +83,7 @@ class DuplicateStore:
 
     def live(self, entity: str, ids: list[int]) -> set[int]:
         """Those of ``ids`` whose record is not in the trash (nor merged into another)."""
-        table = "contact" if entity == "contact" else "company"
-        out: set[int] = set()
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            out.update(rid for (rid,) in self.db.execute_sql(
-                f"SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN ({','.join('?' * len(part))})",
-                part))
-        return out
+        return set(owners(self.db, entity, ids))
 
     def describe(self, entity: str, ids: list[int]) -> dict[int, tuple[str, str]]:
         """(name, a second line: company or e-mail) of records, trashed ones included."""
