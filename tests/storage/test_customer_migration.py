@@ -3,13 +3,9 @@ record field changes on UPDATE only (bulk inserts of people stay untouched)."""
 
 from __future__ import annotations
 
-import importlib.util
+from migration_support import migration
 
-from crm_desktop.storage.database import MIGRATIONS_DIR
-
-SPEC = importlib.util.spec_from_file_location("m0006", MIGRATIONS_DIR / "0006_customer360.py")
-M0006 = importlib.util.module_from_spec(SPEC)
-SPEC.loader.exec_module(M0006)
+M0006 = migration("0006_customer360")
 
 
 def _names(db, kind: str) -> set[str]:

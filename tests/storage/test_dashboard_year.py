@@ -9,13 +9,13 @@ those given by the index as it was before (the migration reverted).
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import random
 import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from migration_support import migration
 
 from crm_desktop.core.activities import ActivityDraft
 from crm_desktop.core.clock import FixedClock
@@ -25,7 +25,6 @@ from crm_desktop.core.orders import OrderDraft, OrderLineDraft
 from crm_desktop.core.paths import DATABASE_NAME
 from crm_desktop.core.records import CompanyDraft, ContactDraft
 from crm_desktop.services import Services
-from crm_desktop.storage.database import MIGRATIONS_DIR
 
 NOW = dt.datetime(2025, 11, 20, 10, 0)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -33,11 +32,7 @@ LOGGED = ("call", "email", "meeting", "note")
 
 
 def _migration():
-    path = Path(MIGRATIONS_DIR) / "0014_dashboard_year.py"
-    spec = importlib.util.spec_from_file_location("dashboard_year_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return migration("0014_dashboard_year")
 
 
 def _deal_closed(db) -> str:

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import peewee as pw
-
-from crm_desktop.storage.database import MIGRATIONS_DIR
+from migration_support import migration
 
 
 def _migration():
-    path = Path(MIGRATIONS_DIR) / "0005_reminders.py"
-    spec = importlib.util.spec_from_file_location("reminders_migration", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return migration("0005_reminders")
 
 
 def _columns(db: pw.SqliteDatabase, table: str) -> set[str]:
